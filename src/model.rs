@@ -1,0 +1,530 @@
+//! Domain types: roles, their sourced facts, sources, ladders and moves.
+//!
+//! Pure data with serde derives and no I/O. The same file is compiled into
+//! `build.rs` (to validate and encode the bundled catalog) and into the
+//! library (to decode it and to read user data), so it may only depend on
+//! `serde`.
+//!
+//! Every fact carries the id of the source it came from. Lists of facts
+//! taken from one source are grouped (`List`, `Prose`) so that the TOML
+//! stays readable. Optional values that no source gives stay `None`; the
+//! renderers show them as unknown.
+//!
+//! No `skip_serializing_if` here: the bundled catalog is encoded with
+//! postcard, which needs every field present.
+
+use serde::{Deserialize, Serialize};
+
+/// The id of an entry in the sources catalog.
+pub type SourceId = String;
+/// The id of a role: lowercase kebab-case, unique across the catalog.
+pub type RoleId = String;
+
+/// One document facts are taken from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: SourceId,
+    pub title: String,
+    /// Who published it, when the document says so.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// What kind of document: career-guide, role-profile, job-description,
+    /// essay, statistics...
+    pub kind: String,
+    /// Publication or last-updated date as the document gives it (ISO 8601).
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Anything worth knowing about the document itself.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Works the document itself cites as its sources.
+    #[serde(default)]
+    pub cites: Vec<String>,
+}
+
+/// The file `sources.toml`: `[[source]]` tables.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourcesFile {
+    #[serde(default)]
+    pub source: Vec<Source>,
+}
+
+/// Paragraphs of prose from one source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prose {
+    pub source: SourceId,
+    pub paragraphs: Vec<String>,
+}
+
+/// A list of short items (responsibilities, skills, pros...) from one source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct List {
+    pub source: SourceId,
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Family {
+    pub name: String,
+    pub source: SourceId,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alias {
+    pub name: String,
+    pub source: SourceId,
+}
+
+/// A named quality or attribute with its explanation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quality {
+    pub source: SourceId,
+    pub name: String,
+    pub text: String,
+}
+
+/// A tool category with the vendor examples a source names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tool {
+    pub name: String,
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ToolGroup {
+    pub source: SourceId,
+    pub tools: Vec<Tool>,
+}
+
+/// A group of the skill map: a name, what it covers, and its skills.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkillGroup {
+    pub source: SourceId,
+    pub name: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub skills: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Education {
+    pub source: SourceId,
+    /// The minimum, in a few words ("High school diploma or equivalent").
+    #[serde(default)]
+    pub minimum: Option<String>,
+    #[serde(default)]
+    pub paragraphs: Vec<String>,
+    #[serde(default)]
+    pub items: Vec<String>,
+}
+
+/// Typical experience for the role, as a source states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Experience {
+    pub source: SourceId,
+    #[serde(default)]
+    pub min_years: Option<u32>,
+    /// `None` with a `min_years` means open-ended ("5+ years").
+    #[serde(default)]
+    pub max_years: Option<u32>,
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Period {
+    Year,
+    Hour,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Range {
+    pub min: f64,
+    pub max: f64,
+}
+
+/// Pay figures from one source, all in one currency and period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Salary {
+    pub source: SourceId,
+    /// ISO 4217 code.
+    pub currency: String,
+    pub period: Period,
+    /// Where the figures apply ("US").
+    #[serde(default)]
+    pub region: Option<String>,
+    #[serde(default)]
+    pub range: Option<Range>,
+    #[serde(default)]
+    pub median: Option<f64>,
+    #[serde(default)]
+    pub average: Option<f64>,
+    #[serde(default)]
+    pub entry: Option<f64>,
+    #[serde(default)]
+    pub mid: Option<f64>,
+    #[serde(default)]
+    pub senior: Option<f64>,
+    /// A range given for entry-level pay ("$15-20 per hour").
+    #[serde(default)]
+    pub entry_range: Option<Range>,
+    /// "Top 10% of earners ... starting from".
+    #[serde(default)]
+    pub top_10_percent_from: Option<f64>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Trend {
+    Growing,
+    Stable,
+    Declining,
+}
+
+/// Employment outlook as one source states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outlook {
+    pub source: SourceId,
+    /// Whom the source credits for the figure ("U.S. Bureau of Labor Statistics").
+    #[serde(default)]
+    pub attributed_to: Option<String>,
+    #[serde(default)]
+    pub growth_percent: Option<f64>,
+    #[serde(default)]
+    pub trend: Option<Trend>,
+    /// The source's words ("Growing faster than average").
+    #[serde(default)]
+    pub status: Option<String>,
+    /// The year the projection runs to, when given.
+    #[serde(default)]
+    pub through: Option<u32>,
+    /// Market demand level ("High").
+    #[serde(default)]
+    pub demand: Option<String>,
+    #[serde(default)]
+    pub demand_text: Option<String>,
+    #[serde(default)]
+    pub automation: Option<String>,
+    #[serde(default)]
+    pub ai_impact: Option<String>,
+    /// The year the AI-impact estimate runs to, when given.
+    #[serde(default)]
+    pub ai_impact_through: Option<u32>,
+    #[serde(default)]
+    pub paragraphs: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Remote {
+    pub source: SourceId,
+    /// The source's label, when it gives one ("remote-friendly").
+    #[serde(default)]
+    pub remote_friendly: Option<bool>,
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JobMarket {
+    pub source: SourceId,
+    #[serde(default)]
+    pub challenges: Option<String>,
+    #[serde(default)]
+    pub growth_paths: Option<String>,
+    #[serde(default)]
+    pub trends: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeBlock {
+    /// "Morning".
+    pub label: String,
+    /// "9:00 AM".
+    #[serde(default)]
+    pub start: Option<String>,
+    #[serde(default)]
+    pub end: Option<String>,
+    #[serde(default)]
+    pub focus: Option<String>,
+    #[serde(default)]
+    pub tasks: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DayInTheLife {
+    pub source: SourceId,
+    #[serde(default)]
+    pub blocks: Vec<TimeBlock>,
+    #[serde(default)]
+    pub paragraphs: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkLife {
+    pub source: SourceId,
+    /// "Moderate", "Moderate to High".
+    #[serde(default)]
+    pub stress: Option<String>,
+    /// "Challenging".
+    #[serde(default)]
+    pub balance: Option<String>,
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseStudy {
+    pub source: SourceId,
+    pub title: String,
+    pub story: String,
+    pub takeaway: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Faq {
+    pub source: SourceId,
+    pub question: String,
+    pub answer: String,
+}
+
+/// A performance metric the role is measured by.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Metric {
+    pub source: SourceId,
+    pub name: String,
+    /// "CSAT", "AHT".
+    #[serde(default)]
+    pub short: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// A day-to-day number: contacts per shift, call length, typing speed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub source: SourceId,
+    pub name: String,
+    #[serde(default)]
+    pub min: Option<f64>,
+    #[serde(default)]
+    pub max: Option<f64>,
+    /// "contacts", "minutes", "words per minute".
+    pub unit: String,
+    #[serde(default)]
+    pub context: Option<String>,
+}
+
+/// A role this one reports to. `role` links a catalog entry when there is one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleRef {
+    pub source: SourceId,
+    pub title: String,
+    #[serde(default)]
+    pub role: Option<RoleId>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// How this role differs from a look-alike role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Difference {
+    pub source: SourceId,
+    pub title: String,
+    #[serde(default)]
+    pub role: Option<RoleId>,
+    pub text: String,
+}
+
+/// One tier of a career ladder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    pub title: String,
+    pub min_years: u32,
+    /// `None` means open-ended ("7+ years").
+    #[serde(default)]
+    pub max_years: Option<u32>,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The catalog role this tier is, when there is one.
+    #[serde(default)]
+    pub role: Option<RoleId>,
+}
+
+/// A career ladder as one source lays it out, lowest tier first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ladder {
+    pub source: SourceId,
+    pub name: String,
+    pub tiers: Vec<Tier>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MoveKind {
+    /// Up a ladder.
+    Promotion,
+    /// Into another field or function.
+    Lateral,
+    /// A role a source lists as related.
+    Related,
+}
+
+/// A move out of this role that a source names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Move {
+    pub source: SourceId,
+    /// The destination as the source names it.
+    pub to: String,
+    /// The catalog role, when the destination has a profile.
+    #[serde(default)]
+    pub role: Option<RoleId>,
+    pub kind: MoveKind,
+    #[serde(default)]
+    pub min_years: Option<u32>,
+    #[serde(default)]
+    pub max_years: Option<u32>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A link from a curated role to a Standard Occupational Classification code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SocLink {
+    pub code: String,
+    /// The source that backs the link, when one does.
+    #[serde(default)]
+    pub source: Option<SourceId>,
+    /// Why this code, when no source states it.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// The SOC occupation is broader or narrower than the role.
+    #[serde(default)]
+    pub approximate: bool,
+}
+
+/// A role: everything the sources say about one job title.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: RoleId,
+    pub title: String,
+    pub family: Family,
+    #[serde(default)]
+    pub aliases: Vec<Alias>,
+    #[serde(default)]
+    pub summary: Vec<Prose>,
+    #[serde(default)]
+    pub overview: Vec<Prose>,
+    #[serde(default)]
+    pub responsibilities: Vec<List>,
+    #[serde(default)]
+    pub work_setting: Vec<Prose>,
+    /// Kinds of employers and industries that hire for the role.
+    #[serde(default)]
+    pub employers: Vec<List>,
+    #[serde(default)]
+    pub tech_stack: Vec<ToolGroup>,
+    #[serde(default)]
+    pub tech_skills: Vec<List>,
+    #[serde(default)]
+    pub soft_skills: Vec<List>,
+    /// Attributes employers look for, each with its explanation.
+    #[serde(default)]
+    pub qualities: Vec<Quality>,
+    #[serde(default)]
+    pub skill_map: Vec<SkillGroup>,
+    #[serde(default)]
+    pub education: Vec<Education>,
+    #[serde(default)]
+    pub certifications: Vec<List>,
+    #[serde(default)]
+    pub experience: Vec<Experience>,
+    /// How to get into the role.
+    #[serde(default)]
+    pub getting_started: Vec<Prose>,
+    #[serde(default)]
+    pub salary: Vec<Salary>,
+    #[serde(default)]
+    pub outlook: Vec<Outlook>,
+    #[serde(default)]
+    pub remote: Vec<Remote>,
+    #[serde(default)]
+    pub global_outlook: Vec<Prose>,
+    #[serde(default)]
+    pub job_market: Vec<JobMarket>,
+    #[serde(default)]
+    pub day_in_the_life: Vec<DayInTheLife>,
+    #[serde(default)]
+    pub work_life: Vec<WorkLife>,
+    #[serde(default)]
+    pub pros: Vec<List>,
+    #[serde(default)]
+    pub cons: Vec<List>,
+    #[serde(default)]
+    pub beginner_mistakes: Vec<List>,
+    #[serde(default)]
+    pub advice: Vec<List>,
+    #[serde(default)]
+    pub case_studies: Vec<CaseStudy>,
+    #[serde(default)]
+    pub portfolio_tips: Vec<Prose>,
+    /// A sample cover letter a source gives for the role.
+    #[serde(default)]
+    pub cover_letter: Vec<Prose>,
+    #[serde(default)]
+    pub faq: Vec<Faq>,
+    #[serde(default)]
+    pub metrics: Vec<Metric>,
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+    #[serde(default)]
+    pub reports_to: Vec<RoleRef>,
+    #[serde(default)]
+    pub differs_from: Vec<Difference>,
+    #[serde(default)]
+    pub related: Vec<RoleRef>,
+    #[serde(default)]
+    pub ladder: Vec<Ladder>,
+    #[serde(default)]
+    pub moves: Vec<Move>,
+    #[serde(default)]
+    pub soc: Vec<SocLink>,
+}
