@@ -1,14 +1,59 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
-}
+//! careers: a command-line career explorer over a bundled, sourced catalog
+//! of customer-service roles.
+//!
+//! The binary is a thin wrapper around [`run`]. Layers: `cli` (arguments),
+//! `catalog` (loading and indexes), `resolve` and `search` (pure lookups),
+//! `commands` (one view value per command, no printing), `render` (views to
+//! bytes), `error` (messages and exit codes).
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+pub mod catalog;
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod model;
+pub mod render;
+pub mod resolve;
+pub mod skillset;
+pub mod term;
+pub mod validate;
 
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
+use clap::Parser;
+use error::{exit, Error};
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+/// Runs the program with the process's arguments and returns its exit code.
+pub fn run() -> ExitCode {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to stdout and exit 0; errors to stderr, 2.
+            let code = if e.use_stderr() {
+                exit::USAGE
+            } else {
+                exit::OK
+            };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let term = term::Term::detect(&cli.global);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let result = commands::dispatch(&cli, &term, &mut out)
+        .and_then(|()| out.flush().map_err(|e| Error::io("writing output", e)));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`careers ladder | head -1`): not an error.
+        Err(Error::Io { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            // Whatever is still buffered cannot be delivered; drop it quietly.
+            drop(out);
+            let message = render::text::clean_message(&e.to_string());
+            let _ = writeln!(io::stderr().lock(), "careers: {message}");
+            ExitCode::from(e.exit_code())
+        }
     }
 }

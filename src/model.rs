@@ -528,3 +528,10 @@ pub struct Role {
     #[serde(default)]
     pub soc: Vec<SocLink>,
 }
+
+/// The bundled catalog as build.rs encodes it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    pub sources: Vec<Source>,
+    pub roles: Vec<Role>,
+}

@@ -1,0 +1,87 @@
+//! Validates the bundled catalog under `data/` with the same rules as user
+//! data, and encodes it (postcard) so that commands pay no TOML parsing.
+//! An invalid bundled file fails the build with file, line and field.
+
+#[allow(dead_code)]
+#[path = "src/model.rs"]
+mod model;
+#[allow(dead_code)]
+#[path = "src/validate.rs"]
+mod validate;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use validate::{Base, FileText};
+
+fn main() {
+    println!("cargo:rerun-if-changed=data");
+    println!("cargo:rerun-if-changed=src/model.rs");
+    println!("cargo:rerun-if-changed=src/validate.rs");
+    let root =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+
+    let sources = vec![read(&root, "data/sources.toml")];
+    let mut role_paths: Vec<String> = std::fs::read_dir(root.join("data/roles"))
+        .unwrap_or_else(|e| fail(&format!("data/roles: {e}")))
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".toml"))
+        .map(|n| format!("data/roles/{n}"))
+        .collect();
+    role_paths.sort();
+    let roles: Vec<FileText> = role_paths.iter().map(|p| read(&root, p)).collect();
+
+    let (sources_parsed, roles_parsed) =
+        match validate::check_set(&sources, &roles, &Base::default()) {
+            Ok(v) => v,
+            Err(problems) => {
+                let mut msg = format!("the bundled catalog has {} problem(s):\n", problems.len());
+                for p in &problems {
+                    let _ = writeln!(msg, "  {p}");
+                }
+                fail(&msg)
+            }
+        };
+    let bundle = model::Bundle {
+        sources: sources_parsed,
+        roles: roles_parsed,
+    };
+    let bytes = postcard::to_stdvec(&bundle)
+        .unwrap_or_else(|e| fail(&format!("encoding the catalog: {e}")));
+    write(&out.join("bundle.postcard"), &bytes);
+
+    // The raw files too, so `careers validate` can re-check them at run time.
+    let mut files = String::from("/// The bundled data files: (path under the crate root, text).\npub static FILES: &[(&str, &str)] = &[\n");
+    for p in std::iter::once(&"data/sources.toml".to_string()).chain(&role_paths) {
+        let abs = root.join(p);
+        let _ = writeln!(
+            files,
+            "    ({p:?}, include_str!({:?})),",
+            abs.display().to_string()
+        );
+    }
+    files.push_str("];\n");
+    write(&out.join("bundled_files.rs"), files.as_bytes());
+}
+
+fn read(root: &Path, rel: &str) -> FileText {
+    match std::fs::read_to_string(root.join(rel)) {
+        Ok(text) => FileText {
+            file: rel.to_string(),
+            text,
+        },
+        Err(e) => fail(&format!("{rel}: {e}")),
+    }
+}
+
+fn write(path: &Path, bytes: &[u8]) {
+    if let Err(e) = std::fs::write(path, bytes) {
+        fail(&format!("{}: {e}", path.display()));
+    }
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("error: {message}");
+    std::process::exit(1);
+}

@@ -1,0 +1,146 @@
+//! The catalog: the bundled roles compiled into the binary, plus any user
+//! data directories layered on top.
+
+mod bundled;
+mod user;
+
+pub use bundled::bundled_files;
+pub use user::{data_dirs_from_env, read_dir_files, DataDirFiles};
+
+use crate::error::{Error, Result};
+use crate::model::{Role, Source};
+use crate::validate::{self, normalize_name, Base};
+use std::path::PathBuf;
+
+/// Where a role was defined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Bundled,
+    File(String),
+}
+
+/// Every role and source the program knows, with lookups by id.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub sources: Vec<Source>,
+    pub roles: Vec<Role>,
+    /// Parallel to `roles`.
+    pub origins: Vec<Origin>,
+}
+
+impl Catalog {
+    /// The bundled catalog alone.
+    pub fn bundled() -> Result<Catalog> {
+        let bundle = bundled::decode()?;
+        let n = bundle.roles.len();
+        Ok(Catalog {
+            sources: bundle.sources,
+            roles: bundle.roles,
+            origins: vec![Origin::Bundled; n],
+        })
+    }
+
+    /// The bundled catalog with the roles and sources of `dirs` added; a
+    /// user role with the id of a bundled one replaces it.
+    pub fn load(dirs: &[PathBuf]) -> Result<Catalog> {
+        let mut catalog = Catalog::bundled()?;
+        if dirs.is_empty() {
+            return Ok(catalog);
+        }
+        let files = user::read_dirs(dirs)?;
+        let base = catalog.base();
+        let (sources, roles) =
+            validate::check_set(&files.sources, &files.roles, &base).map_err(Error::InvalidData)?;
+        for s in sources {
+            match catalog.sources.iter_mut().find(|have| have.id == s.id) {
+                Some(have) => *have = s,
+                None => catalog.sources.push(s),
+            }
+        }
+        for (role, file) in roles.into_iter().zip(files.roles.iter()) {
+            let origin = Origin::File(file.file.clone());
+            match catalog.roles.iter().position(|have| have.id == role.id) {
+                Some(i) => {
+                    catalog.roles[i] = role;
+                    catalog.origins[i] = origin;
+                }
+                None => {
+                    catalog.roles.push(role);
+                    catalog.origins.push(origin);
+                }
+            }
+        }
+        Ok(catalog)
+    }
+
+    /// What user data may refer to and must not collide with.
+    pub fn base(&self) -> Base {
+        let mut names = Vec::new();
+        for r in &self.roles {
+            names.push((normalize_name(&r.id), r.id.clone()));
+            names.push((normalize_name(&r.title), r.id.clone()));
+            for a in &r.aliases {
+                names.push((normalize_name(&a.name), r.id.clone()));
+            }
+        }
+        Base {
+            role_ids: self.roles.iter().map(|r| r.id.clone()).collect(),
+            source_ids: self.sources.iter().map(|s| s.id.clone()).collect(),
+            names,
+        }
+    }
+
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The title of a role id, or the id itself when it is not in the catalog.
+    pub fn title_of<'a>(&'a self, id: &'a str) -> &'a str {
+        self.role(id).map_or(id, |r| r.title.as_str())
+    }
+}
+
+impl Catalog {
+    /// Every name a role can be called by, for [`crate::resolve`].
+    pub fn candidates(&self) -> Vec<crate::resolve::Candidate<'_>> {
+        let mut out = Vec::with_capacity(self.roles.len() * 3);
+        for (i, r) in self.roles.iter().enumerate() {
+            let c = |name| crate::resolve::Candidate {
+                entry: i,
+                name,
+                tier: 0,
+                weight: 0,
+            };
+            out.push(c(r.id.as_str()));
+            out.push(c(r.title.as_str()));
+            out.extend(r.aliases.iter().map(|a| c(a.name.as_str())));
+        }
+        out
+    }
+
+    /// The role a person means by `query`, or an error listing the
+    /// candidates or the closest roles.
+    pub fn resolve(&self, query: &str) -> Result<&Role> {
+        use crate::resolve::{resolve, Resolution};
+        let listed = |ids: Vec<usize>| -> Vec<(String, String)> {
+            ids.into_iter()
+                .map(|i| (self.roles[i].id.clone(), self.roles[i].title.clone()))
+                .collect()
+        };
+        match resolve(&self.candidates(), query) {
+            Resolution::Found(i) => Ok(&self.roles[i]),
+            Resolution::Ambiguous(ids) => Err(Error::AmbiguousRole {
+                query: query.to_string(),
+                candidates: listed(ids),
+            }),
+            Resolution::Unknown(ids) => Err(Error::UnknownRole {
+                query: query.to_string(),
+                suggestions: listed(ids),
+            }),
+        }
+    }
+}

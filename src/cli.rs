@@ -1,0 +1,374 @@
+//! The command line: every command, flag and help text, in one place that
+//! also feeds completions and the man page. Knows nothing of data or
+//! printing.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// The exit codes, as `--help` and the README document them.
+pub const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  nothing found: unknown or ambiguous role, no results, no route
+  2  usage error
+  3  invalid data (a role or source file failed validation)
+  4  I/O error (output could not be written, a file could not be read)";
+
+const AFTER_HELP: &str = "\
+Examples:
+  careers show customer-service-associate
+  careers compare associate representative
+  careers ladder
+  careers search \"custmer servce\"
+  careers salary --hourly
+  careers list --format tsv | cut -f1,2
+
+Exit codes:
+  0  success
+  1  nothing found: unknown or ambiguous role, no results, no route
+  2  usage error
+  3  invalid data (a role or source file failed validation)
+  4  I/O error (output could not be written, a file could not be read)
+
+Roles are named by id, title or alias, in any case and with any separators
+(`Customer Service Associate`, `customer_service_associate`), by a unique
+prefix or word (`associate`), or approximately (`custmer servce`).";
+
+/// Explore customer-service careers: roles, pay, skills, ladders and paths.
+#[derive(Debug, Parser)]
+#[command(
+    name = "careers",
+    version,
+    about = "Explore customer-service careers: roles, pay, skills, ladders and paths",
+    long_about = None,
+    after_help = AFTER_HELP,
+    propagate_version = true,
+    disable_help_subcommand = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Output format: text for people; json and tsv for scripts; mermaid and dot
+    /// for diagrams (ladder and path)
+    #[arg(long, global = true, value_enum, default_value_t = Format::Text, value_name = "FORMAT")]
+    pub format: Format,
+
+    /// When to colour text output: auto (a terminal, NO_COLOR unset, TERM not
+    /// dumb; CLICOLOR_FORCE forces it), always, never
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Add the roles in DIR (DIR/roles/*.toml or DIR/*.toml, and DIR/sources.toml);
+    /// a role with a bundled id replaces it. Repeatable; CAREERS_DATA_DIR adds
+    /// more (separated like PATH)
+    #[arg(long = "data-dir", global = true, value_name = "DIR")]
+    pub data_dir: Vec<PathBuf>,
+
+    /// Draw diagrams with ASCII instead of Unicode box drawing
+    #[arg(long, global = true)]
+    pub ascii: bool,
+
+    /// Do not read or write the compiled catalog cache for --data-dir
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Tsv,
+    Mermaid,
+    Dot,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every role with its family, median pay and growth
+    #[command(after_help = "\
+Examples:
+  careers list
+  careers list --sort salary
+  careers list --format tsv | cut -f1,4")]
+    List(ListArgs),
+
+    /// Show a role's full profile, or chosen sections of it
+    #[command(after_help = "\
+Examples:
+  careers show customer-service-associate
+  careers show representative --section salary --section ladder
+  careers show csr --format json")]
+    Show(ShowArgs),
+
+    /// Compare two or more roles side by side; the first is the baseline
+    #[command(after_help = "\
+Examples:
+  careers compare associate representative
+  careers compare associate supervisor manager
+  careers compare associate representative --format json")]
+    Compare(CompareArgs),
+
+    /// Fuzzy-search titles, aliases, skills, tools and responsibilities
+    #[command(after_help = "\
+Examples:
+  careers search \"custmer servce\"
+  careers search zendesk --in tools
+  careers search conflict --limit 5 --format tsv")]
+    Search(SearchArgs),
+
+    /// Pay ranges and tiers, every figure with its source
+    #[command(after_help = "\
+Examples:
+  careers salary
+  careers salary associate representative --hourly
+  careers salary --format tsv")]
+    Salary(SalaryArgs),
+
+    /// A role's skill map, or the roles that need a skill
+    #[command(after_help = "\
+Examples:
+  careers skills customer-service-associate
+  careers skills --find \"active listening\"
+  careers skills --find crm --format tsv")]
+    Skills(SkillsArgs),
+
+    /// Career ladders, tier by tier
+    #[command(after_help = "\
+Examples:
+  careers ladder
+  careers ladder representative
+  careers ladder --format mermaid")]
+    Ladder(LadderArgs),
+
+    /// Routes from one role to another, with the skills to gain on each step
+    #[command(after_help = "\
+Examples:
+  careers path customer-service-associate customer-service-manager
+  careers path associate
+  careers path associate manager --format dot | dot -Tsvg > path.svg")]
+    Path(PathArgs),
+
+    /// Check the bundled catalog, or data directories, and report every problem
+    #[command(after_help = "\
+Examples:
+  careers validate
+  careers validate ./my-roles
+  careers validate ./my-roles --format json")]
+    Validate(ValidateArgs),
+
+    /// Print a shell completion script
+    #[command(after_help = "\
+Examples:
+  careers completions bash > ~/.local/share/bash-completion/completions/careers
+  careers completions zsh > ~/.zfunc/_careers
+  careers completions fish > ~/.config/fish/completions/careers.fish")]
+    Completions(CompletionsArgs),
+
+    /// Print the man page (roff)
+    #[command(after_help = "\
+Examples:
+  careers man > careers.1
+  careers man | man -l -")]
+    Man,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListSort {
+    Title,
+    Salary,
+    Growth,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only roles of this family (case-insensitive)
+    #[arg(long, value_name = "FAMILY")]
+    pub family: Option<String>,
+
+    /// Sort by title, median salary (highest first) or growth (highest first)
+    #[arg(long, value_enum, default_value_t = ListSort::Title)]
+    pub sort: ListSort,
+}
+
+/// The sections of a profile, in the order `show` prints them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ValueEnum)]
+pub enum Section {
+    Summary,
+    Overview,
+    Responsibilities,
+    Setting,
+    Tools,
+    Skills,
+    Education,
+    Experience,
+    Salary,
+    Outlook,
+    Remote,
+    Market,
+    Global,
+    Day,
+    Balance,
+    Pros,
+    Cons,
+    Mistakes,
+    Advice,
+    Cases,
+    Portfolio,
+    Metrics,
+    Figures,
+    Reports,
+    Differences,
+    Related,
+    Ladder,
+    Moves,
+    Letter,
+    Faq,
+    Sources,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The role: id, title or alias (fuzzy)
+    #[arg(value_name = "ROLE")]
+    pub role: String,
+
+    /// Print only this section (repeatable)
+    #[arg(long = "section", value_enum, value_name = "NAME")]
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Two or more roles; the first is the baseline
+    #[arg(value_name = "ROLE", num_args = 2.., required = true)]
+    pub roles: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ValueEnum)]
+pub enum SearchField {
+    Title,
+    Alias,
+    Skills,
+    Tools,
+    Responsibilities,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for; typos are fine
+    #[arg(value_name = "QUERY")]
+    pub query: String,
+
+    /// Show at most N hits
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+
+    /// Search only these fields (repeatable; default: all)
+    #[arg(long = "in", value_enum, value_name = "FIELD")]
+    pub fields: Vec<SearchField>,
+}
+
+#[derive(Debug, Args)]
+pub struct SalaryArgs {
+    /// Roles to show (default: all)
+    #[arg(value_name = "ROLE")]
+    pub roles: Vec<String>,
+
+    /// Show hourly figures, converting annual ones (marked as converted)
+    #[arg(long)]
+    pub hourly: bool,
+
+    /// Hours in a working year for conversions (BLS convention: 2080)
+    #[arg(long, default_value_t = 2080.0, value_name = "N")]
+    pub hours_per_year: f64,
+}
+
+#[derive(Debug, Args)]
+pub struct SkillsArgs {
+    /// The role whose skill map to show
+    #[arg(
+        value_name = "ROLE",
+        conflicts_with = "find",
+        required_unless_present = "find"
+    )]
+    pub role: Option<String>,
+
+    /// List the roles that need this skill (fuzzy)
+    #[arg(long, value_name = "SKILL")]
+    pub find: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LadderArgs {
+    /// Show the ladders this role is on (default: every ladder)
+    #[arg(value_name = "ROLE")]
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PathBy {
+    /// Fewest steps
+    Steps,
+    /// Least typical time, where years are known
+    Years,
+}
+
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    /// Where you are
+    #[arg(value_name = "FROM")]
+    pub from: String,
+
+    /// Where you want to be (default: everything reachable)
+    #[arg(value_name = "TO")]
+    pub to: Option<String>,
+
+    /// Route by fewest steps or least typical years
+    #[arg(long, value_enum, default_value_t = PathBy::Steps)]
+    pub by: PathBy,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Data directories to check (default: the bundled catalog)
+    #[arg(value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn exit_codes_are_in_the_help() {
+        assert!(AFTER_HELP.contains(EXIT_CODES));
+    }
+}

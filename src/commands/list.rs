@@ -1,0 +1,148 @@
+//! `careers list`: every role, one line each.
+
+use crate::catalog::Catalog;
+use crate::cli::{ListArgs, ListSort};
+use crate::error::{Error, Result};
+use crate::model::{Period, Role};
+use serde::Serialize;
+
+/// A pay figure with what it is and where it is from.
+#[derive(Debug, Clone, Serialize)]
+pub struct PayFigure {
+    pub value: f64,
+    pub currency: String,
+    pub period: Period,
+    /// "median", "average" or "midpoint of range".
+    pub basis: String,
+    pub source: String,
+}
+
+/// A growth figure with its source.
+#[derive(Debug, Clone, Serialize)]
+pub struct GrowthFigure {
+    /// Percent, when the source gives one.
+    pub percent: Option<f64>,
+    pub trend: Option<crate::model::Trend>,
+    pub status: Option<String>,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ListRow {
+    pub id: String,
+    pub title: String,
+    pub family: String,
+    /// The headline yearly pay: a median where a source gives one.
+    pub median_pay: Option<PayFigure>,
+    /// Every outlook statement with a growth figure or a status.
+    pub growth: Vec<GrowthFigure>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct ListView {
+    pub rows: Vec<ListRow>,
+}
+
+/// The headline pay of a role: the first yearly median; else the midpoint
+/// of the first yearly range (marked as such). Hourly-only figures are
+/// not turned into a yearly headline here.
+pub fn headline_pay(role: &Role) -> Option<PayFigure> {
+    let yearly = || role.salary.iter().filter(|s| s.period == Period::Year);
+    if let Some(s) = yearly().find(|s| s.median.is_some()) {
+        return s.median.map(|v| PayFigure {
+            value: v,
+            currency: s.currency.clone(),
+            period: s.period,
+            basis: "median".into(),
+            source: s.source.clone(),
+        });
+    }
+    yearly().find_map(|s| {
+        s.range.map(|r| PayFigure {
+            value: (r.min + r.max) / 2.0,
+            currency: s.currency.clone(),
+            period: s.period,
+            basis: "midpoint of range".into(),
+            source: s.source.clone(),
+        })
+    })
+}
+
+pub fn growth_of(role: &Role) -> Vec<GrowthFigure> {
+    role.outlook
+        .iter()
+        .filter(|o| o.growth_percent.is_some() || o.trend.is_some())
+        .map(|o| GrowthFigure {
+            percent: o.growth_percent,
+            trend: o.trend,
+            status: o.status.clone(),
+            source: o.source.clone(),
+        })
+        .collect()
+}
+
+pub fn run(catalog: &Catalog, args: &ListArgs) -> Result<ListView> {
+    let wanted = args.family.as_deref().map(crate::validate::normalize_name);
+    let mut rows: Vec<ListRow> = catalog
+        .roles
+        .iter()
+        .filter(|r| {
+            wanted
+                .as_ref()
+                .is_none_or(|f| crate::validate::normalize_name(&r.family.name) == *f)
+        })
+        .map(|r| ListRow {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            family: r.family.name.clone(),
+            median_pay: headline_pay(r),
+            growth: growth_of(r),
+        })
+        .collect();
+    if rows.is_empty() {
+        if let Some(f) = &args.family {
+            let mut families: Vec<&str> = catalog
+                .roles
+                .iter()
+                .map(|r| r.family.name.as_str())
+                .collect();
+            families.sort();
+            families.dedup();
+            return Err(Error::NoResults(format!(
+                "no roles in family `{f}`; families: {}",
+                families.join(", ")
+            )));
+        }
+    }
+    let by_title = |a: &ListRow, b: &ListRow| a.title.to_lowercase().cmp(&b.title.to_lowercase());
+    match args.sort {
+        ListSort::Title => rows.sort_by(by_title),
+        ListSort::Salary => rows.sort_by(|a, b| {
+            let v = |r: &ListRow| r.median_pay.as_ref().map(|p| p.value);
+            // Highest first; unknown pay last.
+            match (v(a), v(b)) {
+                (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| by_title(a, b)),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => by_title(a, b),
+            }
+        }),
+        ListSort::Growth => rows.sort_by(|a, b| {
+            // The most optimistic stated figure; unknown growth last.
+            let v = |r: &ListRow| {
+                r.growth
+                    .iter()
+                    .filter_map(|g| g.percent)
+                    .fold(None, |m: Option<f64>, x| Some(m.map_or(x, |m| m.max(x))))
+            };
+            match (v(a), v(b)) {
+                (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| by_title(a, b)),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => by_title(a, b),
+            }
+        }),
+    }
+    Ok(ListView { rows })
+}

@@ -1,0 +1,39 @@
+//! One module per command: each turns the catalog and the arguments into a
+//! view value. Commands never print and never exit.
+
+pub mod list;
+pub mod show;
+pub mod validate;
+
+use crate::catalog::{data_dirs_from_env, Catalog};
+use crate::cli::{Cli, Command};
+use crate::error::Result;
+use crate::render::emit;
+use crate::term::Term;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Runs the command `cli` names, writing its output to `out`.
+pub fn dispatch(cli: &Cli, term: &Term, out: &mut dyn Write) -> Result<()> {
+    let format = cli.global.format;
+    match &cli.command {
+        Command::Validate(args) => return emit(&validate::run(&args.dirs)?, format, term, out),
+        Command::Completions(_) | Command::Man => {
+            return Err(crate::error::Error::Usage("not available yet".into()));
+        }
+        _ => {}
+    }
+    let catalog = load_catalog(cli)?;
+    match &cli.command {
+        Command::List(args) => emit(&list::run(&catalog, args)?, format, term, out),
+        Command::Show(args) => emit(&show::run(&catalog, args)?, format, term, out),
+        _ => Err(crate::error::Error::Usage("not available yet".into())),
+    }
+}
+
+/// The bundled catalog plus `--data-dir` and `CAREERS_DATA_DIR` directories.
+fn load_catalog(cli: &Cli) -> Result<Catalog> {
+    let mut dirs: Vec<PathBuf> = cli.global.data_dir.clone();
+    dirs.extend(data_dirs_from_env());
+    Catalog::load(&dirs)
+}

@@ -1,0 +1,166 @@
+//! `careers show ROLE`: a role's profile.
+
+use crate::catalog::{Catalog, Origin};
+use crate::cli::{Section, ShowArgs};
+use crate::error::{Error, Result};
+use crate::model::{Role, Source};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// The role fields each section prints, in order.
+pub fn section_fields(section: Section) -> &'static [&'static str] {
+    match section {
+        Section::Summary => &["summary"],
+        Section::Overview => &["overview"],
+        Section::Responsibilities => &["responsibilities"],
+        Section::Setting => &["work_setting", "employers"],
+        Section::Tools => &["tech_stack"],
+        Section::Skills => &["tech_skills", "soft_skills", "qualities", "skill_map"],
+        Section::Education => &["education", "certifications"],
+        Section::Experience => &["experience", "getting_started"],
+        Section::Salary => &["salary"],
+        Section::Outlook => &["outlook"],
+        Section::Remote => &["remote"],
+        Section::Market => &["job_market"],
+        Section::Global => &["global_outlook"],
+        Section::Day => &["day_in_the_life"],
+        Section::Balance => &["work_life"],
+        Section::Pros => &["pros"],
+        Section::Cons => &["cons"],
+        Section::Mistakes => &["beginner_mistakes"],
+        Section::Advice => &["advice"],
+        Section::Cases => &["case_studies"],
+        Section::Portfolio => &["portfolio_tips"],
+        Section::Metrics => &["metrics"],
+        Section::Figures => &["figures"],
+        Section::Reports => &["reports_to"],
+        Section::Differences => &["differs_from"],
+        Section::Related => &["related"],
+        Section::Ladder => &["ladder"],
+        Section::Moves => &["moves"],
+        Section::Letter => &["cover_letter"],
+        Section::Faq => &["faq"],
+        Section::Sources => &["sources"],
+    }
+}
+
+/// A role's profile with the sources it cites, numbered in order of first
+/// citation.
+#[derive(Debug)]
+pub struct ShowView<'a> {
+    pub role: &'a Role,
+    pub origin: String,
+    pub sources: Vec<&'a Source>,
+    /// Sections to print; empty means all.
+    pub sections: Vec<Section>,
+    /// For the titles of linked roles.
+    pub catalog: &'a Catalog,
+}
+
+impl ShowView<'_> {
+    pub fn wants(&self, s: Section) -> bool {
+        self.sections.is_empty() || self.sections.contains(&s)
+    }
+
+    /// The 1-based citation number of a source id.
+    pub fn cite(&self, source: &str) -> Option<usize> {
+        self.sources
+            .iter()
+            .position(|s| s.id == source)
+            .map(|i| i + 1)
+    }
+}
+
+pub fn run<'a>(catalog: &'a Catalog, args: &ShowArgs) -> Result<ShowView<'a>> {
+    let role = catalog.resolve(&args.role)?;
+    let index = catalog
+        .roles
+        .iter()
+        .position(|r| r.id == role.id)
+        .ok_or_else(|| Error::Usage(format!("role `{}` vanished", role.id)))?;
+    let origin = match &catalog.origins[index] {
+        Origin::Bundled => "bundled".to_string(),
+        Origin::File(f) => f.clone(),
+    };
+    let mut sources: Vec<&Source> = Vec::new();
+    for id in cited_sources(role) {
+        if let Some(s) = catalog.source(&id) {
+            if !sources.iter().any(|have| have.id == s.id) {
+                sources.push(s);
+            }
+        }
+    }
+    let mut sections = args.sections.clone();
+    sections.sort();
+    sections.dedup();
+    Ok(ShowView {
+        role,
+        origin,
+        sources,
+        sections,
+        catalog,
+    })
+}
+
+/// Every source id the role cites, in order of first appearance.
+pub fn cited_sources(role: &Role) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let value = serde_json::to_value(role).unwrap_or(Value::Null);
+    collect_named(&value, "source", &mut out);
+    out
+}
+
+fn collect_named(v: &Value, key: &str, out: &mut Vec<String>) {
+    match v {
+        Value::Object(m) => {
+            for (k, v) in m {
+                if k == key {
+                    if let Value::String(s) = v {
+                        if !out.contains(s) {
+                            out.push(s.clone());
+                        }
+                    }
+                } else {
+                    collect_named(v, key, out);
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|i| collect_named(i, key, out)),
+        _ => {}
+    }
+}
+
+impl Serialize for ShowView<'_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        let Value::Object(all) =
+            serde_json::to_value(self.role).map_err(serde::ser::Error::custom)?
+        else {
+            return Err(serde::ser::Error::custom("a role serializes to an object"));
+        };
+        let mut out = Map::new();
+        let keep = |k: &str| {
+            matches!(k, "id" | "title" | "family" | "aliases")
+                || self.sections.is_empty()
+                || self
+                    .sections
+                    .iter()
+                    .any(|s| section_fields(*s).contains(&k))
+        };
+        for (k, v) in all {
+            if keep(&k) {
+                out.insert(k, v);
+            }
+        }
+        out.insert("origin".into(), Value::String(self.origin.clone()));
+        if keep("sources") {
+            out.insert(
+                "sources".into(),
+                serde_json::to_value(&self.sources).map_err(serde::ser::Error::custom)?,
+            );
+        }
+        out.serialize(serializer)
+    }
+}

@@ -1,0 +1,110 @@
+//! The one error type of the program, with the exit code each error maps to.
+
+use crate::validate::Diagnostic;
+use std::fmt;
+
+/// Exit codes, documented in `--help` and the README.
+pub mod exit {
+    /// Success.
+    pub const OK: u8 = 0;
+    /// Nothing found: an unknown or ambiguous role, no search results, no route.
+    pub const NOT_FOUND: u8 = 1;
+    /// Usage error: a bad flag, argument or combination.
+    pub const USAGE: u8 = 2;
+    /// Invalid data: a role or source file that fails validation.
+    pub const INVALID_DATA: u8 = 3;
+    /// I/O error: output could not be written, a file could not be read.
+    pub const IO: u8 = 4;
+}
+
+#[derive(Debug)]
+pub enum Error {
+    /// A role name matched nothing. `suggestions` are the closest ids.
+    UnknownRole {
+        query: String,
+        suggestions: Vec<(String, String)>,
+    },
+    /// A role name matched several roles equally well.
+    AmbiguousRole {
+        query: String,
+        candidates: Vec<(String, String)>,
+    },
+    /// A query found nothing (search, skills --find, path).
+    NoResults(String),
+    /// The arguments make no sense together.
+    Usage(String),
+    /// Data files failed validation.
+    InvalidData(Vec<Diagnostic>),
+    /// Reading or writing failed.
+    Io {
+        context: String,
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::UnknownRole { .. } | Error::AmbiguousRole { .. } | Error::NoResults(_) => {
+                exit::NOT_FOUND
+            }
+            Error::Usage(_) => exit::USAGE,
+            Error::InvalidData(_) => exit::INVALID_DATA,
+            Error::Io { .. } => exit::IO,
+        }
+    }
+
+    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        Error::Io {
+            context: context.into(),
+            source,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::UnknownRole { query, suggestions } => {
+                write!(f, "no role matches `{query}`")?;
+                if !suggestions.is_empty() {
+                    write!(f, "\n\ndid you mean:")?;
+                    for (id, title) in suggestions {
+                        write!(f, "\n  {id:<34} {title}")?;
+                    }
+                }
+                write!(f, "\n\n`careers list` shows every role.")
+            }
+            Error::AmbiguousRole { query, candidates } => {
+                write!(
+                    f,
+                    "`{query}` matches {} roles; say which:",
+                    candidates.len()
+                )?;
+                for (id, title) in candidates {
+                    write!(f, "\n  {id:<34} {title}")?;
+                }
+                Ok(())
+            }
+            Error::NoResults(what) => write!(f, "{what}"),
+            Error::Usage(what) => write!(f, "{what}"),
+            Error::InvalidData(problems) => {
+                let n = problems.len();
+                write!(
+                    f,
+                    "invalid data: {n} problem{}",
+                    if n == 1 { "" } else { "s" }
+                )?;
+                for p in problems {
+                    write!(f, "\n  {p}")?;
+                }
+                Ok(())
+            }
+            Error::Io { context, source } => write!(f, "{context}: {source}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

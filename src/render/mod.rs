@@ -1,0 +1,49 @@
+//! Turning view values into bytes: text for people (tables, colour,
+//! wrapping), JSON and TSV for scripts, Mermaid and DOT for diagrams.
+//! Renderers compute nothing; they only lay out what commands produced.
+
+pub mod list;
+pub mod show;
+pub mod text;
+pub mod tsv;
+
+use crate::cli::Format;
+use crate::error::{Error, Result};
+use crate::term::Term;
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// A view value that can be printed in every format.
+pub trait Render: Serialize {
+    fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()>;
+    fn tsv(&self, out: &mut dyn Write) -> io::Result<()>;
+    /// Mermaid or DOT, for the views that are graphs.
+    fn diagram(&self, _format: Format, _out: &mut dyn Write) -> Option<io::Result<()>> {
+        None
+    }
+}
+
+/// Writes `view` in `format`.
+pub fn emit<V: Render>(view: &V, format: Format, term: &Term, out: &mut dyn Write) -> Result<()> {
+    let written = match format {
+        Format::Text => view.text(out, term),
+        Format::Tsv => view.tsv(out),
+        Format::Json => serde_json::to_writer_pretty(&mut *out, view)
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(out)),
+        Format::Mermaid | Format::Dot => match view.diagram(format, out) {
+            Some(r) => r,
+            None => {
+                return Err(Error::Usage(format!(
+                    "--format {} is only for `careers ladder` and `careers path`",
+                    if format == Format::Dot {
+                        "dot"
+                    } else {
+                        "mermaid"
+                    }
+                )))
+            }
+        },
+    };
+    written.map_err(|e| Error::io("writing output", e))
+}

@@ -1,0 +1,899 @@
+//! Text and TSV for `careers show`.
+
+use crate::cli::Section;
+use crate::commands::show::{section_fields, ShowView};
+use crate::model::{Period, Salary};
+use crate::render::text::{
+    self, bullet, clean, heading, money, paragraph, per, percent, years, UNKNOWN,
+};
+use crate::render::{tsv, Render};
+use crate::term::{Paint, Term};
+use serde_json::Value;
+use std::io::{self, Write};
+
+impl Render for ShowView<'_> {
+    fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
+        let r = self.role;
+        let cite = |source: &str| -> String {
+            let tag = match self.cite(source) {
+                Some(n) => format!("[{n}]"),
+                None => format!("[{source}]"),
+            };
+            term.paint(Paint::Muted, &tag)
+        };
+        // Header.
+        writeln!(
+            out,
+            "{}  {}",
+            term.paint(Paint::Title, &clean(&r.title)),
+            term.paint(Paint::Id, &r.id)
+        )?;
+        let mut meta = format!(
+            "Family: {} {}",
+            clean(&r.family.name),
+            cite(&r.family.source)
+        );
+        if !r.aliases.is_empty() {
+            let names: Vec<String> = r
+                .aliases
+                .iter()
+                .map(|a| format!("{} {}", clean(&a.name), cite(&a.source)))
+                .collect();
+            meta.push_str(&format!("   Also called: {}", names.join(", ")));
+        }
+        for line in textwrap::wrap(&meta, term.width) {
+            writeln!(out, "{line}")?;
+        }
+        if self.origin != "bundled" {
+            writeln!(
+                out,
+                "{}",
+                term.paint(Paint::Muted, &format!("Defined in {}", clean(&self.origin)))
+            )?;
+        }
+        if self.sections.is_empty() {
+            for p in &r.summary {
+                writeln!(out)?;
+                prose(out, term, &p.paragraphs, &cite(&p.source))?;
+            }
+            writeln!(out)?;
+            key_facts(self, out, term, &cite)?;
+        }
+        for section in all_sections() {
+            if self.sections.is_empty() && section == Section::Summary {
+                continue;
+            }
+            if self.wants(section) {
+                write_section(self, section, out, term, &cite)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
+        tsv::row(out, &["field", "value", "source"])?;
+        let value = serde_json::to_value(self).map_err(io::Error::from)?;
+        if let Value::Object(m) = value {
+            for (k, v) in m {
+                leaves(&k, &v, None, out)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One TSV row per leaf: dotted path, value, and the nearest source.
+fn leaves(path: &str, v: &Value, source: Option<&str>, out: &mut dyn Write) -> io::Result<()> {
+    match v {
+        Value::Object(m) => {
+            let source = m.get("source").and_then(Value::as_str).or(source);
+            for (k, v) in m {
+                if k != "source" {
+                    leaves(&format!("{path}.{k}"), v, source, out)?;
+                }
+            }
+            Ok(())
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                leaves(&format!("{path}[{i}]"), item, source, out)?;
+            }
+            Ok(())
+        }
+        Value::Null => Ok(()),
+        Value::String(s) => tsv::row(out, &[path, s, source.unwrap_or("")]),
+        other => tsv::row(out, &[path, &other.to_string(), source.unwrap_or("")]),
+    }
+}
+
+fn all_sections() -> impl Iterator<Item = Section> {
+    use clap::ValueEnum;
+    Section::value_variants().iter().copied()
+}
+
+/// Whether the role has anything for this section.
+fn has(view: &ShowView<'_>, section: Section) -> bool {
+    if section == Section::Sources {
+        return !view.sources.is_empty();
+    }
+    let Ok(Value::Object(m)) = serde_json::to_value(view.role) else {
+        return false;
+    };
+    section_fields(section).iter().any(|f| {
+        m.get(*f)
+            .is_some_and(|v| v.as_array().is_some_and(|a| !a.is_empty()))
+    })
+}
+
+fn title_of(section: Section) -> &'static str {
+    match section {
+        Section::Summary => "Summary",
+        Section::Overview => "Overview",
+        Section::Responsibilities => "Responsibilities",
+        Section::Setting => "Work setting",
+        Section::Tools => "Tools",
+        Section::Skills => "Skills",
+        Section::Education => "Education and certifications",
+        Section::Experience => "Experience and getting started",
+        Section::Salary => "Salary",
+        Section::Outlook => "Outlook",
+        Section::Remote => "Remote work",
+        Section::Market => "Job market",
+        Section::Global => "Global outlook",
+        Section::Day => "A day in the life",
+        Section::Balance => "Work-life balance and stress",
+        Section::Pros => "Pros",
+        Section::Cons => "Cons",
+        Section::Mistakes => "Beginners' mistakes",
+        Section::Advice => "Advice",
+        Section::Cases => "Case studies",
+        Section::Portfolio => "Portfolio tips",
+        Section::Metrics => "Performance metrics",
+        Section::Figures => "Day-to-day figures",
+        Section::Reports => "Reports to",
+        Section::Differences => "How it differs",
+        Section::Related => "Related roles",
+        Section::Ladder => "Career ladder",
+        Section::Moves => "Moves to other roles",
+        Section::Letter => "Sample cover letter",
+        Section::Faq => "Frequently asked questions",
+        Section::Sources => "Sources",
+    }
+}
+
+fn prose(out: &mut dyn Write, term: &Term, paragraphs: &[String], tag: &str) -> io::Result<()> {
+    for (i, p) in paragraphs.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let text = if i + 1 == paragraphs.len() {
+            format!("{} {tag}", clean(p))
+        } else {
+            clean(p).into_owned()
+        };
+        // The tag may carry colour codes; wrap the plain text, then append.
+        let lines = text::wrap(&text, term.prose_width(), "  ");
+        for line in lines {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// "$42,000/yr median" etc. for one salary entry, or None when it has no figure.
+fn pay_summary(s: &Salary) -> Option<String> {
+    let m = |v: f64| format!("{}{}", money(v, &s.currency), per(s.period));
+    if let Some(v) = s.median {
+        return Some(format!("{} median", m(v)));
+    }
+    if let Some(v) = s.average {
+        return Some(format!("{} average", m(v)));
+    }
+    if let Some(r) = s.range {
+        return Some(format!("{}-{}", money(r.min, &s.currency), m(r.max)));
+    }
+    if let Some(r) = s.entry_range {
+        return Some(format!(
+            "{}-{} entry-level",
+            money(r.min, &s.currency),
+            m(r.max)
+        ));
+    }
+    None
+}
+
+fn key_facts(
+    view: &ShowView<'_>,
+    out: &mut dyn Write,
+    term: &Term,
+    cite: &dyn Fn(&str) -> String,
+) -> io::Result<()> {
+    let r = view.role;
+    let join = |items: Vec<String>| {
+        if items.is_empty() {
+            term.paint(Paint::Warning, UNKNOWN)
+        } else {
+            items.join("\n")
+        }
+    };
+    let pay = join(
+        r.salary
+            .iter()
+            .filter_map(|s| {
+                pay_summary(s)
+                    .map(|p| format!("{} {}", term.paint(Paint::Figure, &p), cite(&s.source)))
+            })
+            .collect(),
+    );
+    let growth = join(
+        r.outlook
+            .iter()
+            .filter(|o| o.growth_percent.is_some() || o.status.is_some())
+            .map(|o| {
+                let mut s = String::new();
+                if let Some(g) = o.growth_percent {
+                    s.push_str(&term.paint(Paint::Figure, &percent(g)));
+                    s.push(' ');
+                }
+                if let Some(st) = &o.status {
+                    s.push_str(&clean(st));
+                }
+                if let Some(t) = o.through {
+                    if !o.status.as_deref().unwrap_or("").contains(&t.to_string()) {
+                        s.push_str(&format!(" (through {t})"));
+                    }
+                }
+                format!("{s} {}", cite(&o.source))
+            })
+            .collect(),
+    );
+    let education = join(
+        r.education
+            .iter()
+            .filter_map(|e| {
+                e.minimum
+                    .as_ref()
+                    .map(|m| format!("{} {}", clean(m), cite(&e.source)))
+            })
+            .collect(),
+    );
+    let experience = join(
+        r.experience
+            .iter()
+            .filter(|e| e.min_years.is_some() || e.max_years.is_some())
+            .map(|e| format!("{} {}", years(e.min_years, e.max_years), cite(&e.source)))
+            .collect(),
+    );
+    let remote = join(
+        r.remote
+            .iter()
+            .filter_map(|x| {
+                x.remote_friendly.map(|f| {
+                    format!(
+                        "{} {}",
+                        if f {
+                            "remote-friendly"
+                        } else {
+                            "not remote-friendly"
+                        },
+                        cite(&x.source)
+                    )
+                })
+            })
+            .collect(),
+    );
+    let stress = join(
+        r.work_life
+            .iter()
+            .filter_map(|w| {
+                w.stress
+                    .as_ref()
+                    .map(|s| format!("{} {}", clean(s), cite(&w.source)))
+            })
+            .collect(),
+    );
+    let balance = join(
+        r.work_life
+            .iter()
+            .filter_map(|w| {
+                w.balance
+                    .as_ref()
+                    .map(|s| format!("{} {}", clean(s), cite(&w.source)))
+            })
+            .collect(),
+    );
+    let rows = [
+        ("Pay", pay),
+        ("Growth", growth),
+        ("Education", education),
+        ("Experience", experience),
+        ("Remote", remote),
+        ("Stress", stress),
+        ("Balance", balance),
+    ];
+    let label_width = rows.iter().map(|(l, _)| l.len()).max().unwrap_or(0) + 2;
+    let value_width = term.width.saturating_sub(label_width + 2).max(20);
+    heading(out, term, "Key facts")?;
+    for (label, value) in rows {
+        let mut first = true;
+        for line in value.lines() {
+            for wrapped in wrap_styled(line, value_width) {
+                let lead = if first {
+                    format!("{label}:")
+                } else {
+                    String::new()
+                };
+                writeln!(out, "  {lead:<label_width$}{wrapped}")?;
+                first = false;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Wraps a line that may contain colour codes (textwrap measures display
+/// width and skips ANSI escapes).
+fn wrap_styled(line: &str, width: usize) -> Vec<String> {
+    textwrap::wrap(line, width)
+        .into_iter()
+        .map(|c| c.into_owned())
+        .collect()
+}
+
+fn write_section(
+    view: &ShowView<'_>,
+    section: Section,
+    out: &mut dyn Write,
+    term: &Term,
+    cite: &dyn Fn(&str) -> String,
+) -> io::Result<()> {
+    let r = view.role;
+    writeln!(out)?;
+    heading(out, term, title_of(section))?;
+    if !has(view, section) {
+        writeln!(
+            out,
+            "  {}",
+            term.paint(Paint::Warning, "unknown: no source covers this")
+        )?;
+        return Ok(());
+    }
+    let list = |out: &mut dyn Write,
+                lists: &[crate::model::List],
+                label: Option<&str>|
+     -> io::Result<()> {
+        for l in lists {
+            if let Some(label) = label {
+                writeln!(
+                    out,
+                    "  {} {}",
+                    term.paint(Paint::Figure, label),
+                    cite(&l.source)
+                )?;
+            } else {
+                writeln!(out, "  {}", cite(&l.source))?;
+            }
+            for item in &l.items {
+                bullet(out, term, item, "  ")?;
+            }
+        }
+        Ok(())
+    };
+    let role_label = |title: &str, role: &Option<String>| -> String {
+        match role {
+            Some(id) => format!("{} ({})", clean(title), term.paint(Paint::Id, id)),
+            None => clean(title).into_owned(),
+        }
+    };
+    match section {
+        Section::Summary => {
+            for p in &r.summary {
+                prose(out, term, &p.paragraphs, &cite(&p.source))?;
+            }
+        }
+        Section::Overview => {
+            for (i, p) in r.overview.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                prose(out, term, &p.paragraphs, &cite(&p.source))?;
+            }
+        }
+        Section::Responsibilities => list(out, &r.responsibilities, None)?,
+        Section::Setting => {
+            for p in &r.work_setting {
+                prose(out, term, &p.paragraphs, &cite(&p.source))?;
+            }
+            list(out, &r.employers, Some("Employers"))?;
+        }
+        Section::Tools => {
+            for g in &r.tech_stack {
+                writeln!(out, "  {}", cite(&g.source))?;
+                for t in &g.tools {
+                    let item = if t.examples.is_empty() {
+                        t.name.clone()
+                    } else {
+                        format!("{} (e.g. {})", t.name, t.examples.join(", "))
+                    };
+                    bullet(out, term, &item, "  ")?;
+                }
+            }
+        }
+        Section::Skills => {
+            list(out, &r.tech_skills, Some("Technical skills"))?;
+            list(out, &r.soft_skills, Some("Soft skills"))?;
+            for q in &r.qualities {
+                bullet(out, term, &format!("{}: {}", q.name, q.text), "  ")?;
+                writeln!(out, "    {}", cite(&q.source))?;
+            }
+            if !r.skill_map.is_empty() {
+                writeln!(out, "  {}", term.paint(Paint::Figure, "Skill map"))?;
+            }
+            for g in &r.skill_map {
+                writeln!(
+                    out,
+                    "  {} {}",
+                    term.paint(Paint::Heading, &clean(&g.name)),
+                    cite(&g.source)
+                )?;
+                if let Some(d) = &g.description {
+                    paragraph(out, term, d, "    ")?;
+                }
+                for s in &g.skills {
+                    bullet(out, term, s, "    ")?;
+                }
+            }
+        }
+        Section::Education => {
+            for e in &r.education {
+                let min = e.minimum.as_deref().map(clean).unwrap_or_default();
+                writeln!(
+                    out,
+                    "  {} {}",
+                    term.paint(Paint::Figure, &min),
+                    cite(&e.source)
+                )?;
+                for p in &e.paragraphs {
+                    paragraph(out, term, p, "  ")?;
+                }
+                for i in &e.items {
+                    bullet(out, term, i, "  ")?;
+                }
+            }
+            list(out, &r.certifications, Some("Certifications"))?;
+        }
+        Section::Experience => {
+            for e in &r.experience {
+                writeln!(
+                    out,
+                    "  {} {}",
+                    term.paint(Paint::Figure, &years(e.min_years, e.max_years)),
+                    cite(&e.source)
+                )?;
+                if let Some(t) = &e.text {
+                    paragraph(out, term, t, "  ")?;
+                }
+                for i in &e.items {
+                    bullet(out, term, i, "  ")?;
+                }
+            }
+            for p in &r.getting_started {
+                writeln!(
+                    out,
+                    "  {} {}",
+                    term.paint(Paint::Figure, "Getting started"),
+                    cite(&p.source)
+                )?;
+                prose(out, term, &p.paragraphs, "")?;
+            }
+        }
+        Section::Salary => salary(view, out, term, cite)?,
+        Section::Outlook => {
+            for o in &r.outlook {
+                let mut head = Vec::new();
+                if let Some(g) = o.growth_percent {
+                    head.push(term.paint(Paint::Figure, &format!("{} growth", percent(g))));
+                }
+                if let Some(s) = &o.status {
+                    head.push(clean(s).into_owned());
+                }
+                if let Some(t) = o.through {
+                    head.push(format!("through {t}"));
+                }
+                if let Some(a) = &o.attributed_to {
+                    head.push(format!("credited to {}", clean(a)));
+                }
+                writeln!(out, "  {} {}", head.join("; "), cite(&o.source))?;
+                if let Some(d) = &o.demand {
+                    writeln!(out, "    Demand: {}", term.paint(Paint::Figure, &clean(d)))?;
+                }
+                for t in [&o.demand_text, &o.automation].into_iter().flatten() {
+                    paragraph(out, term, t, "    ")?;
+                }
+                if let Some(ai) = &o.ai_impact {
+                    let when = o
+                        .ai_impact_through
+                        .map(|y| format!(" (through {y})"))
+                        .unwrap_or_default();
+                    paragraph(out, term, &format!("AI impact{when}: {ai}"), "    ")?;
+                }
+                for p in &o.paragraphs {
+                    paragraph(out, term, p, "    ")?;
+                }
+            }
+            let growths: Vec<_> = r.outlook.iter().filter_map(|o| o.trend).collect();
+            if growths.windows(2).any(|w| w[0] != w[1]) {
+                writeln!(
+                    out,
+                    "  {}",
+                    term.paint(
+                        Paint::Warning,
+                        "Sources disagree on the outlook; both are shown."
+                    )
+                )?;
+            }
+        }
+        Section::Remote => {
+            for x in &r.remote {
+                let label = match x.remote_friendly {
+                    Some(true) => "remote-friendly",
+                    Some(false) => "not remote-friendly",
+                    None => "",
+                };
+                writeln!(
+                    out,
+                    "  {} {}",
+                    term.paint(Paint::Figure, label),
+                    cite(&x.source)
+                )?;
+                if let Some(t) = &x.text {
+                    paragraph(out, term, t, "  ")?;
+                }
+            }
+        }
+        Section::Market => {
+            for m in &r.job_market {
+                writeln!(out, "  {}", cite(&m.source))?;
+                for (label, t) in [
+                    ("Challenges", &m.challenges),
+                    ("Growth paths", &m.growth_paths),
+                    ("Trends", &m.trends),
+                ] {
+                    if let Some(t) = t {
+                        writeln!(out, "  {}", term.paint(Paint::Figure, label))?;
+                        paragraph(out, term, t, "    ")?;
+                    }
+                }
+            }
+        }
+        Section::Global => {
+            for p in &r.global_outlook {
+                prose(out, term, &p.paragraphs, &cite(&p.source))?;
+            }
+        }
+        Section::Day => {
+            for d in &r.day_in_the_life {
+                writeln!(out, "  {}", cite(&d.source))?;
+                for b in &d.blocks {
+                    let when = match (&b.start, &b.end) {
+                        (Some(s), Some(e)) => format!(" ({s} - {e})"),
+                        _ => String::new(),
+                    };
+                    writeln!(
+                        out,
+                        "  {}",
+                        term.paint(
+                            Paint::Figure,
+                            &format!("{}{}", clean(&b.label), clean(&when))
+                        )
+                    )?;
+                    if let Some(f) = &b.focus {
+                        paragraph(out, term, &format!("Focus: {f}"), "    ")?;
+                    }
+                    for t in &b.tasks {
+                        bullet(out, term, t, "    ")?;
+                    }
+                }
+                for p in &d.paragraphs {
+                    paragraph(out, term, p, "  ")?;
+                }
+            }
+        }
+        Section::Balance => {
+            for w in &r.work_life {
+                let stress = w.stress.as_deref().unwrap_or(UNKNOWN);
+                let balance = w.balance.as_deref().unwrap_or(UNKNOWN);
+                writeln!(
+                    out,
+                    "  Stress: {}   Balance: {} {}",
+                    term.paint(Paint::Figure, &clean(stress)),
+                    term.paint(Paint::Figure, &clean(balance)),
+                    cite(&w.source)
+                )?;
+                if let Some(t) = &w.text {
+                    paragraph(out, term, t, "  ")?;
+                }
+            }
+        }
+        Section::Pros => list(out, &r.pros, None)?,
+        Section::Cons => list(out, &r.cons, None)?,
+        Section::Mistakes => list(out, &r.beginner_mistakes, None)?,
+        Section::Advice => list(out, &r.advice, None)?,
+        Section::Cases => {
+            for (i, c) in r.case_studies.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                writeln!(
+                    out,
+                    "  {} {}",
+                    term.paint(Paint::Figure, &clean(&c.title)),
+                    cite(&c.source)
+                )?;
+                paragraph(out, term, &c.story, "    ")?;
+                paragraph(out, term, &format!("Key takeaway: {}", c.takeaway), "    ")?;
+            }
+        }
+        Section::Portfolio => {
+            for p in &r.portfolio_tips {
+                prose(out, term, &p.paragraphs, &cite(&p.source))?;
+            }
+        }
+        Section::Metrics => {
+            for m in &r.metrics {
+                let name = match &m.short {
+                    Some(s) => format!("{} ({s})", m.name),
+                    None => m.name.clone(),
+                };
+                let text = match &m.description {
+                    Some(d) => format!("{name}: {d}"),
+                    None => name,
+                };
+                bullet(
+                    out,
+                    term,
+                    &format!("{} {}", clean(&text), cite(&m.source)),
+                    "  ",
+                )?;
+            }
+        }
+        Section::Figures => {
+            for f in &r.figures {
+                let range = match (f.min, f.max) {
+                    (Some(a), Some(b)) => {
+                        format!("{}-{}", text::plain_number(a), text::plain_number(b))
+                    }
+                    (Some(a), None) => format!("{}+", text::plain_number(a)),
+                    (None, Some(b)) => format!("up to {}", text::plain_number(b)),
+                    (None, None) => UNKNOWN.to_string(),
+                };
+                let ctx = f
+                    .context
+                    .as_deref()
+                    .map(|c| format!(" ({c})"))
+                    .unwrap_or_default();
+                bullet(
+                    out,
+                    term,
+                    &format!(
+                        "{}: {} {}{} {}",
+                        f.name,
+                        range,
+                        f.unit,
+                        ctx,
+                        cite(&f.source)
+                    ),
+                    "  ",
+                )?;
+            }
+        }
+        Section::Reports => {
+            for x in &r.reports_to {
+                let note = x
+                    .note
+                    .as_deref()
+                    .map(|n| format!(": {}", clean(n)))
+                    .unwrap_or_default();
+                bullet(
+                    out,
+                    term,
+                    &format!(
+                        "{}{} {}",
+                        role_label(&x.title, &x.role),
+                        note,
+                        cite(&x.source)
+                    ),
+                    "  ",
+                )?;
+            }
+        }
+        Section::Differences => {
+            for d in &r.differs_from {
+                writeln!(
+                    out,
+                    "  {} {}",
+                    term.paint(
+                        Paint::Figure,
+                        &format!("vs {}", role_label(&d.title, &d.role))
+                    ),
+                    cite(&d.source)
+                )?;
+                paragraph(out, term, &d.text, "    ")?;
+            }
+        }
+        Section::Related => {
+            for x in &r.related {
+                let note = x
+                    .note
+                    .as_deref()
+                    .map(|n| format!(": {}", clean(n)))
+                    .unwrap_or_default();
+                bullet(
+                    out,
+                    term,
+                    &format!(
+                        "{}{} {}",
+                        role_label(&x.title, &x.role),
+                        note,
+                        cite(&x.source)
+                    ),
+                    "  ",
+                )?;
+            }
+        }
+        Section::Ladder => {
+            for l in &r.ladder {
+                writeln!(
+                    out,
+                    "  {} {}",
+                    term.paint(Paint::Figure, &clean(&l.name)),
+                    cite(&l.source)
+                )?;
+                for (i, t) in l.tiers.iter().enumerate() {
+                    let link = match &t.role {
+                        Some(id) if *id != r.id => format!(" -> {}", term.paint(Paint::Id, id)),
+                        _ => String::new(),
+                    };
+                    writeln!(
+                        out,
+                        "  {}. {} ({}){}",
+                        i + 1,
+                        clean(&t.title),
+                        years(Some(t.min_years), t.max_years),
+                        link
+                    )?;
+                    if let Some(d) = &t.description {
+                        paragraph(out, term, d, "     ")?;
+                    }
+                }
+            }
+        }
+        Section::Moves => {
+            for m in &r.moves {
+                let yrs = if m.min_years.is_some() || m.max_years.is_some() {
+                    format!(", {}", years(m.min_years, m.max_years))
+                } else {
+                    String::new()
+                };
+                let kind = format!("{:?}", m.kind).to_lowercase();
+                bullet(
+                    out,
+                    term,
+                    &format!(
+                        "{} [{kind}{yrs}] {}",
+                        role_label(&m.to, &m.role),
+                        cite(&m.source)
+                    ),
+                    "  ",
+                )?;
+                if let Some(n) = &m.note {
+                    paragraph(out, term, n, "    ")?;
+                }
+            }
+        }
+        Section::Letter => {
+            for p in &r.cover_letter {
+                prose(out, term, &p.paragraphs, &cite(&p.source))?;
+            }
+        }
+        Section::Faq => {
+            for (i, f) in r.faq.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                writeln!(
+                    out,
+                    "  {} {}",
+                    term.paint(Paint::Figure, &format!("Q: {}", clean(&f.question))),
+                    cite(&f.source)
+                )?;
+                paragraph(out, term, &f.answer, "    ")?;
+            }
+        }
+        Section::Sources => {
+            for (i, s) in view.sources.iter().enumerate() {
+                let publisher = s
+                    .publisher
+                    .as_deref()
+                    .map(|p| format!(", {p}"))
+                    .unwrap_or_else(|| ", publisher not named".into());
+                let date = s
+                    .date
+                    .as_deref()
+                    .map(|d| format!(", {d}"))
+                    .unwrap_or_default();
+                paragraph(
+                    out,
+                    term,
+                    &format!(
+                        "[{}] {}{publisher}{date} ({}; id {})",
+                        i + 1,
+                        s.title,
+                        s.kind,
+                        s.id
+                    ),
+                    "  ",
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn salary(
+    view: &ShowView<'_>,
+    out: &mut dyn Write,
+    term: &Term,
+    cite: &dyn Fn(&str) -> String,
+) -> io::Result<()> {
+    for s in &view.role.salary {
+        let period = match s.period {
+            Period::Year => "per year",
+            Period::Hour => "per hour",
+        };
+        let region = s
+            .region
+            .as_deref()
+            .map(|r| format!(", {r}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  {} {}",
+            term.paint(Paint::Muted, &format!("{}, {period}{region}", s.currency)),
+            cite(&s.source)
+        )?;
+        let m = |v: f64| term.paint(Paint::Figure, &money(v, &s.currency));
+        let mut rows: Vec<(String, String)> = Vec::new();
+        if let Some(r) = s.range {
+            rows.push(("Range".into(), format!("{} - {}", m(r.min), m(r.max))));
+        }
+        if let Some(v) = s.median {
+            rows.push(("Median".into(), m(v)));
+        }
+        if let Some(v) = s.average {
+            rows.push(("Average".into(), m(v)));
+        }
+        for (label, v) in [
+            ("Entry-level", s.entry),
+            ("Mid-level", s.mid),
+            ("Senior-level", s.senior),
+        ] {
+            if let Some(v) = v {
+                rows.push((label.into(), m(v)));
+            }
+        }
+        if let Some(r) = s.entry_range {
+            rows.push(("Entry-level".into(), format!("{} - {}", m(r.min), m(r.max))));
+        }
+        if let Some(v) = s.top_10_percent_from {
+            rows.push(("Top 10% from".into(), m(v)));
+        }
+        for (label, value) in rows {
+            writeln!(out, "    {label:<14}{value}")?;
+        }
+        if let Some(n) = &s.note {
+            paragraph(out, term, n, "    ")?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,201 @@
+//! Building blocks for text output: safe strings, wrapping, tables,
+//! headings and numbers.
+
+use crate::model::Period;
+use crate::term::{table_color, Paint, Term};
+use comfy_table::{presets, Cell, ContentArrangement, Table};
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+/// Data made safe for a terminal: control characters (ANSI escapes
+/// included) are shown as visible `\u{1b}` escapes instead of being sent
+/// raw. Tabs and newlines become spaces.
+pub fn clean(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if is_unsafe(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Control characters, and the bidirectional overrides that can make text
+/// display differently from what it is.
+fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Wraps `text` to `width` columns, every line starting with `indent`.
+pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
+    let text = clean(text);
+    let opts = textwrap::Options::new(width.max(indent.len() + 10))
+        .initial_indent(indent)
+        .subsequent_indent(indent);
+    textwrap::wrap(&text, opts)
+        .into_iter()
+        .map(Cow::into_owned)
+        .collect()
+}
+
+/// Writes wrapped prose.
+pub fn paragraph(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> io::Result<()> {
+    for line in wrap(text, term.prose_width(), indent) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// Writes a bullet item, wrapped with a hanging indent.
+pub fn bullet(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> io::Result<()> {
+    let mark = if term.ascii { "- " } else { "• " };
+    let first = format!("{indent}{mark}");
+    let rest = format!("{indent}  ");
+    let text = clean(text);
+    let opts = textwrap::Options::new(term.prose_width().max(rest.len() + 10))
+        .initial_indent(&first)
+        .subsequent_indent(&rest);
+    for line in textwrap::wrap(&text, opts) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// A section heading.
+pub fn heading(out: &mut dyn Write, term: &Term, title: &str) -> io::Result<()> {
+    writeln!(out, "{}", term.paint(Paint::Heading, &clean(title)))
+}
+
+/// A table set up for this terminal: its width, box drawing or ASCII, and
+/// styling only when colour is on.
+pub fn table(term: &Term) -> Table {
+    let mut t = Table::new();
+    t.load_preset(if term.ascii {
+        presets::ASCII_FULL_CONDENSED
+    } else {
+        presets::UTF8_FULL_CONDENSED
+    })
+    .set_content_arrangement(ContentArrangement::Dynamic)
+    .set_width(term.width.min(u16::MAX as usize) as u16);
+    if term.color {
+        t.enforce_styling();
+    } else {
+        t.force_no_tty();
+    }
+    t
+}
+
+/// A table cell with cleaned text in the style for `what`.
+pub fn cell(text: &str, what: Option<Paint>) -> Cell {
+    let mut c = Cell::new(clean(text));
+    if let Some(what) = what {
+        let (fg, attr) = table_color(what);
+        if let Some(fg) = fg {
+            c = c.fg(fg);
+        }
+        if let Some(attr) = attr {
+            c = c.add_attribute(attr);
+        }
+    }
+    c
+}
+
+/// Writes a table followed by a newline.
+pub fn write_table(out: &mut dyn Write, table: &Table) -> io::Result<()> {
+    for line in table.lines() {
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+/// Thousands separators: 42000 -> "42,000"; cents kept when present.
+pub fn plain_number(v: f64) -> String {
+    if (v - v.round()).abs() < 1e-9 {
+        format!("{}", v.round() as i64)
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+fn group_thousands(int: i64) -> String {
+    let digits = int.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if int < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+/// Money for people: `$42,000`, `$10.78`, `€30,000`, `1,200 GBP`.
+pub fn money(v: f64, currency: &str) -> String {
+    let cents = (v * 100.0).round() as i64;
+    let whole = group_thousands(cents / 100);
+    let amount = if cents % 100 == 0 {
+        whole
+    } else {
+        format!("{whole}.{:02}", (cents % 100).abs())
+    };
+    match currency {
+        "USD" => format!("${amount}"),
+        "EUR" => format!("€{amount}"),
+        "GBP" => format!("£{amount}"),
+        other => format!("{amount} {other}"),
+    }
+}
+
+/// "/yr" or "/h".
+pub fn per(period: Period) -> &'static str {
+    match period {
+        Period::Year => "/yr",
+        Period::Hour => "/h",
+    }
+}
+
+/// A years range for people: "0-2 years", "5+ years", "unknown".
+pub fn years(min: Option<u32>, max: Option<u32>) -> String {
+    match (min, max) {
+        (Some(lo), Some(hi)) if lo == hi => format!("{lo} year{}", if lo == 1 { "" } else { "s" }),
+        (Some(lo), Some(hi)) => format!("{lo}-{hi} years"),
+        (Some(lo), None) => format!("{lo}+ years"),
+        (None, Some(hi)) => format!("up to {hi} years"),
+        (None, None) => "unknown".to_string(),
+    }
+}
+
+/// A signed percentage: "+10%", "-3.5%".
+pub fn percent(v: f64) -> String {
+    let body = if (v - v.round()).abs() < 1e-9 {
+        format!("{}", v.round() as i64)
+    } else {
+        format!("{v:.1}")
+    };
+    if v > 0.0 {
+        format!("+{body}%")
+    } else {
+        format!("{body}%")
+    }
+}
+
+/// The marker shown for a value no source gives.
+pub const UNKNOWN: &str = "unknown";
+
+/// An error message made safe for a terminal, keeping its line breaks.
+pub fn clean_message(message: &str) -> String {
+    message
+        .lines()
+        .map(|l| clean(l).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}

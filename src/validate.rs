@@ -1,0 +1,809 @@
+//! Parsing and validating role and source files.
+//!
+//! The same rules run at build time (`build.rs` includes this file and
+//! `model.rs`) and at run time for user data, so a bundled file and a user
+//! file are held to one standard. Every problem becomes a [`Diagnostic`]
+//! naming the file, line, column and field; checks collect every problem
+//! rather than stopping at the first.
+
+use crate::model::{Role, Salary, Source, SourcesFile};
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::ops::Range;
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Diagnostic {
+    pub file: String,
+    /// 1-based; 0 when the problem is the file as a whole.
+    pub line: usize,
+    pub column: usize,
+    /// Dotted path of the field (`salary[0].median`), when there is one.
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if self.line > 0 {
+            write!(f, ":{}:{}", self.line, self.column)?;
+        }
+        match &self.field {
+            Some(field) => write!(f, ": field `{field}`: {}", self.message),
+            None => write!(f, ": {}", self.message),
+        }
+    }
+}
+
+/// One step of a path into a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// A field path such as `salary[0].range.min`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldPath(pub Vec<Seg>);
+
+impl FieldPath {
+    pub fn key(mut self, key: &str) -> Self {
+        self.0.push(Seg::Key(key.to_string()));
+        self
+    }
+    pub fn index(mut self, index: usize) -> Self {
+        self.0.push(Seg::Index(index));
+        self
+    }
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, seg) in self.0.iter().enumerate() {
+            match seg {
+                Seg::Key(k) if i == 0 => write!(f, "{k}")?,
+                Seg::Key(k) => write!(f, ".{k}")?,
+                Seg::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+fn path(key: &str) -> FieldPath {
+    FieldPath::default().key(key)
+}
+
+/// The most a single data file may weigh. Enforced before reading it.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// The deepest nesting of arrays and tables accepted; deeper documents are
+/// refused before the parser (which recurses) sees them.
+pub const MAX_NESTING: usize = 64;
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// A parsed document kept beside its text so problems found later (in the
+/// model, or across files) can be placed precisely.
+pub struct Doc<'a> {
+    pub file: String,
+    pub text: &'a str,
+    tree: Option<Spanned<DeTable<'a>>>,
+}
+
+impl<'a> Doc<'a> {
+    /// Parses the syntax. A syntax error comes back as a diagnostic.
+    pub fn parse(file: &str, text: &'a str) -> Result<Self, Diagnostic> {
+        if let Some(offset) = excessive_nesting(text) {
+            let (line, column) = line_col(text, offset);
+            return Err(Diagnostic {
+                file: file.to_string(),
+                line,
+                column,
+                field: None,
+                message: format!("arrays or tables nested deeper than {MAX_NESTING} levels"),
+            });
+        }
+        match DeTable::parse(text) {
+            Ok(tree) => Ok(Doc {
+                file: file.to_string(),
+                text,
+                tree: Some(tree),
+            }),
+            Err(err) => {
+                let offset = err.span().map_or(0, |s| s.start);
+                let (line, column) = line_col(text, offset);
+                Err(Diagnostic {
+                    file: file.to_string(),
+                    line,
+                    column,
+                    field: None,
+                    message: format!("invalid TOML: {}", one_line(err.message())),
+                })
+            }
+        }
+    }
+
+    /// A diagnostic at a byte offset, naming the field found there.
+    pub fn at_offset(&self, offset: usize, message: String) -> Diagnostic {
+        let (line, column) = line_col(self.text, offset);
+        let field = self.tree.as_ref().and_then(|t| {
+            let mut p = FieldPath::default();
+            deepest_path(t.get_ref(), offset, &mut p);
+            (!p.0.is_empty()).then(|| p.to_string())
+        });
+        Diagnostic {
+            file: self.file.clone(),
+            line,
+            column,
+            field,
+            message,
+        }
+    }
+
+    /// A diagnostic about a field, placed at the field's key (or its value,
+    /// or the nearest enclosing table that exists).
+    pub fn at_path(&self, field: &FieldPath, message: impl Into<String>) -> Diagnostic {
+        let offset = self
+            .tree
+            .as_ref()
+            .and_then(|t| span_of(t, &field.0))
+            .map_or(0, |s| s.start);
+        let (line, column) = if self.tree.is_some() {
+            line_col(self.text, offset)
+        } else {
+            (0, 0)
+        };
+        Diagnostic {
+            file: self.file.clone(),
+            line,
+            column,
+            field: Some(field.to_string()),
+            message: message.into(),
+        }
+    }
+
+    /// Deserializes the document into `T` and runs the checks that need no
+    /// other file: blank strings and non-finite numbers anywhere.
+    fn decode<T: serde::de::DeserializeOwned>(&self) -> Result<T, Vec<Diagnostic>> {
+        let Some(tree) = &self.tree else {
+            return Err(vec![self.at_path(&FieldPath::default(), "not parsed")]);
+        };
+        let mut problems = Vec::new();
+        walk_values(
+            tree.get_ref(),
+            &mut FieldPath::default(),
+            &mut |p, v| match v.get_ref() {
+                DeValue::String(s) if s.trim().is_empty() => {
+                    problems.push(self.at_path(p, "must not be empty"));
+                }
+                DeValue::Float(f) => {
+                    let raw = f.as_str();
+                    if raw.contains("inf") || raw.contains("nan") {
+                        problems
+                            .push(self.at_path(p, format!("must be a finite number, not {raw}")));
+                    }
+                }
+                _ => {}
+            },
+        );
+        let value = toml::de::Deserializer::from(tree.clone());
+        match T::deserialize(value) {
+            Ok(v) if problems.is_empty() => Ok(v),
+            Ok(_) => Err(problems),
+            Err(err) => {
+                let offset = err.span().map_or(0, |s| s.start);
+                let mut d = self.at_offset(offset, one_line(err.message()));
+                // serde names the offending field in its message; prefer it
+                // when the span points at the enclosing table.
+                if let Some(name) = backticked(err.message()) {
+                    d.field = Some(match d.field.take() {
+                        Some(parent) if !parent.ends_with(&name) => format!("{parent}.{name}"),
+                        Some(parent) => parent,
+                        None => name,
+                    });
+                }
+                problems.insert(0, d);
+                Err(problems)
+            }
+        }
+    }
+
+    /// Every string value under a key named `key`, with its path.
+    fn strings_named(&self, key: &str) -> Vec<(FieldPath, String)> {
+        let mut out = Vec::new();
+        if let Some(tree) = &self.tree {
+            walk_values(tree.get_ref(), &mut FieldPath::default(), &mut |p, v| {
+                if let (Some(Seg::Key(k)), DeValue::String(s)) = (p.0.last(), v.get_ref()) {
+                    if k == key {
+                        out.push((p.clone(), s.to_string()));
+                    }
+                }
+            });
+        }
+        out
+    }
+}
+
+/// The first field name in backticks in a serde message (`missing field `id``).
+fn backticked(message: &str) -> Option<String> {
+    let lower = message.to_ascii_lowercase();
+    if !(lower.contains("missing field") || lower.contains("unknown field")) {
+        return None;
+    }
+    let start = message.find('`')? + 1;
+    let len = message[start..].find('`')?;
+    Some(message[start..start + len].to_string())
+}
+
+fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The byte offset where brackets and braces open deeper than
+/// [`MAX_NESTING`], ignoring those inside strings and comments. A cheap
+/// guard: it over-counts only on inputs the parser would refuse anyway.
+fn excessive_nesting(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            quote @ (b'"' | b'\'') => {
+                let triple = bytes[i..].starts_with(&[quote; 3]);
+                let step = if triple { 3 } else { 1 };
+                i += step;
+                while i < bytes.len() {
+                    if quote == b'"' && bytes[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if !triple && bytes[i] == b'\n' {
+                        break;
+                    }
+                    if bytes[i..].starts_with(&[quote; 3][..step]) {
+                        i += step - 1;
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b'\n' => {}
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Calls `f` on every value in the tree, depth first, with its path.
+fn walk_values(
+    table: &DeTable<'_>,
+    path: &mut FieldPath,
+    f: &mut dyn FnMut(&FieldPath, &Spanned<DeValue<'_>>),
+) {
+    for (key, value) in table.iter() {
+        path.0.push(Seg::Key(key.get_ref().to_string()));
+        walk_value(value, path, f);
+        path.0.pop();
+    }
+}
+
+fn walk_value(
+    value: &Spanned<DeValue<'_>>,
+    path: &mut FieldPath,
+    f: &mut dyn FnMut(&FieldPath, &Spanned<DeValue<'_>>),
+) {
+    f(path, value);
+    match value.get_ref() {
+        DeValue::Table(t) => walk_values(t, path, f),
+        DeValue::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                path.0.push(Seg::Index(i));
+                walk_value(item, path, f);
+                path.0.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The span of the key (for a table entry) or value at `path`; the nearest
+/// existing ancestor when the path runs out.
+fn span_of(root: &Spanned<DeTable<'_>>, path: &[Seg]) -> Option<Range<usize>> {
+    let mut best = None;
+    let mut table = root.get_ref();
+    let mut current: Option<&Spanned<DeValue<'_>>> = None;
+    for seg in path {
+        let next = match (seg, current.map(|v| v.get_ref())) {
+            (Seg::Key(k), None) => {
+                table
+                    .iter()
+                    .find(|(key, _)| key.get_ref() == k)
+                    .map(|(key, v)| {
+                        best = Some(key.span());
+                        v
+                    })
+            }
+            (Seg::Key(k), Some(DeValue::Table(t))) => {
+                table = t;
+                t.iter()
+                    .find(|(key, _)| key.get_ref() == k)
+                    .map(|(key, v)| {
+                        best = Some(key.span());
+                        v
+                    })
+            }
+            (Seg::Index(i), Some(DeValue::Array(items))) => items.get(*i).inspect(|v| {
+                best = Some(v.span());
+            }),
+            _ => None,
+        };
+        match next {
+            Some(v) => current = Some(v),
+            None => break,
+        }
+    }
+    best
+}
+
+/// The path of the innermost key whose value contains `offset`.
+fn deepest_path(table: &DeTable<'_>, offset: usize, path: &mut FieldPath) {
+    for (key, value) in table.iter() {
+        let span = value.span();
+        let key_span = key.span();
+        if span.contains(&offset) || key_span.contains(&offset) {
+            path.0.push(Seg::Key(key.get_ref().to_string()));
+            deepest_in_value(value, offset, path);
+            return;
+        }
+    }
+}
+
+fn deepest_in_value(value: &Spanned<DeValue<'_>>, offset: usize, path: &mut FieldPath) {
+    match value.get_ref() {
+        DeValue::Table(t) => deepest_path(t, offset, path),
+        DeValue::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                if item.span().contains(&offset) {
+                    path.0.push(Seg::Index(i));
+                    deepest_in_value(item, offset, path);
+                    return;
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// True for lowercase kebab-case: `a-z0-9` words joined by single hyphens.
+pub fn is_kebab_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The form names are compared in: lowercase letters and digits, words
+/// separated by one space. "Customer-Service_ASSOCIATE" and
+/// "customer service associate" are the same name.
+pub fn normalize_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// A role file parsed and checked on its own, kept with its document.
+pub struct RoleDoc<'a> {
+    pub doc: Doc<'a>,
+    pub role: Role,
+}
+
+/// Parses and checks one role file. `stem` is the file name without
+/// `.toml`, which must equal the role's id.
+pub fn parse_role<'a>(
+    file: &str,
+    stem: &str,
+    text: &'a str,
+) -> Result<RoleDoc<'a>, Vec<Diagnostic>> {
+    let doc = Doc::parse(file, text).map_err(|d| vec![d])?;
+    let role: Role = doc.decode()?;
+    let problems = check_role(&doc, stem, &role);
+    if problems.is_empty() {
+        Ok(RoleDoc { doc, role })
+    } else {
+        Err(problems)
+    }
+}
+
+/// Parses and checks a `sources.toml`.
+pub fn parse_sources<'a>(
+    file: &str,
+    text: &'a str,
+) -> Result<(Doc<'a>, Vec<Source>), Vec<Diagnostic>> {
+    let doc = Doc::parse(file, text).map_err(|d| vec![d])?;
+    let parsed: SourcesFile = doc.decode()?;
+    let mut problems = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, s) in parsed.source.iter().enumerate() {
+        let p = path("source").index(i).key("id");
+        if !is_kebab_id(&s.id) {
+            problems.push(doc.at_path(&p, format!("`{}` is not a lowercase kebab-case id", s.id)));
+        }
+        if let Some(first) = seen.insert(&s.id, i) {
+            problems.push(doc.at_path(
+                &p,
+                format!("duplicate source id `{}` (also source[{first}])", s.id),
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok((doc, parsed.source))
+    } else {
+        Err(problems)
+    }
+}
+
+fn check_role(doc: &Doc<'_>, stem: &str, role: &Role) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if !is_kebab_id(&role.id) {
+        out.push(doc.at_path(
+            &path("id"),
+            format!(
+                "`{}` is not a lowercase kebab-case id (like `customer-service-associate`)",
+                role.id
+            ),
+        ));
+    } else if role.id != stem {
+        out.push(doc.at_path(
+            &path("id"),
+            format!(
+                "id `{}` does not match the file name `{stem}.toml`",
+                role.id
+            ),
+        ));
+    }
+    for (i, s) in role.salary.iter().enumerate() {
+        check_salary(doc, &path("salary").index(i), s, &mut out);
+    }
+    for (i, e) in role.experience.iter().enumerate() {
+        check_years(
+            doc,
+            &path("experience").index(i),
+            e.min_years,
+            e.max_years,
+            &mut out,
+        );
+    }
+    for (i, l) in role.ladder.iter().enumerate() {
+        let lp = path("ladder").index(i);
+        if l.tiers.is_empty() {
+            out.push(doc.at_path(&lp.clone().key("tiers"), "a ladder needs at least one tier"));
+        }
+        for (j, t) in l.tiers.iter().enumerate() {
+            check_years(
+                doc,
+                &lp.clone().key("tiers").index(j),
+                Some(t.min_years),
+                t.max_years,
+                &mut out,
+            );
+        }
+    }
+    for (i, m) in role.moves.iter().enumerate() {
+        let mp = path("moves").index(i);
+        check_years(doc, &mp, m.min_years, m.max_years, &mut out);
+        if m.role.as_deref() == Some(role.id.as_str()) {
+            out.push(doc.at_path(&mp.key("role"), "a move cannot lead back to the same role"));
+        }
+    }
+    for (i, f) in role.figures.iter().enumerate() {
+        let fp = path("figures").index(i);
+        for (name, v) in [("min", f.min), ("max", f.max)] {
+            if let Some(v) = v {
+                if v < 0.0 {
+                    out.push(doc.at_path(
+                        &fp.clone().key(name),
+                        format!("must not be negative, got {v}"),
+                    ));
+                }
+            }
+        }
+        if let (Some(lo), Some(hi)) = (f.min, f.max) {
+            if lo > hi {
+                out.push(doc.at_path(&fp.key("min"), format!("min {lo} is above max {hi}")));
+            }
+        }
+    }
+    for (i, link) in role.soc.iter().enumerate() {
+        let sp = path("soc").index(i);
+        if !is_soc_code(&link.code) {
+            out.push(doc.at_path(
+                &sp.clone().key("code"),
+                format!("`{}` is not a SOC code like 43-4051", link.code),
+            ));
+        }
+        if link.source.is_none() && link.reason.is_none() {
+            out.push(doc.at_path(&sp, "a SOC link needs a `source` or a `reason`"));
+        }
+    }
+    out
+}
+
+/// `NN-NNNN`.
+pub fn is_soc_code(code: &str) -> bool {
+    let b = code.as_bytes();
+    b.len() == 7
+        && b[2] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 2 || c.is_ascii_digit())
+}
+
+fn check_years(
+    doc: &Doc<'_>,
+    at: &FieldPath,
+    min: Option<u32>,
+    max: Option<u32>,
+    out: &mut Vec<Diagnostic>,
+) {
+    if let (Some(lo), Some(hi)) = (min, max) {
+        if lo > hi {
+            out.push(doc.at_path(
+                &at.clone().key("min_years"),
+                format!("min_years {lo} is above max_years {hi}"),
+            ));
+        }
+    }
+}
+
+fn check_salary(doc: &Doc<'_>, at: &FieldPath, s: &Salary, out: &mut Vec<Diagnostic>) {
+    if s.currency.len() != 3 || !s.currency.bytes().all(|b| b.is_ascii_uppercase()) {
+        out.push(doc.at_path(
+            &at.clone().key("currency"),
+            format!("`{}` is not an ISO 4217 currency code like USD", s.currency),
+        ));
+    }
+    let mut figures: Vec<(FieldPath, f64)> = Vec::new();
+    for (name, v) in [
+        ("median", s.median),
+        ("average", s.average),
+        ("entry", s.entry),
+        ("mid", s.mid),
+        ("senior", s.senior),
+        ("top_10_percent_from", s.top_10_percent_from),
+    ] {
+        if let Some(v) = v {
+            figures.push((at.clone().key(name), v));
+        }
+    }
+    for (name, r) in [("range", s.range), ("entry_range", s.entry_range)] {
+        if let Some(r) = r {
+            figures.push((at.clone().key(name).key("min"), r.min));
+            figures.push((at.clone().key(name).key("max"), r.max));
+            if r.min > r.max {
+                out.push(doc.at_path(
+                    &at.clone().key(name).key("min"),
+                    format!("min {} is above max {}", r.min, r.max),
+                ));
+            }
+        }
+    }
+    for (p, v) in &figures {
+        if *v < 0.0 {
+            out.push(doc.at_path(p, format!("pay must not be negative, got {v}")));
+        }
+    }
+    if let (Some(r), Some(m)) = (s.range, s.median) {
+        if m < r.min || m > r.max {
+            out.push(doc.at_path(
+                &at.clone().key("median"),
+                format!("median {m} lies outside the range {}-{}", r.min, r.max),
+            ));
+        }
+    }
+    let tiers = [("entry", s.entry), ("mid", s.mid), ("senior", s.senior)];
+    let known: Vec<_> = tiers
+        .iter()
+        .filter_map(|(n, v)| v.map(|v| (*n, v)))
+        .collect();
+    for pair in known.windows(2) {
+        if pair[0].1 > pair[1].1 {
+            out.push(doc.at_path(
+                &at.clone().key(pair[1].0),
+                format!(
+                    "{} {} is below {} {}",
+                    pair[1].0, pair[1].1, pair[0].0, pair[0].1
+                ),
+            ));
+        }
+    }
+}
+
+/// Where a role came from, for messages.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub file: String,
+}
+
+/// The checks that need the whole catalog: duplicate ids, alias collisions,
+/// and references to roles and sources that do not exist. `docs` are the
+/// role files being checked; `known_roles` and `known_sources` hold every id
+/// in the catalog (these files' and any others').
+pub fn check_references(
+    docs: &[RoleDoc<'_>],
+    known_roles: &dyn Fn(&str) -> bool,
+    known_sources: &dyn Fn(&str) -> bool,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rd in docs {
+        for (p, id) in rd.doc.strings_named("source") {
+            if !known_sources(&id) {
+                out.push(rd.doc.at_path(
+                    &p,
+                    format!("unknown source `{id}` (not in any sources.toml)"),
+                ));
+            }
+        }
+        for (p, id) in rd.doc.strings_named("role") {
+            if !known_roles(&id) {
+                out.push(rd.doc.at_path(&p, format!("unknown role `{id}`")));
+            }
+        }
+    }
+    out
+}
+
+/// Duplicate ids among `docs`, and names (id, title, alias) of one role
+/// that equal another role's. `others` are names already in the catalog
+/// from elsewhere (bundled roles a user file does not replace), as
+/// (normalized name, role id).
+pub fn check_names(docs: &[RoleDoc<'_>], others: &[(String, String)]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut ids: BTreeMap<&str, &RoleDoc<'_>> = BTreeMap::new();
+    for rd in docs {
+        if let Some(first) = ids.insert(&rd.role.id, rd) {
+            out.push(rd.doc.at_path(
+                &path("id"),
+                format!(
+                    "duplicate role id `{}` (also defined in {})",
+                    rd.role.id, first.doc.file
+                ),
+            ));
+        }
+    }
+    let mut owners: HashMap<String, String> = others.iter().cloned().collect();
+    for rd in docs {
+        owners.insert(normalize_name(&rd.role.id), rd.role.id.clone());
+        owners.insert(normalize_name(&rd.role.title), rd.role.id.clone());
+    }
+    for rd in docs {
+        for (i, alias) in rd.role.aliases.iter().enumerate() {
+            let key = normalize_name(&alias.name);
+            match owners.get(&key) {
+                Some(owner) if *owner != rd.role.id => out.push(rd.doc.at_path(
+                    &path("aliases").index(i).key("name"),
+                    format!(
+                        "alias `{}` is already the id or title of role `{owner}`",
+                        alias.name
+                    ),
+                )),
+                _ => {
+                    owners.insert(key, rd.role.id.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A data file's name (as shown in messages) and its text.
+pub struct FileText {
+    pub file: String,
+    pub text: String,
+}
+
+impl FileText {
+    /// The file name without directories and `.toml`.
+    pub fn stem(&self) -> &str {
+        let name = self.file.rsplit(['/', '\\']).next().unwrap_or(&self.file);
+        name.strip_suffix(".toml").unwrap_or(name)
+    }
+}
+
+/// What the files being checked may refer to beyond themselves: the
+/// bundled catalog, when user data is layered on top of it.
+#[derive(Default)]
+pub struct Base {
+    pub role_ids: Vec<String>,
+    pub source_ids: Vec<String>,
+    /// (normalized name, role id) for every id, title and alias.
+    pub names: Vec<(String, String)>,
+}
+
+/// Parses and checks a set of source files and role files together,
+/// returning every problem found. On success, the sources and roles in
+/// file order.
+pub fn check_set(
+    source_files: &[FileText],
+    role_files: &[FileText],
+    base: &Base,
+) -> Result<(Vec<Source>, Vec<Role>), Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let mut sources = Vec::new();
+    for f in source_files {
+        match parse_sources(&f.file, strip_bom(&f.text)) {
+            Ok((_, s)) => sources.extend(s),
+            Err(d) => problems.extend(d),
+        }
+    }
+    let mut docs = Vec::new();
+    for f in role_files {
+        match parse_role(&f.file, f.stem(), strip_bom(&f.text)) {
+            Ok(rd) => docs.push(rd),
+            Err(d) => problems.extend(d),
+        }
+    }
+    // Roles from the base that these files replace no longer own their names.
+    let replaced = |id: &str| docs.iter().any(|d| d.role.id == id);
+    let others: Vec<(String, String)> = base
+        .names
+        .iter()
+        .filter(|(_, id)| !replaced(id))
+        .cloned()
+        .collect();
+    problems.extend(check_names(&docs, &others));
+    let role_known =
+        |id: &str| base.role_ids.iter().any(|r| r == id) || docs.iter().any(|d| d.role.id == id);
+    let source_known = |id: &str| {
+        base.source_ids.iter().any(|s| s == id) || sources.iter().any(|s: &Source| s.id == id)
+    };
+    problems.extend(check_references(&docs, &role_known, &source_known));
+    if problems.is_empty() {
+        Ok((sources, docs.into_iter().map(|d| d.role).collect()))
+    } else {
+        Err(problems)
+    }
+}
+
+/// A UTF-8 byte-order mark at the start of a file is allowed and ignored.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
