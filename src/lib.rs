@@ -13,6 +13,7 @@ pub mod error;
 pub mod model;
 pub mod render;
 pub mod resolve;
+pub mod search;
 pub mod skillset;
 pub mod term;
 pub mod validate;

@@ -29,6 +29,8 @@ pub enum Paint {
     Good,
     /// Bad news: decline, skills to gain.
     Bad,
+    /// The words a search query matched.
+    Match,
 }
 
 #[derive(Debug, Clone)]
@@ -116,6 +118,7 @@ fn style(what: Paint) -> Style {
         Paint::Id => s.green(),
         Paint::Good => s.green(),
         Paint::Bad => s.red(),
+        Paint::Match => s.bold().yellow(),
     }
 }
 
@@ -132,5 +135,6 @@ pub fn table_color(what: Paint) -> (Option<comfy_table::Color>, Option<comfy_tab
         Paint::Id => (Some(Color::Green), None),
         Paint::Good => (Some(Color::Green), None),
         Paint::Bad => (Some(Color::Red), None),
+        Paint::Match => (Some(Color::Yellow), Some(Attribute::Bold)),
     }
 }

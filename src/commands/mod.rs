@@ -2,7 +2,9 @@
 //! view value. Commands never print and never exit.
 
 pub mod list;
+pub mod search;
 pub mod show;
+pub mod skills;
 pub mod validate;
 
 use crate::catalog::{data_dirs_from_env, Catalog};
@@ -27,6 +29,8 @@ pub fn dispatch(cli: &Cli, term: &Term, out: &mut dyn Write) -> Result<()> {
     match &cli.command {
         Command::List(args) => emit(&list::run(&catalog, args)?, format, term, out),
         Command::Show(args) => emit(&show::run(&catalog, args)?, format, term, out),
+        Command::Search(args) => emit(&search::run(&catalog, args)?, format, term, out),
+        Command::Skills(args) => emit(&skills::run(&catalog, args)?, format, term, out),
         _ => Err(crate::error::Error::Usage("not available yet".into())),
     }
 }

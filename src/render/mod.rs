@@ -3,7 +3,9 @@
 //! Renderers compute nothing; they only lay out what commands produced.
 
 pub mod list;
+pub mod search;
 pub mod show;
+pub mod skills;
 pub mod text;
 pub mod tsv;
 

@@ -1,0 +1,223 @@
+//! `careers skills ROLE`: a role's skill map, skills and qualities.
+//! `careers skills --find SKILL`: the roles that list a skill.
+
+use crate::catalog::Catalog;
+use crate::cli::SkillsArgs;
+use crate::commands::search::round3;
+use crate::error::{Error, Result};
+use crate::model::{List, Quality, SkillGroup, Source};
+use crate::search::Searcher;
+use serde::{Serialize, Serializer};
+use std::ops::Range;
+
+#[derive(Debug)]
+pub enum SkillsView<'a> {
+    Map(SkillMapView<'a>),
+    Find(FindView),
+}
+
+impl Serialize for SkillsView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            SkillsView::Map(v) => v.serialize(s),
+            SkillsView::Find(v) => v.serialize(s),
+        }
+    }
+}
+
+/// A role's skills as its sources give them.
+#[derive(Debug, Serialize)]
+pub struct SkillMapView<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub skill_map: &'a [SkillGroup],
+    pub tech_skills: &'a [List],
+    pub soft_skills: &'a [List],
+    pub qualities: &'a [Quality],
+    /// The sources cited above, in order of first citation; text output
+    /// numbers them from 1.
+    pub sources: Vec<&'a Source>,
+    /// Source ids cited that the catalog does not have (text shows the id).
+    #[serde(skip)]
+    pub cited: Vec<&'a str>,
+}
+
+impl SkillMapView<'_> {
+    /// The 1-based citation number of a source id.
+    pub fn cite(&self, source: &str) -> Option<usize> {
+        self.cited.iter().position(|s| *s == source).map(|i| i + 1)
+    }
+}
+
+/// Which list of a role a skill sits in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkillKind {
+    SkillMap,
+    Technical,
+    Soft,
+}
+
+/// One skill of a role that matched.
+#[derive(Debug, Clone, Serialize)]
+pub struct SkillMatch {
+    pub kind: SkillKind,
+    /// The skill-map group's name, or "technical skills" / "soft skills".
+    pub group: String,
+    pub skill: String,
+    pub score: f64,
+    pub source: String,
+    #[serde(skip)]
+    pub highlight: Vec<Range<usize>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SkillRole {
+    pub id: String,
+    pub title: String,
+    /// The best match's score.
+    pub score: f64,
+    /// Every matching skill, best first.
+    pub matches: Vec<SkillMatch>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FindView {
+    pub query: String,
+    /// Best first.
+    pub roles: Vec<SkillRole>,
+}
+
+/// JSON is the array of roles alone.
+impl Serialize for FindView {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.roles.serialize(s)
+    }
+}
+
+pub fn run<'a>(catalog: &'a Catalog, args: &SkillsArgs) -> Result<SkillsView<'a>> {
+    match (&args.role, &args.find) {
+        (Some(role), None) => map(catalog, role).map(SkillsView::Map),
+        (None, Some(skill)) => find(catalog, skill).map(SkillsView::Find),
+        // clap enforces exactly one; say so if that ever changes.
+        _ => Err(Error::Usage(
+            "give a ROLE or --find SKILL, not both and not neither".into(),
+        )),
+    }
+}
+
+fn map<'a>(catalog: &'a Catalog, name: &str) -> Result<SkillMapView<'a>> {
+    let role = catalog.resolve(name)?;
+    let mut cited: Vec<&str> = Vec::new();
+    let mut cite = |s: &'a str| {
+        if !cited.contains(&s) {
+            cited.push(s);
+        }
+    };
+    // In the order text output shows them.
+    role.skill_map.iter().for_each(|g| cite(&g.source));
+    role.tech_skills.iter().for_each(|l| cite(&l.source));
+    role.soft_skills.iter().for_each(|l| cite(&l.source));
+    role.qualities.iter().for_each(|q| cite(&q.source));
+    let sources = cited.iter().filter_map(|id| catalog.source(id)).collect();
+    Ok(SkillMapView {
+        id: &role.id,
+        title: &role.title,
+        skill_map: &role.skill_map,
+        tech_skills: &role.tech_skills,
+        soft_skills: &role.soft_skills,
+        qualities: &role.qualities,
+        sources,
+        cited,
+    })
+}
+
+fn find(catalog: &Catalog, skill: &str) -> Result<FindView> {
+    let mut searcher = Searcher::new(skill).ok_or_else(|| {
+        Error::Usage(format!("the skill `{skill}` has no letters or digits"))
+    })?;
+    let mut roles = Vec::new();
+    for role in &catalog.roles {
+        let mut matches = Vec::new();
+        let mut try_skill = |kind, group: &str, text: &str, source: &str| {
+            if let Some((score, highlight)) = searcher.highlight(text) {
+                matches.push(SkillMatch {
+                    kind,
+                    group: group.to_string(),
+                    skill: text.to_string(),
+                    score: round3(score),
+                    source: source.to_string(),
+                    highlight,
+                });
+            }
+        };
+        for g in &role.skill_map {
+            for s in &g.skills {
+                try_skill(SkillKind::SkillMap, &g.name, s, &g.source);
+            }
+        }
+        for l in &role.tech_skills {
+            for s in &l.items {
+                try_skill(SkillKind::Technical, "technical skills", s, &l.source);
+            }
+        }
+        for l in &role.soft_skills {
+            for s in &l.items {
+                try_skill(SkillKind::Soft, "soft skills", s, &l.source);
+            }
+        }
+        if matches.is_empty() {
+            continue;
+        }
+        // Stable: equal scores keep the order above.
+        matches.sort_by(|a, b| b.score.total_cmp(&a.score));
+        roles.push(SkillRole {
+            id: role.id.clone(),
+            title: role.title.clone(),
+            score: matches[0].score,
+            matches,
+        });
+    }
+    if roles.is_empty() {
+        return Err(Error::NoResults(format!(
+            "no role lists a skill matching `{skill}`\n\n\
+             `careers search {}` also looks at titles, tools and responsibilities.",
+            shell_word(skill)
+        )));
+    }
+    roles.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(b.matches.len().cmp(&a.matches.len()))
+            .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    Ok(FindView {
+        query: skill.to_string(),
+        roles,
+    })
+}
+
+/// `s` quoted for a shell when it needs to be.
+fn shell_word(s: &str) -> String {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggested_commands_quote_what_needs_quoting() {
+        assert_eq!(shell_word("crm"), "crm");
+        assert_eq!(shell_word("active listening"), "'active listening'");
+        assert_eq!(shell_word("it's"), "'it'\\''s'");
+    }
+}

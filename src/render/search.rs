@@ -1,0 +1,130 @@
+//! Text and TSV for `careers search`.
+
+use crate::commands::search::{field_name, Matched, SearchView};
+use crate::render::text::clean;
+use crate::render::{tsv, Render};
+use crate::term::{Paint, Term};
+use std::io::{self, Write};
+use std::ops::Range;
+
+/// `text` made terminal-safe, with the `highlight` byte ranges painted.
+pub fn highlighted(term: &Term, text: &str, highlight: &[Range<usize>]) -> String {
+    let mut out = String::with_capacity(text.len() + highlight.len() * 12);
+    let mut at = 0;
+    for r in highlight {
+        // Ranges come from the same text, in order; anything else is
+        // skipped rather than trusted.
+        let (Some(before), Some(word)) = (text.get(at..r.start), text.get(r.start..r.end)) else {
+            continue;
+        };
+        out.push_str(&clean(before));
+        out.push_str(&term.paint(Paint::Match, &clean(word)));
+        at = r.end;
+    }
+    out.push_str(&clean(text.get(at..).unwrap_or("")));
+    out
+}
+
+/// Wraps text that may hold colour codes (textwrap skips them when
+/// measuring) with a hanging indent.
+pub fn wrap_painted(out: &mut dyn Write, term: &Term, text: &str, first: &str, rest: &str) -> io::Result<()> {
+    let opts = textwrap::Options::new(term.prose_width().max(rest.len() + 10))
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        // Source ids and words like de-escalate stay whole.
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    for line in textwrap::wrap(text, opts) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+fn matched_line(term: &Term, m: &Matched) -> String {
+    let mut line = format!(
+        "{} {}",
+        term.paint(Paint::Muted, &format!("{}:", field_name(m.field))),
+        highlighted(term, &m.text, &m.highlight)
+    );
+    if let Some(c) = &m.context {
+        line.push(' ');
+        line.push_str(&term.paint(Paint::Muted, &format!("({})", clean(c))));
+    }
+    if let Some(s) = &m.source {
+        line.push(' ');
+        line.push_str(&term.paint(Paint::Muted, &format!("[{}]", clean(s))));
+    }
+    line
+}
+
+impl Render for SearchView {
+    fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
+        let width = self.hits.len().to_string().len();
+        for (i, hit) in self.hits.iter().enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            let number = format!("{:>width$}. ", i + 1);
+            let pad = " ".repeat(number.len());
+            let head = format!(
+                "{} {} {}",
+                term.paint(Paint::Title, &clean(&hit.title)),
+                term.paint(Paint::Id, &format!("({})", clean(&hit.id))),
+                term.paint(Paint::Figure, &format!("{:.2}", hit.score)),
+            );
+            wrap_painted(out, term, &head, &number, &pad)?;
+            let indent = format!("{pad}  ");
+            for m in &hit.matched {
+                wrap_painted(out, term, &matched_line(term, m), &pad, &indent)?;
+            }
+        }
+        let shown = self.hits.len();
+        let summary = if shown < self.total {
+            format!(
+                "{shown} of {} matching roles shown; --limit 0 shows all. \
+                 Scores run from 0 to 1.",
+                self.total
+            )
+        } else {
+            format!(
+                "{shown} matching role{}. Scores run from 0 to 1.",
+                if shown == 1 { "" } else { "s" }
+            )
+        };
+        writeln!(out)?;
+        wrap_painted(out, term, &term.paint(Paint::Muted, &summary), "", "")
+    }
+
+    fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
+        tsv::row(
+            out,
+            &[
+                "id",
+                "title",
+                "score",
+                "field",
+                "text",
+                "field_score",
+                "context",
+                "source",
+            ],
+        )?;
+        for hit in &self.hits {
+            for m in &hit.matched {
+                tsv::row(
+                    out,
+                    &[
+                        hit.id.as_str(),
+                        hit.title.as_str(),
+                        &format!("{:.3}", hit.score),
+                        field_name(m.field),
+                        m.text.as_str(),
+                        &format!("{:.3}", m.score),
+                        m.context.as_deref().unwrap_or(""),
+                        m.source.as_deref().unwrap_or(""),
+                    ],
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
