@@ -102,6 +102,33 @@ fn max_edits(a: usize, b: usize) -> usize {
     ((1.0 - EDIT_FLOOR) * a.max(b) as f64 + 1e-9).floor() as usize
 }
 
+/// What the matcher needs to know of a text word, worked out once per
+/// word rather than once per query word.
+#[derive(Debug, Clone, Copy)]
+struct WordShape {
+    /// The first two letters, lowercased.
+    w0: char,
+    w1: Option<char>,
+    /// Length in chars.
+    chars: usize,
+}
+
+/// Whether `needle` (lowercase ASCII) is a subsequence of `text` (ASCII),
+/// ignoring case.
+fn is_subsequence(needle: &[u8], text: &str) -> bool {
+    let mut want = needle.iter().peekable();
+    for b in text.bytes() {
+        match want.peek() {
+            Some(&&n) if b.to_ascii_lowercase() == n => {
+                want.next();
+            }
+            Some(_) => {}
+            None => return true,
+        }
+    }
+    want.peek().is_none()
+}
+
 /// One word of the query, prepared once.
 #[derive(Debug)]
 struct QueryWord {
@@ -126,6 +153,10 @@ pub struct Searcher {
     lower: String,
     /// Per query word: its best pair score and the text word it came from.
     best: Vec<(f64, usize)>,
+    /// Per query word: whether it is a subsequence of the current text.
+    subsequence: Vec<bool>,
+    /// Scratch for the current text's word ranges.
+    ranges: Vec<Range<usize>>,
 }
 
 impl std::fmt::Debug for Searcher {
@@ -136,28 +167,37 @@ impl std::fmt::Debug for Searcher {
     }
 }
 
-/// The words of `text` with their byte offsets: maximal runs of letters
-/// and digits.
-fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut rest = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        while let Some(&(_, c)) = rest.peek() {
-            if c.is_alphanumeric() {
-                break;
+/// The words of `text` as byte ranges, into `out`: maximal runs of
+/// letters and digits.
+fn split_words(text: &str, out: &mut Vec<Range<usize>>) {
+    out.clear();
+    let mut start = None;
+    if text.is_ascii() {
+        for (i, b) in text.bytes().enumerate() {
+            match (b.is_ascii_alphanumeric(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(st)) => {
+                    out.push(st..i);
+                    start = None;
+                }
+                _ => {}
             }
-            rest.next();
         }
-        let (start, _) = *rest.peek()?;
-        let mut end = start;
-        while let Some(&(i, c)) = rest.peek() {
-            if !c.is_alphanumeric() {
-                break;
+    } else {
+        for (i, c) in text.char_indices() {
+            match (c.is_alphanumeric(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(st)) => {
+                    out.push(st..i);
+                    start = None;
+                }
+                _ => {}
             }
-            end = i + c.len_utf8();
-            rest.next();
         }
-        Some((start, &text[start..end]))
-    })
+    }
+    if let Some(st) = start {
+        out.push(st..text.len());
+    }
 }
 
 impl Searcher {
@@ -204,6 +244,8 @@ impl Searcher {
             chars: Vec::new(),
             lower: String::new(),
             best: vec![(0.0, 0); n],
+            subsequence: vec![true; n],
+            ranges: Vec::new(),
         })
     }
 
@@ -227,13 +269,42 @@ impl Searcher {
 
     fn run(&mut self, text: &str, mut spans: Option<&mut Vec<Range<usize>>>) -> Option<f64> {
         self.best.iter_mut().for_each(|b| *b = (0.0, usize::MAX));
-        let mut text_words = 0usize;
+        // A query word that is not a subsequence of the whole text is not
+        // one of any of its words: skip nucleo for it. Checked by hand on
+        // ASCII only (nucleo also folds accents); anything else may match.
+        let ascii = text.is_ascii();
+        for (q, possible) in self.words.iter().zip(self.subsequence.iter_mut()) {
+            *possible = !ascii || !q.text.is_ascii() || is_subsequence(q.text.as_bytes(), text);
+        }
+        let mut ranges = std::mem::take(&mut self.ranges);
+        split_words(text, &mut ranges);
+        let text_words = ranges.len();
         let mut covered = 0usize;
-        for (wi, (start, word)) in words(text).enumerate() {
-            text_words += 1;
+        for (wi, range) in ranges.iter().enumerate() {
+            let Some(word) = text.get(range.clone()) else {
+                continue;
+            };
+            let (w0, w1, chars) = if ascii {
+                let b = word.as_bytes();
+                let Some(&b0) = b.first() else {
+                    continue;
+                };
+                (
+                    char::from(b0.to_ascii_lowercase()),
+                    b.get(1).map(|c| char::from(c.to_ascii_lowercase())),
+                    b.len(),
+                )
+            } else {
+                let mut lower = word.chars().flat_map(char::to_lowercase);
+                let (Some(w0), w1) = (lower.next(), lower.next()) else {
+                    continue;
+                };
+                (w0, w1, word.chars().count())
+            };
+            let shape = WordShape { w0, w1, chars };
             let mut hit = false;
             for qi in 0..self.words.len() {
-                let s = self.pair(qi, word);
+                let s = self.pair(qi, word, &shape);
                 if s >= WORD_FLOOR {
                     hit = true;
                     if s > self.best[qi].0 {
@@ -244,10 +315,11 @@ impl Searcher {
             if hit {
                 covered += 1;
                 if let Some(spans) = spans.as_deref_mut() {
-                    spans.push(start..start + word.len());
+                    spans.push(range.clone());
                 }
             }
         }
+        self.ranges = ranges;
         if text_words == 0 {
             return None;
         }
@@ -256,11 +328,8 @@ impl Searcher {
         if matched < HIT_FLOOR {
             return None;
         }
-        let adjacent = self
-            .best
-            .windows(2)
-            .all(|p| p[0].1 != usize::MAX && p[1].1 != usize::MAX && p[1].1 == p[0].1 + 1)
-            && self.best.iter().all(|b| b.1 != usize::MAX);
+        let adjacent = self.best.iter().all(|b| b.1 != usize::MAX)
+            && self.best.windows(2).all(|p| p[1].1 == p[0].1 + 1);
         let coverage = covered as f64 / text_words as f64;
         let score = W_MATCHED * matched
             + W_COVERAGE * coverage
@@ -269,28 +338,25 @@ impl Searcher {
     }
 
     /// How well query word `qi` matches one text word, in [0, 1].
-    fn pair(&mut self, qi: usize, word: &str) -> f64 {
+    fn pair(&mut self, qi: usize, word: &str, shape: &WordShape) -> f64 {
         let q = &self.words[qi];
         let short = q.chars < EDIT_MIN_CHARS;
         // Cheap rejections before any matching: a short word must start the
         // text word; an edit needs a shared first letter (or a swapped
         // first pair); a subsequence needs the text word to be long enough.
-        let mut wchars = word.chars().flat_map(char::to_lowercase);
-        let (Some(w0), w1) = (wchars.next(), wchars.next()) else {
-            return 0.0;
-        };
+        let WordShape { w0, w1, chars } = *shape;
         let same_start = w0 == q.first || (w1 == Some(q.first) && q.second == Some(w0));
         if short && w0 != q.first {
             return 0.0;
         }
-        let word_chars = if word.is_ascii() {
-            word.len()
-        } else {
-            word.chars().count()
-        };
-        let ratio = q.chars as f64 / word_chars.max(q.chars) as f64;
-        let mut best = 0.0;
-        if word_chars >= q.chars {
+        let ratio = q.chars as f64 / chars.max(q.chars) as f64;
+        let mut best: f64 = 0.0;
+        // By hand first for ASCII: most words are not even a subsequence.
+        let ascii = word.is_ascii() && q.text.is_ascii();
+        let subsequence = chars >= q.chars
+            && self.subsequence[qi]
+            && (!ascii || is_subsequence(q.text.as_bytes(), word));
+        if subsequence {
             let haystack = Utf32Str::new(word, &mut self.chars);
             if let Some(atom) = self.pattern.atoms.get(qi) {
                 if let Some(raw) = atom.score(haystack, &mut self.matcher) {
@@ -305,7 +371,17 @@ impl Searcher {
         if short || best >= EDIT_SKIP || !same_start {
             return best;
         }
-        best.max(self.edit(qi, word, word_chars))
+        if subsequence && ascii {
+            // Only letters are missing: the edit distance is the length
+            // difference, so the similarity is the length ratio; no need
+            // to compute it.
+            return if ratio >= EDIT_FLOOR {
+                best.max(ratio)
+            } else {
+                best
+            };
+        }
+        best.max(self.edit(qi, word, chars))
     }
 
     /// Edit-distance similarity of query word `qi` to `word`, or to the
@@ -502,6 +578,15 @@ mod tests {
     }
 
     #[test]
+    fn subsequences_ignore_case() {
+        assert!(is_subsequence(b"crm", "Customer Relationship Management"));
+        assert!(is_subsequence(b"", "x"));
+        assert!(is_subsequence(b"zendesk", "Zen desk"));
+        assert!(!is_subsequence(b"zendesk", "Zen dsk"));
+        assert!(!is_subsequence(b"ab", "b a"));
+    }
+
+    #[test]
     fn bag_bound_is_a_lower_bound() {
         let b = |s: &str| bag_of(s.chars());
         assert_eq!(bag_bound(&b("customer"), &b("custmoer")), 0);
@@ -511,10 +596,17 @@ mod tests {
 
     #[test]
     fn words_split_at_non_alphanumerics() {
-        let w: Vec<(usize, &str)> = words("  CRM (Salesforce, Zendesk)—é2 ").collect();
+        fn words(text: &str) -> Vec<&str> {
+            let mut r = Vec::new();
+            split_words(text, &mut r);
+            r.into_iter().map(|r| &text[r]).collect()
+        }
         assert_eq!(
-            w,
-            vec![(2, "CRM"), (7, "Salesforce"), (19, "Zendesk"), (30, "é2")]
+            words("  CRM (Salesforce, Zendesk)—é2 "),
+            vec!["CRM", "Salesforce", "Zendesk", "é2"]
         );
+        assert_eq!(words("Zendesk"), vec!["Zendesk"]);
+        assert_eq!(words("a-b"), vec!["a", "b"]);
+        assert!(words(" -- ").is_empty());
     }
 }

@@ -325,3 +325,55 @@ mod tests {
         assert!(weight(SearchField::Tools) > weight(SearchField::Responsibilities));
     }
 }
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+    use crate::catalog::Origin;
+
+    /// `cargo test --release --lib timing -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn ten_thousand_roles() {
+        let base = Catalog::bundled().unwrap_or_else(|e| panic!("{e}"));
+        let mut catalog = base.clone();
+        catalog.roles.clear();
+        catalog.origins.clear();
+        let mut i = 0;
+        while catalog.roles.len() < 10_000 {
+            for r in &base.roles {
+                let mut r = r.clone();
+                r.id = format!("{}-{i}", r.id);
+                catalog.roles.push(r);
+                catalog.origins.push(Origin::Bundled);
+            }
+            i += 1;
+        }
+        let (mut texts_n, mut words_n) = (0, 0);
+        for r in &catalog.roles {
+            for f in ALL_FIELDS {
+                for t in texts(r, f) {
+                    texts_n += 1;
+                    words_n += t.text.split_whitespace().count();
+                }
+            }
+        }
+        eprintln!("{} roles, {texts_n} texts, {words_n} words", catalog.roles.len());
+        for q in ["custmer servce", "zendesk", "conflict resolution", "plumber", "a"] {
+            let args = SearchArgs {
+                query: q.into(),
+                limit: 10,
+                fields: vec![],
+            };
+            // The fastest of three: the machine is shared.
+            let mut fastest = std::time::Duration::MAX;
+            let mut n = 0;
+            for _ in 0..3 {
+                let t = std::time::Instant::now();
+                n = run(&catalog, &args).map(|v| v.total).unwrap_or(0);
+                fastest = fastest.min(t.elapsed());
+            }
+            eprintln!("{q:>20}: {n} roles in {fastest:?}");
+        }
+    }
+}
