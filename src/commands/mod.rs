@@ -1,7 +1,9 @@
 //! One module per command: each turns the catalog and the arguments into a
 //! view value. Commands never print and never exit.
 
+pub mod completions;
 pub mod list;
+pub mod man;
 pub mod show;
 pub mod validate;
 
@@ -18,15 +20,14 @@ pub fn dispatch(cli: &Cli, term: &Term, out: &mut dyn Write) -> Result<()> {
     let format = cli.global.format;
     match &cli.command {
         Command::Validate(args) => return emit(&validate::run(&args.dirs)?, format, term, out),
-        Command::Completions(_) | Command::Man => {
-            return Err(crate::error::Error::Usage("not available yet".into()));
-        }
+        Command::Man => return man::write(out),
         _ => {}
     }
     let catalog = load_catalog(cli)?;
     match &cli.command {
         Command::List(args) => emit(&list::run(&catalog, args)?, format, term, out),
         Command::Show(args) => emit(&show::run(&catalog, args)?, format, term, out),
+        Command::Completions(args) => completions::write(args.shell, &catalog, out),
         _ => Err(crate::error::Error::Usage("not available yet".into())),
     }
 }

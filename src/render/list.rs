@@ -64,16 +64,17 @@ impl Render for ListView {
             ]);
         }
         text::write_table(out, &t)?;
-        writeln!(
+        text::styled(
             out,
-            "{}",
-            term.paint(
+            term,
+            &term.paint(
                 Paint::Muted,
                 &format!(
                     "{} roles. `careers show ROLE` for a profile.",
                     self.rows.len()
-                )
-            )
+                ),
+            ),
+            "",
         )
     }
 

@@ -22,11 +22,15 @@ impl Render for ShowView<'_> {
             term.paint(Paint::Muted, &tag)
         };
         // Header.
-        writeln!(
+        text::styled(
             out,
-            "{}  {}",
-            term.paint(Paint::Title, &clean(&r.title)),
-            term.paint(Paint::Id, &r.id)
+            term,
+            &format!(
+                "{}  {}",
+                term.paint(Paint::Title, &clean(&r.title)),
+                term.paint(Paint::Id, &clean(&r.id))
+            ),
+            "",
         )?;
         let mut meta = format!(
             "Family: {} {}",
@@ -45,10 +49,11 @@ impl Render for ShowView<'_> {
             writeln!(out, "{line}")?;
         }
         if self.origin != "bundled" {
-            writeln!(
+            text::styled(
                 out,
-                "{}",
-                term.paint(Paint::Muted, &format!("Defined in {}", clean(&self.origin)))
+                term,
+                &term.paint(Paint::Muted, &format!("Defined in {}", clean(&self.origin))),
+                "",
             )?;
         }
         if self.sections.is_empty() {
@@ -171,11 +176,8 @@ fn prose(out: &mut dyn Write, term: &Term, paragraphs: &[String], tag: &str) -> 
         } else {
             clean(p).into_owned()
         };
-        // The tag may carry colour codes; wrap the plain text, then append.
-        let lines = text::wrap(&text, term.prose_width(), "  ");
-        for line in lines {
-            writeln!(out, "{line}")?;
-        }
+        // The tag may carry colour codes, which `styled` keeps.
+        text::styled(out, term, &text, "  ")?;
     }
     Ok(())
 }
@@ -312,7 +314,7 @@ fn key_facts(
         ("Balance", balance),
     ];
     let label_width = rows.iter().map(|(l, _)| l.len()).max().unwrap_or(0) + 2;
-    let value_width = term.width.saturating_sub(label_width + 2).max(20);
+    let value_width = term.prose_width().saturating_sub(label_width + 2).max(20);
     heading(out, term, "Key facts")?;
     for (label, value) in rows {
         let mut first = true;
@@ -364,11 +366,11 @@ fn write_section(
      -> io::Result<()> {
         for l in lists {
             if let Some(label) = label {
-                writeln!(
+                text::styled(
                     out,
-                    "  {} {}",
-                    term.paint(Paint::Figure, label),
-                    cite(&l.source)
+                    term,
+                    &format!("{} {}", term.paint(Paint::Figure, label), cite(&l.source)),
+                    "  ",
                 )?;
             } else {
                 writeln!(out, "  {}", cite(&l.source))?;
@@ -430,11 +432,15 @@ fn write_section(
                 writeln!(out, "  {}", term.paint(Paint::Figure, "Skill map"))?;
             }
             for g in &r.skill_map {
-                writeln!(
+                text::styled(
                     out,
-                    "  {} {}",
-                    term.paint(Paint::Heading, &clean(&g.name)),
-                    cite(&g.source)
+                    term,
+                    &format!(
+                        "{} {}",
+                        term.paint(Paint::Heading, &clean(&g.name)),
+                        cite(&g.source)
+                    ),
+                    "  ",
                 )?;
                 if let Some(d) = &g.description {
                     paragraph(out, term, d, "    ")?;
@@ -447,11 +453,11 @@ fn write_section(
         Section::Education => {
             for e in &r.education {
                 let min = e.minimum.as_deref().map(clean).unwrap_or_default();
-                writeln!(
+                text::styled(
                     out,
-                    "  {} {}",
-                    term.paint(Paint::Figure, &min),
-                    cite(&e.source)
+                    term,
+                    &format!("{} {}", term.paint(Paint::Figure, &min), cite(&e.source)),
+                    "  ",
                 )?;
                 for p in &e.paragraphs {
                     paragraph(out, term, p, "  ")?;
@@ -464,11 +470,15 @@ fn write_section(
         }
         Section::Experience => {
             for e in &r.experience {
-                writeln!(
+                text::styled(
                     out,
-                    "  {} {}",
-                    term.paint(Paint::Figure, &years(e.min_years, e.max_years)),
-                    cite(&e.source)
+                    term,
+                    &format!(
+                        "{} {}",
+                        term.paint(Paint::Figure, &years(e.min_years, e.max_years)),
+                        cite(&e.source)
+                    ),
+                    "  ",
                 )?;
                 if let Some(t) = &e.text {
                     paragraph(out, term, t, "  ")?;
@@ -503,9 +513,11 @@ fn write_section(
                 if let Some(a) = &o.attributed_to {
                     head.push(format!("credited to {}", clean(a)));
                 }
-                writeln!(out, "  {} {}", head.join("; "), cite(&o.source))?;
+                let head = format!("{} {}", head.join("; "), cite(&o.source));
+                text::styled(out, term, &head, "  ")?;
                 if let Some(d) = &o.demand {
-                    writeln!(out, "    Demand: {}", term.paint(Paint::Figure, &clean(d)))?;
+                    let demand = format!("Demand: {}", term.paint(Paint::Figure, &clean(d)));
+                    text::styled(out, term, &demand, "    ")?;
                 }
                 for t in [&o.demand_text, &o.automation].into_iter().flatten() {
                     paragraph(out, term, t, "    ")?;
@@ -523,13 +535,14 @@ fn write_section(
             }
             let growths: Vec<_> = r.outlook.iter().filter_map(|o| o.trend).collect();
             if growths.windows(2).any(|w| w[0] != w[1]) {
-                writeln!(
+                text::styled(
                     out,
-                    "  {}",
-                    term.paint(
+                    term,
+                    &term.paint(
                         Paint::Warning,
-                        "Sources disagree on the outlook; both are shown."
-                    )
+                        "Sources disagree on the outlook; both are shown.",
+                    ),
+                    "  ",
                 )?;
             }
         }
@@ -540,11 +553,11 @@ fn write_section(
                     Some(false) => "not remote-friendly",
                     None => "",
                 };
-                writeln!(
+                text::styled(
                     out,
-                    "  {} {}",
-                    term.paint(Paint::Figure, label),
-                    cite(&x.source)
+                    term,
+                    &format!("{} {}", term.paint(Paint::Figure, label), cite(&x.source)),
+                    "  ",
                 )?;
                 if let Some(t) = &x.text {
                     paragraph(out, term, t, "  ")?;
@@ -579,13 +592,14 @@ fn write_section(
                         (Some(s), Some(e)) => format!(" ({s} - {e})"),
                         _ => String::new(),
                     };
-                    writeln!(
+                    text::styled(
                         out,
-                        "  {}",
-                        term.paint(
+                        term,
+                        &term.paint(
                             Paint::Figure,
-                            &format!("{}{}", clean(&b.label), clean(&when))
-                        )
+                            &format!("{}{}", clean(&b.label), clean(&when)),
+                        ),
+                        "  ",
                     )?;
                     if let Some(f) = &b.focus {
                         paragraph(out, term, &format!("Focus: {f}"), "    ")?;
@@ -603,12 +617,16 @@ fn write_section(
             for w in &r.work_life {
                 let stress = w.stress.as_deref().unwrap_or(UNKNOWN);
                 let balance = w.balance.as_deref().unwrap_or(UNKNOWN);
-                writeln!(
+                text::styled(
                     out,
-                    "  Stress: {}   Balance: {} {}",
-                    term.paint(Paint::Figure, &clean(stress)),
-                    term.paint(Paint::Figure, &clean(balance)),
-                    cite(&w.source)
+                    term,
+                    &format!(
+                        "Stress: {}   Balance: {} {}",
+                        term.paint(Paint::Figure, &clean(stress)),
+                        term.paint(Paint::Figure, &clean(balance)),
+                        cite(&w.source)
+                    ),
+                    "  ",
                 )?;
                 if let Some(t) = &w.text {
                     paragraph(out, term, t, "  ")?;
@@ -624,11 +642,15 @@ fn write_section(
                 if i > 0 {
                     writeln!(out)?;
                 }
-                writeln!(
+                text::styled(
                     out,
-                    "  {} {}",
-                    term.paint(Paint::Figure, &clean(&c.title)),
-                    cite(&c.source)
+                    term,
+                    &format!(
+                        "{} {}",
+                        term.paint(Paint::Figure, &clean(&c.title)),
+                        cite(&c.source)
+                    ),
+                    "  ",
                 )?;
                 paragraph(out, term, &c.story, "    ")?;
                 paragraph(out, term, &format!("Key takeaway: {}", c.takeaway), "    ")?;
@@ -649,7 +671,7 @@ fn write_section(
                     Some(d) => format!("{name}: {d}"),
                     None => name,
                 };
-                bullet(
+                text::styled_bullet(
                     out,
                     term,
                     &format!("{} {}", clean(&text), cite(&m.source)),
@@ -672,17 +694,11 @@ fn write_section(
                     .as_deref()
                     .map(|c| format!(" ({c})"))
                     .unwrap_or_default();
-                bullet(
+                let figure = format!("{}: {} {}{}", f.name, range, f.unit, ctx);
+                text::styled_bullet(
                     out,
                     term,
-                    &format!(
-                        "{}: {} {}{} {}",
-                        f.name,
-                        range,
-                        f.unit,
-                        ctx,
-                        cite(&f.source)
-                    ),
+                    &format!("{} {}", clean(&figure), cite(&f.source)),
                     "  ",
                 )?;
             }
@@ -694,7 +710,7 @@ fn write_section(
                     .as_deref()
                     .map(|n| format!(": {}", clean(n)))
                     .unwrap_or_default();
-                bullet(
+                text::styled_bullet(
                     out,
                     term,
                     &format!(
@@ -709,14 +725,18 @@ fn write_section(
         }
         Section::Differences => {
             for d in &r.differs_from {
-                writeln!(
+                text::styled(
                     out,
-                    "  {} {}",
-                    term.paint(
-                        Paint::Figure,
-                        &format!("vs {}", role_label(&d.title, &d.role))
+                    term,
+                    &format!(
+                        "{} {}",
+                        term.paint(
+                            Paint::Figure,
+                            &format!("vs {}", role_label(&d.title, &d.role))
+                        ),
+                        cite(&d.source)
                     ),
-                    cite(&d.source)
+                    "  ",
                 )?;
                 paragraph(out, term, &d.text, "    ")?;
             }
@@ -728,7 +748,7 @@ fn write_section(
                     .as_deref()
                     .map(|n| format!(": {}", clean(n)))
                     .unwrap_or_default();
-                bullet(
+                text::styled_bullet(
                     out,
                     term,
                     &format!(
@@ -743,25 +763,29 @@ fn write_section(
         }
         Section::Ladder => {
             for l in &r.ladder {
-                writeln!(
+                text::styled(
                     out,
-                    "  {} {}",
-                    term.paint(Paint::Figure, &clean(&l.name)),
-                    cite(&l.source)
+                    term,
+                    &format!(
+                        "{} {}",
+                        term.paint(Paint::Figure, &clean(&l.name)),
+                        cite(&l.source)
+                    ),
+                    "  ",
                 )?;
                 for (i, t) in l.tiers.iter().enumerate() {
                     let link = match &t.role {
                         Some(id) if *id != r.id => format!(" -> {}", term.paint(Paint::Id, id)),
                         _ => String::new(),
                     };
-                    writeln!(
-                        out,
-                        "  {}. {} ({}){}",
+                    let tier = format!(
+                        "{}. {} ({}){}",
                         i + 1,
                         clean(&t.title),
                         years(Some(t.min_years), t.max_years),
                         link
-                    )?;
+                    );
+                    text::hanging(out, term, &tier, "  ", "     ")?;
                     if let Some(d) = &t.description {
                         paragraph(out, term, d, "     ")?;
                     }
@@ -776,7 +800,7 @@ fn write_section(
                     String::new()
                 };
                 let kind = format!("{:?}", m.kind).to_lowercase();
-                bullet(
+                text::styled_bullet(
                     out,
                     term,
                     &format!(
@@ -801,12 +825,12 @@ fn write_section(
                 if i > 0 {
                     writeln!(out)?;
                 }
-                writeln!(
-                    out,
-                    "  {} {}",
+                let question = format!(
+                    "{} {}",
                     term.paint(Paint::Figure, &format!("Q: {}", clean(&f.question))),
                     cite(&f.source)
-                )?;
+                );
+                text::hanging(out, term, &question, "  ", "     ")?;
                 paragraph(out, term, &f.answer, "    ")?;
             }
         }
@@ -856,11 +880,16 @@ fn salary(
             .as_deref()
             .map(|r| format!(", {r}"))
             .unwrap_or_default();
-        writeln!(
+        let what = format!("{}, {period}{region}", s.currency);
+        text::styled(
             out,
-            "  {} {}",
-            term.paint(Paint::Muted, &format!("{}, {period}{region}", s.currency)),
-            cite(&s.source)
+            term,
+            &format!(
+                "{} {}",
+                term.paint(Paint::Muted, &clean(&what)),
+                cite(&s.source)
+            ),
+            "  ",
         )?;
         let m = |v: f64| term.paint(Paint::Figure, &money(v, &s.currency));
         let mut rows: Vec<(String, String)> = Vec::new();

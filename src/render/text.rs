@@ -45,7 +45,30 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
 
 /// Writes wrapped prose.
 pub fn paragraph(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> io::Result<()> {
-    for line in wrap(text, term.prose_width(), indent) {
+    styled(out, term, &clean(text), indent)
+}
+
+/// Writes text that is already clean and may carry colour from
+/// [`Term::paint`], wrapped to the prose width with `indent` on every line.
+/// Nothing is cleaned here, so painted parts keep their escapes: the caller
+/// cleans data before painting it. textwrap skips ANSI escapes when it
+/// measures, so colour does not change where lines break.
+pub fn styled(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> io::Result<()> {
+    hanging(out, term, text, indent, indent)
+}
+
+/// [`styled`] with one indent for the first line and another for the rest.
+pub fn hanging(
+    out: &mut dyn Write,
+    term: &Term,
+    text: &str,
+    first: &str,
+    rest: &str,
+) -> io::Result<()> {
+    let opts = textwrap::Options::new(term.prose_width().max(first.len().max(rest.len()) + 10))
+        .initial_indent(first)
+        .subsequent_indent(rest);
+    for line in textwrap::wrap(text, opts) {
         writeln!(out, "{line}")?;
     }
     Ok(())
@@ -53,17 +76,20 @@ pub fn paragraph(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> 
 
 /// Writes a bullet item, wrapped with a hanging indent.
 pub fn bullet(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> io::Result<()> {
+    styled_bullet(out, term, &clean(text), indent)
+}
+
+/// [`bullet`] for text that is already clean and may carry colour (see
+/// [`styled`]).
+pub fn styled_bullet(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> io::Result<()> {
     let mark = if term.ascii { "- " } else { "• " };
-    let first = format!("{indent}{mark}");
-    let rest = format!("{indent}  ");
-    let text = clean(text);
-    let opts = textwrap::Options::new(term.prose_width().max(rest.len() + 10))
-        .initial_indent(&first)
-        .subsequent_indent(&rest);
-    for line in textwrap::wrap(&text, opts) {
-        writeln!(out, "{line}")?;
-    }
-    Ok(())
+    hanging(
+        out,
+        term,
+        text,
+        &format!("{indent}{mark}"),
+        &format!("{indent}  "),
+    )
 }
 
 /// A section heading.
