@@ -45,7 +45,7 @@ impl Render for ShowView<'_> {
                 .collect();
             meta.push_str(&format!("   Also called: {}", names.join(", ")));
         }
-        for line in textwrap::wrap(&meta, term.width) {
+        for line in textwrap::wrap(&meta, term.prose_width()) {
             writeln!(out, "{line}")?;
         }
         if self.origin != "bundled" {
