@@ -34,10 +34,17 @@ impl Render for ShowView<'_> {
             cite(&r.family.source)
         );
         if !r.aliases.is_empty() {
-            let names: Vec<String> = r
-                .aliases
+            // One entry per name, with every source that gives it.
+            let mut names: Vec<(String, String)> = Vec::new();
+            for a in &r.aliases {
+                match names.iter_mut().find(|(n, _)| *n == a.name) {
+                    Some((_, tags)) => tags.push_str(&cite(&a.source)),
+                    None => names.push((a.name.clone(), cite(&a.source))),
+                }
+            }
+            let names: Vec<String> = names
                 .iter()
-                .map(|a| format!("{} {}", clean(&a.name), cite(&a.source)))
+                .map(|(n, tags)| format!("{} {tags}", clean(n)))
                 .collect();
             meta.push_str(&format!("   Also called: {}", names.join(", ")));
         }
