@@ -64,7 +64,7 @@ impl Render for ListView {
             ]);
         }
         text::write_table(out, &t)?;
-        text::styled(
+        text::line(
             out,
             term,
             &term.paint(
@@ -74,7 +74,6 @@ impl Render for ListView {
                     self.rows.len()
                 ),
             ),
-            "",
         )
     }
 

@@ -43,31 +43,33 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
         .collect()
 }
 
-/// Writes wrapped prose.
+/// Writes wrapped prose; a blank line in the text starts a new paragraph.
 pub fn paragraph(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> io::Result<()> {
-    styled(out, term, &clean(text), indent)
+    for (i, para) in text
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .enumerate()
+    {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        styled_paragraph(out, term, &clean(para), indent)?;
+    }
+    Ok(())
 }
 
-/// Writes text that is already clean and may carry colour from
-/// [`Term::paint`], wrapped to the prose width with `indent` on every line.
-/// Nothing is cleaned here, so painted parts keep their escapes: the caller
-/// cleans data before painting it. textwrap skips ANSI escapes when it
-/// measures, so colour does not change where lines break.
-pub fn styled(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> io::Result<()> {
-    hanging(out, term, text, indent, indent)
-}
-
-/// [`styled`] with one indent for the first line and another for the rest.
-pub fn hanging(
+/// [`paragraph`] for text that is clean already and may carry colour from
+/// [`Term::paint`] (a citation tag): nothing is cleaned here, since cleaning
+/// would show the colour codes as text. The caller cleans the data parts.
+pub fn styled_paragraph(
     out: &mut dyn Write,
     term: &Term,
     text: &str,
-    first: &str,
-    rest: &str,
+    indent: &str,
 ) -> io::Result<()> {
-    let opts = textwrap::Options::new(term.prose_width().max(first.len().max(rest.len()) + 10))
-        .initial_indent(first)
-        .subsequent_indent(rest);
+    let opts = textwrap::Options::new(term.prose_width().max(indent.len() + 10))
+        .initial_indent(indent)
+        .subsequent_indent(indent);
     for line in textwrap::wrap(text, opts) {
         writeln!(out, "{line}")?;
     }
@@ -79,17 +81,33 @@ pub fn bullet(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> io:
     styled_bullet(out, term, &clean(text), indent)
 }
 
-/// [`bullet`] for text that is already clean and may carry colour (see
-/// [`styled`]).
+/// [`bullet`] for text that is clean already and may carry colour (see
+/// [`styled_paragraph`]).
 pub fn styled_bullet(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> io::Result<()> {
     let mark = if term.ascii { "- " } else { "• " };
-    hanging(
-        out,
-        term,
-        text,
-        &format!("{indent}{mark}"),
-        &format!("{indent}  "),
-    )
+    let first = format!("{indent}{mark}");
+    let rest = format!("{indent}  ");
+    let opts = textwrap::Options::new(term.prose_width().max(rest.len() + 10))
+        .initial_indent(&first)
+        .subsequent_indent(&rest);
+    for line in textwrap::wrap(text, opts) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// Writes one line of possibly styled text, wrapped to the terminal (and
+/// no wider than prose) with its leading spaces as the indent of
+/// continuation lines (textwrap skips colour codes when measuring).
+pub fn line(out: &mut dyn Write, term: &Term, text: &str) -> io::Result<()> {
+    let indent: String = text.chars().take_while(|c| *c == ' ').collect();
+    let rest = format!("{indent}  ");
+    let opts =
+        textwrap::Options::new(term.prose_width().max(rest.len() + 10)).subsequent_indent(&rest);
+    for l in textwrap::wrap(text, opts) {
+        writeln!(out, "{l}")?;
+    }
+    Ok(())
 }
 
 /// A section heading.
