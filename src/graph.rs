@@ -325,9 +325,11 @@ impl Graph {
     /// The routes from `from` to `to` with the fewest steps, at most
     /// `limit` of them.
     pub fn fewest_steps(&self, from: NodeIx, to: NodeIx, limit: usize) -> Routes {
-        let found = all_shortest(from, |&n| n == to, |&n| {
-            self.steps_from(n).iter().map(|s| s.to).collect()
-        });
+        let found = all_shortest(
+            from,
+            |&n| n == to,
+            |&n| self.steps_from(n).iter().map(|s| s.to).collect(),
+        );
         let Some((paths, total)) = found.map(|f| f.paths(limit)) else {
             return Routes::default();
         };
@@ -471,10 +473,9 @@ impl<S: Copy + Eq + Hash> Shortest<S> {
     /// Up to `limit` paths, start first, and how many there are in all.
     fn paths(&self, limit: usize) -> (Vec<Vec<S>>, u64) {
         let mut counts: HashMap<S, u64> = HashMap::new();
-        let total = self
-            .goals
-            .iter()
-            .fold(0u64, |acc, g| acc.saturating_add(self.count(*g, &mut counts)));
+        let total = self.goals.iter().fold(0u64, |acc, g| {
+            acc.saturating_add(self.count(*g, &mut counts))
+        });
         let mut out = Vec::new();
         for g in &self.goals {
             let mut tail = vec![*g];
@@ -539,7 +540,9 @@ mod tests {
     }
 
     fn head(id: &str) -> String {
-        format!("id = \"{id}\"\ntitle = \"{id} title\"\nfamily = {{ name = \"f\", source = \"s\" }}\n")
+        format!(
+            "id = \"{id}\"\ntitle = \"{id} title\"\nfamily = {{ name = \"f\", source = \"s\" }}\n"
+        )
     }
 
     fn mv(to: &str, kind: &str, years: &str) -> String {
@@ -549,7 +552,10 @@ mod tests {
     }
 
     fn ids(g: &Graph, route: &[NodeIx]) -> Vec<String> {
-        route.iter().map(|&n| g.nodes[n].key().to_string()).collect()
+        route
+            .iter()
+            .map(|&n| g.nodes[n].key().to_string())
+            .collect()
     }
 
     fn n(g: &Graph, id: &str) -> NodeIx {
@@ -578,7 +584,12 @@ mod tests {
                 )
             })
             .collect();
-        let y = |v| Some(Years { min: Some(v), max: None });
+        let y = |v| {
+            Some(Years {
+                min: Some(v),
+                max: None,
+            })
+        };
         assert_eq!(
             got,
             vec![
@@ -614,9 +625,19 @@ mod tests {
     fn fewest_steps_finds_every_equally_short_route() {
         // a -> b -> d, a -> c -> d, a -> c -> e -> d
         let g = Graph::build(&catalog(vec![
-            role(&format!("{}{}{}", head("a"), mv("b", "promotion", ""), mv("c", "lateral", ""))),
+            role(&format!(
+                "{}{}{}",
+                head("a"),
+                mv("b", "promotion", ""),
+                mv("c", "lateral", "")
+            )),
             role(&format!("{}{}", head("b"), mv("d", "promotion", ""))),
-            role(&format!("{}{}{}", head("c"), mv("d", "promotion", ""), mv("e", "promotion", ""))),
+            role(&format!(
+                "{}{}{}",
+                head("c"),
+                mv("d", "promotion", ""),
+                mv("e", "promotion", "")
+            )),
             role(&format!("{}{}", head("e"), mv("d", "promotion", ""))),
             role(&head("d")),
         ]));
@@ -668,8 +689,16 @@ mod tests {
                 mv("b", "promotion", "min_years = 1\nmax_years = 3"),
                 mv("c", "promotion", "min_years = 5")
             )),
-            role(&format!("{}{}", head("b"), mv("d", "promotion", "min_years = 7"))),
-            role(&format!("{}{}", head("c"), mv("d", "promotion", "min_years = 9"))),
+            role(&format!(
+                "{}{}",
+                head("b"),
+                mv("d", "promotion", "min_years = 7")
+            )),
+            role(&format!(
+                "{}{}",
+                head("c"),
+                mv("d", "promotion", "min_years = 9")
+            )),
             role(&head("d")),
         ]));
         let (a, d) = (n(&g, "a"), n(&g, "d"));
@@ -685,7 +714,11 @@ mod tests {
     fn least_years_falls_back_to_steps_without_years() {
         let g = Graph::build(&catalog(vec![
             role(&format!("{}{}", head("a"), mv("b", "promotion", ""))),
-            role(&format!("{}{}", head("b"), mv("c", "promotion", "min_years = 4"))),
+            role(&format!(
+                "{}{}",
+                head("b"),
+                mv("c", "promotion", "min_years = 4")
+            )),
             role(&head("c")),
         ]));
         let r = g.least_years(n(&g, "a"), n(&g, "c"), 10);
@@ -703,9 +736,21 @@ mod tests {
                 mv("b", "promotion", "min_years = 2"),
                 mv("e", "promotion", "min_years = 3")
             )),
-            role(&format!("{}{}", head("b"), mv("c", "promotion", "min_years = 2"))),
-            role(&format!("{}{}", head("c"), mv("d", "promotion", "min_years = 3"))),
-            role(&format!("{}{}", head("e"), mv("d", "promotion", "min_years = 1"))),
+            role(&format!(
+                "{}{}",
+                head("b"),
+                mv("c", "promotion", "min_years = 2")
+            )),
+            role(&format!(
+                "{}{}",
+                head("c"),
+                mv("d", "promotion", "min_years = 3")
+            )),
+            role(&format!(
+                "{}{}",
+                head("e"),
+                mv("d", "promotion", "min_years = 1")
+            )),
             role(&head("d")),
         ]));
         let r = g.least_years(n(&g, "a"), n(&g, "d"), 10);
