@@ -43,10 +43,19 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
         .collect()
 }
 
-/// Writes wrapped prose.
+/// Writes wrapped prose; a blank line in the text starts a new paragraph.
 pub fn paragraph(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> io::Result<()> {
-    for line in wrap(text, term.prose_width(), indent) {
-        writeln!(out, "{line}")?;
+    for (i, para) in text
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .enumerate()
+    {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        for line in wrap(para, term.prose_width(), indent) {
+            writeln!(out, "{line}")?;
+        }
     }
     Ok(())
 }
@@ -62,6 +71,19 @@ pub fn bullet(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> io:
         .subsequent_indent(&rest);
     for line in textwrap::wrap(&text, opts) {
         writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// Writes one line of possibly styled text, wrapped to the terminal with
+/// its leading spaces as the indent of continuation lines (textwrap skips
+/// colour codes when measuring).
+pub fn line(out: &mut dyn Write, term: &Term, text: &str) -> io::Result<()> {
+    let indent: String = text.chars().take_while(|c| *c == ' ').collect();
+    let rest = format!("{indent}  ");
+    let opts = textwrap::Options::new(term.width.max(rest.len() + 10)).subsequent_indent(&rest);
+    for l in textwrap::wrap(text, opts) {
+        writeln!(out, "{l}")?;
     }
     Ok(())
 }
