@@ -201,7 +201,7 @@ impl RoutesView {
             out,
             term,
             &format!(
-                "{} {what}{shown}. Years are experience levels as the sources give them.",
+                "{} {what}{shown}. Years are the experience at which the sources place each step.",
                 plural(
                     self.total.min(usize::MAX as u64) as usize,
                     "route",
