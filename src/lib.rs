@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod graph;
 pub mod model;
 pub mod render;
 pub mod resolve;

@@ -2,8 +2,10 @@
 //! view value. Commands never print and never exit.
 
 pub mod completions;
+pub mod ladder;
 pub mod list;
 pub mod man;
+pub mod path;
 pub mod show;
 pub mod validate;
 
@@ -28,6 +30,8 @@ pub fn dispatch(cli: &Cli, term: &Term, out: &mut dyn Write) -> Result<()> {
         Command::List(args) => emit(&list::run(&catalog, args)?, format, term, out),
         Command::Show(args) => emit(&show::run(&catalog, args)?, format, term, out),
         Command::Completions(args) => completions::write(args.shell, &catalog, out),
+        Command::Ladder(args) => emit(&ladder::run(&catalog, args)?, format, term, out),
+        Command::Path(args) => emit(&path::run(&catalog, args)?, format, term, out),
         _ => Err(crate::error::Error::Usage("not available yet".into())),
     }
 }
