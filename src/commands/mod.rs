@@ -1,7 +1,11 @@
 //! One module per command: each turns the catalog and the arguments into a
 //! view value. Commands never print and never exit.
 
+pub mod completions;
+pub mod ladder;
 pub mod list;
+pub mod man;
+pub mod path;
 pub mod search;
 pub mod show;
 pub mod skills;
@@ -20,9 +24,7 @@ pub fn dispatch(cli: &Cli, term: &Term, out: &mut dyn Write) -> Result<()> {
     let format = cli.global.format;
     match &cli.command {
         Command::Validate(args) => return emit(&validate::run(&args.dirs)?, format, term, out),
-        Command::Completions(_) | Command::Man => {
-            return Err(crate::error::Error::Usage("not available yet".into()));
-        }
+        Command::Man => return man::write(out),
         _ => {}
     }
     let catalog = load_catalog(cli)?;
@@ -31,6 +33,9 @@ pub fn dispatch(cli: &Cli, term: &Term, out: &mut dyn Write) -> Result<()> {
         Command::Show(args) => emit(&show::run(&catalog, args)?, format, term, out),
         Command::Search(args) => emit(&search::run(&catalog, args)?, format, term, out),
         Command::Skills(args) => emit(&skills::run(&catalog, args)?, format, term, out),
+        Command::Completions(args) => completions::write(args.shell, &catalog, out),
+        Command::Ladder(args) => emit(&ladder::run(&catalog, args)?, format, term, out),
+        Command::Path(args) => emit(&path::run(&catalog, args)?, format, term, out),
         _ => Err(crate::error::Error::Usage("not available yet".into())),
     }
 }
