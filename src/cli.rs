@@ -286,7 +286,7 @@ pub struct SearchArgs {
     #[arg(value_name = "QUERY")]
     pub query: String,
 
-    /// Show at most N hits
+    /// Show at most N roles, best first; 0 shows every match
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub limit: usize,
 

@@ -13,9 +13,10 @@
 //!   `Customer`). nucleo's score is divided by the score the query word
 //!   gets against itself, so a whole-word match is 1, and scaled by
 //!   `0.8 + 0.2 × typed length / word length`, so a whole word beats a
-//!   prefix (`zen` in `Zendesk`: 0.89). Words of three letters or fewer
+//!   prefix (`zen` in `Zendesk`: 0.89). Words of two or three letters
 //!   must match a word's start without gaps (`crm`, `ai`), or they would
-//!   match almost anything.
+//!   match almost anything; a single letter or digit only matches a word
+//!   that is just that letter.
 //! * **edit distance** (strsim's normalized Damerau-Levenshtein), for
 //!   words of four letters or more: swapped, wrong or extra letters
 //!   (`custmoer`, `servise`), against the whole word or, scaled like a
@@ -200,12 +201,59 @@ fn split_words(text: &str, out: &mut Vec<Range<usize>>) {
     }
 }
 
+/// At most this many words are searched for: every text word is compared
+/// with every query word.
+pub const MAX_QUERY_WORDS: usize = 32;
+/// Query words longer than this are refused: no word is that long, and
+/// nucleo's 16-bit scores overflow for needles of a few thousand letters.
+pub const MAX_WORD_CHARS: usize = 64;
+
+/// Why a query cannot be searched for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueryError {
+    /// No letters or digits.
+    Empty,
+    /// More than [`MAX_QUERY_WORDS`] words (how many).
+    TooManyWords(usize),
+    /// A word longer than [`MAX_WORD_CHARS`] letters (its length).
+    WordTooLong(usize),
+}
+
+impl std::fmt::Display for QueryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            QueryError::Empty => write!(f, "has no letters or digits"),
+            QueryError::TooManyWords(n) => {
+                write!(
+                    f,
+                    "has {n} words; at most {MAX_QUERY_WORDS} are searched for"
+                )
+            }
+            QueryError::WordTooLong(n) => write!(
+                f,
+                "has a word of {n} letters; words of at most {MAX_WORD_CHARS} are searched for"
+            ),
+        }
+    }
+}
+
 impl Searcher {
-    /// Prepares `query`. `None` when it has no letters or digits.
-    pub fn new(query: &str) -> Option<Searcher> {
+    /// Prepares `query`.
+    pub fn new(query: &str) -> Result<Searcher, QueryError> {
         let normalized = crate::validate::normalize_name(query);
         if normalized.is_empty() {
-            return None;
+            return Err(QueryError::Empty);
+        }
+        let count = normalized.split(' ').count();
+        if count > MAX_QUERY_WORDS {
+            return Err(QueryError::TooManyWords(count));
+        }
+        if let Some(n) = normalized
+            .split(' ')
+            .map(|w| w.chars().count())
+            .find(|n| *n > MAX_WORD_CHARS)
+        {
+            return Err(QueryError::WordTooLong(n));
         }
         // normalize_name leaves single spaces between words and no
         // backslashes, so the pattern has exactly one atom per word.
@@ -219,7 +267,9 @@ impl Searcher {
         let mut words = Vec::new();
         for (word, atom) in normalized.split(' ').zip(&pattern.atoms) {
             let mut chars = word.chars();
-            let first = chars.next()?;
+            let Some(first) = chars.next() else {
+                return Err(QueryError::Empty);
+            };
             let perfect = atom
                 .score(atom.needle_text(), &mut matcher)
                 .map_or(1.0, f64::from)
@@ -234,10 +284,10 @@ impl Searcher {
             });
         }
         if words.len() != pattern.atoms.len() || words.is_empty() {
-            return None;
+            return Err(QueryError::Empty);
         }
         let n = words.len();
-        Some(Searcher {
+        Ok(Searcher {
             words,
             pattern,
             matcher,
@@ -349,6 +399,10 @@ impl Searcher {
         if short && w0 != q.first {
             return 0.0;
         }
+        // A single letter or digit is a word of its own or nothing.
+        if q.chars == 1 {
+            return if chars == 1 { 1.0 } else { 0.0 };
+        }
         let ratio = q.chars as f64 / chars.max(q.chars) as f64;
         let mut best: f64 = 0.0;
         // By hand first for ASCII: most words are not even a subsequence.
@@ -428,7 +482,7 @@ mod tests {
 
     fn s(query: &str, text: &str) -> Option<f64> {
         Searcher::new(query)
-            .unwrap_or_else(|| panic!("`{query}` is a query"))
+            .unwrap_or_else(|e| panic!("`{query}` {e}"))
             .score(text)
     }
 
@@ -437,10 +491,35 @@ mod tests {
     }
 
     #[test]
-    fn empty_queries_are_refused() {
-        assert!(Searcher::new("").is_none());
-        assert!(Searcher::new("  -- / ").is_none());
-        assert!(Searcher::new("x").is_some());
+    fn empty_huge_and_long_queries_are_refused() {
+        assert_eq!(Searcher::new("").err(), Some(QueryError::Empty));
+        assert_eq!(Searcher::new("  -- / ").err(), Some(QueryError::Empty));
+        assert!(Searcher::new("x").is_ok());
+        let many = vec!["word"; MAX_QUERY_WORDS + 1].join(" ");
+        assert_eq!(
+            Searcher::new(&many).err(),
+            Some(QueryError::TooManyWords(MAX_QUERY_WORDS + 1))
+        );
+        assert!(Searcher::new(&vec!["word"; MAX_QUERY_WORDS].join(" ")).is_ok());
+        let long = "a".repeat(100_000);
+        assert_eq!(
+            Searcher::new(&long).err(),
+            Some(QueryError::WordTooLong(100_000))
+        );
+        // The longest word allowed scores without overflow.
+        let mut q = Searcher::new(&"a".repeat(MAX_WORD_CHARS)).unwrap_or_else(|e| panic!("{e}"));
+        assert!(q.score(&"a".repeat(MAX_WORD_CHARS)).is_some());
+        assert!(q.score(&"a".repeat(100_000)).is_some());
+    }
+
+    #[test]
+    fn long_text_words_do_not_break_matching() {
+        let mut q = Searcher::new("customer").unwrap_or_else(|e| panic!("{e}"));
+        let huge = format!("customer {}", "x".repeat(200_000));
+        assert!(q.score(&huge).is_some());
+        // One 80,000-letter word that starts with the query: a prefix match.
+        let v = q.score(&"customer".repeat(10_000));
+        assert!(v.is_some_and(|v| v <= 0.85), "{v:?}");
     }
 
     #[test]
@@ -503,7 +582,10 @@ mod tests {
 
     #[test]
     fn words_in_order_side_by_side_beat_scattered_words() {
-        let phrase = hit("conflict resolution", "Conflict resolution and de-escalation");
+        let phrase = hit(
+            "conflict resolution",
+            "Conflict resolution and de-escalation",
+        );
         let scattered = hit(
             "conflict resolution",
             "Resolution of billing disputes, calming conflict",
@@ -519,6 +601,9 @@ mod tests {
         assert!(s("ai", "Chatbots and AI-assist tools").is_some());
         assert!(s("cs", "Customer service").is_none());
         assert!(s("x", "Excel").is_none());
+        // One letter matches only a one-letter word.
+        assert!(s("w", "Work with people").is_none());
+        assert!(s("c", "C and C++").is_some());
     }
 
     #[test]
@@ -552,7 +637,7 @@ mod tests {
 
     #[test]
     fn highlight_gives_the_matching_words() {
-        let mut q = Searcher::new("custmer servce").unwrap_or_else(|| panic!("query"));
+        let mut q = Searcher::new("custmer servce").unwrap_or_else(|e| panic!("{e}"));
         let text = "Customer Service (and more customer care)";
         let (_, spans) = q.highlight(text).unwrap_or_else(|| panic!("hit"));
         let words: Vec<&str> = spans.iter().map(|r| &text[r.clone()]).collect();
@@ -561,7 +646,7 @@ mod tests {
 
     #[test]
     fn highlight_ranges_are_char_boundaries_in_unicode_text() {
-        let mut q = Searcher::new("équipe").unwrap_or_else(|| panic!("query"));
+        let mut q = Searcher::new("équipe").unwrap_or_else(|e| panic!("{e}"));
         let text = "Gérer l’équipe — service";
         let (_, spans) = q.highlight(text).unwrap_or_else(|| panic!("hit"));
         assert_eq!(spans.len(), 1);
@@ -570,7 +655,7 @@ mod tests {
 
     #[test]
     fn one_searcher_scores_many_texts_the_same_way() {
-        let mut q = Searcher::new("empathy").unwrap_or_else(|| panic!("query"));
+        let mut q = Searcher::new("empathy").unwrap_or_else(|e| panic!("{e}"));
         let a = q.score("Empathy and patience");
         let _ = q.score("Something else entirely");
         let b = q.score("Empathy and patience");

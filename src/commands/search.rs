@@ -94,6 +94,8 @@ pub struct SearchView {
     pub hits: Vec<RoleHit>,
     /// How many roles matched before `--limit`.
     pub total: usize,
+    /// (id, title) of the sources the hits cite, for the text legend.
+    pub source_titles: Vec<(String, String)>,
 }
 
 /// JSON is the array of hits alone.
@@ -108,6 +110,21 @@ struct Text<'a> {
     text: &'a str,
     context: Option<&'a str>,
     source: Option<&'a str>,
+}
+
+/// A role's best text in one field.
+struct FieldBest {
+    field: SearchField,
+    /// Weighted and rounded.
+    score: f64,
+    /// Index into `texts(role, field)`.
+    text: usize,
+}
+
+/// A role that matched, by index into the catalog.
+struct Found {
+    role: usize,
+    best: Vec<FieldBest>,
 }
 
 /// Every text of `field` in `role`.
@@ -171,6 +188,18 @@ fn texts(role: &Role, field: SearchField) -> Vec<Text<'_>> {
     }
 }
 
+/// A query as messages quote it: whole up to 60 characters, else cut.
+pub fn shown(query: &str) -> String {
+    const MAX: usize = 60;
+    if query.chars().count() <= MAX {
+        query.to_string()
+    } else {
+        let mut cut: String = query.chars().take(MAX).collect();
+        cut.push('…');
+        cut
+    }
+}
+
 /// Three decimals: enough to rank by, stable in JSON.
 pub fn round3(v: f64) -> f64 {
     (v * 1000.0).round() / 1000.0
@@ -199,47 +228,44 @@ fn listed(fields: &[SearchField]) -> String {
 }
 
 pub fn run(catalog: &Catalog, args: &SearchArgs) -> Result<SearchView> {
-    let mut searcher = Searcher::new(&args.query).ok_or_else(|| {
-        Error::Usage(format!(
-            "the search query `{}` has no letters or digits",
-            args.query
-        ))
-    })?;
+    let mut searcher = Searcher::new(&args.query)
+        .map_err(|e| Error::Usage(format!("the search query `{}` {e}", shown(&args.query))))?;
     let fields = fields_of(args);
-    // Per role: its best text in each field, by index into `texts`.
-    let mut found: Vec<(usize, Vec<(SearchField, f64, usize)>)> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
     for (ri, role) in catalog.roles.iter().enumerate() {
-        let mut best: Vec<(SearchField, f64, usize)> = Vec::new();
+        let mut best: Vec<FieldBest> = Vec::new();
         for &field in &fields {
             let w = weight(field);
-            let mut top: Option<(f64, usize)> = None;
+            let mut top: Option<FieldBest> = None;
             for (ti, t) in texts(role, field).iter().enumerate() {
                 if let Some(s) = searcher.score(t.text) {
-                    let s = round3(s * w);
-                    if top.is_none_or(|(b, _)| s > b) {
-                        top = Some((s, ti));
+                    let score = round3(s * w);
+                    if top.as_ref().is_none_or(|b| score > b.score) {
+                        top = Some(FieldBest {
+                            field,
+                            score,
+                            text: ti,
+                        });
                     }
                 }
             }
-            if let Some((s, ti)) = top {
-                best.push((field, s, ti));
-            }
+            best.extend(top);
         }
         if !best.is_empty() {
-            // Best first; equal scores in field order (already so: stable).
-            best.sort_by(|a, b| b.1.total_cmp(&a.1));
-            found.push((ri, best));
+            // Best first; equal scores stay in field order (the sort is stable).
+            best.sort_by(|a, b| b.score.total_cmp(&a.score));
+            found.push(Found { role: ri, best });
         }
     }
     if found.is_empty() {
         return Err(no_results(catalog, &args.query, &fields));
     }
-    let score = |f: &(usize, Vec<(SearchField, f64, usize)>)| f.1.first().map_or(0.0, |b| b.1);
+    let score = |f: &Found| f.best.first().map_or(0.0, |b| b.score);
     found.sort_by(|a, b| {
-        let (ra, rb) = (&catalog.roles[a.0], &catalog.roles[b.0]);
+        let (ra, rb) = (&catalog.roles[a.role], &catalog.roles[b.role]);
         score(b)
             .total_cmp(&score(a))
-            .then(b.1.len().cmp(&a.1.len()))
+            .then(b.best.len().cmp(&a.best.len()))
             .then_with(|| ra.title.to_lowercase().cmp(&rb.title.to_lowercase()))
             .then_with(|| ra.id.cmp(&rb.id))
     });
@@ -250,13 +276,13 @@ pub fn run(catalog: &Catalog, args: &SearchArgs) -> Result<SearchView> {
     // Highlights only for what is shown.
     let hits = found
         .into_iter()
-        .map(|(ri, best)| {
-            let role = &catalog.roles[ri];
+        .map(|Found { role, best }| {
+            let role = &catalog.roles[role];
             let matched = best
                 .into_iter()
-                .filter_map(|(field, score, ti)| {
+                .filter_map(|FieldBest { field, score, text }| {
                     let all = texts(role, field);
-                    let t = all.get(ti)?;
+                    let t = all.get(text)?;
                     let highlight = searcher
                         .highlight(t.text)
                         .map(|(_, h)| h)
@@ -278,17 +304,40 @@ pub fn run(catalog: &Catalog, args: &SearchArgs) -> Result<SearchView> {
                 matched,
             }
         })
-        .collect();
+        .collect::<Vec<RoleHit>>();
+    let source_titles = source_titles(
+        catalog,
+        hits.iter()
+            .flat_map(|h| h.matched.iter().filter_map(|m| m.source.as_deref())),
+    );
     Ok(SearchView {
         query: args.query.clone(),
         hits,
         total,
+        source_titles,
     })
+}
+
+/// (id, title) of each source in `ids` that the catalog has, once.
+pub fn source_titles<'a>(
+    catalog: &Catalog,
+    ids: impl Iterator<Item = &'a str>,
+) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for id in ids {
+        if out.iter().any(|(have, _)| have == id) {
+            continue;
+        }
+        if let Some(s) = catalog.source(id) {
+            out.push((s.id.clone(), s.title.clone()));
+        }
+    }
+    out
 }
 
 /// "nothing matches", with the roles whose names are closest.
 fn no_results(catalog: &Catalog, query: &str, fields: &[SearchField]) -> Error {
-    let mut message = format!("nothing matches `{query}` in {}", listed(fields));
+    let mut message = format!("nothing matches `{}` in {}", shown(query), listed(fields));
     let near = crate::resolve::closest(&catalog.candidates(), query, 3);
     if !near.is_empty() {
         message.push_str("\n\ndid you mean:");
@@ -307,6 +356,13 @@ fn no_results(catalog: &Catalog, query: &str, fields: &[SearchField]) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_queries_are_cut_in_messages() {
+        assert_eq!(shown("crm"), "crm");
+        let long = "é".repeat(100);
+        assert_eq!(shown(&long), format!("{}…", "é".repeat(60)));
+    }
 
     #[test]
     fn fields_are_listed_for_people() {
@@ -358,8 +414,17 @@ mod timing {
                 }
             }
         }
-        eprintln!("{} roles, {texts_n} texts, {words_n} words", catalog.roles.len());
-        for q in ["custmer servce", "zendesk", "conflict resolution", "plumber", "a"] {
+        eprintln!(
+            "{} roles, {texts_n} texts, {words_n} words",
+            catalog.roles.len()
+        );
+        for q in [
+            "custmer servce",
+            "zendesk",
+            "conflict resolution",
+            "plumber",
+            "a",
+        ] {
             let args = SearchArgs {
                 query: q.into(),
                 limit: 10,

@@ -3,7 +3,7 @@
 
 use crate::catalog::Catalog;
 use crate::cli::SkillsArgs;
-use crate::commands::search::round3;
+use crate::commands::search::{round3, shown};
 use crate::error::{Error, Result};
 use crate::model::{List, Quality, SkillGroup, Source};
 use crate::search::Searcher;
@@ -34,19 +34,8 @@ pub struct SkillMapView<'a> {
     pub tech_skills: &'a [List],
     pub soft_skills: &'a [List],
     pub qualities: &'a [Quality],
-    /// The sources cited above, in order of first citation; text output
-    /// numbers them from 1.
+    /// The sources cited above, in order of first citation.
     pub sources: Vec<&'a Source>,
-    /// Source ids cited that the catalog does not have (text shows the id).
-    #[serde(skip)]
-    pub cited: Vec<&'a str>,
-}
-
-impl SkillMapView<'_> {
-    /// The 1-based citation number of a source id.
-    pub fn cite(&self, source: &str) -> Option<usize> {
-        self.cited.iter().position(|s| *s == source).map(|i| i + 1)
-    }
 }
 
 /// Which list of a role a skill sits in.
@@ -86,6 +75,8 @@ pub struct FindView {
     pub query: String,
     /// Best first.
     pub roles: Vec<SkillRole>,
+    /// (id, title) of the sources the matches cite, for the text legend.
+    pub source_titles: Vec<(String, String)>,
 }
 
 /// JSON is the array of roles alone.
@@ -128,14 +119,12 @@ fn map<'a>(catalog: &'a Catalog, name: &str) -> Result<SkillMapView<'a>> {
         soft_skills: &role.soft_skills,
         qualities: &role.qualities,
         sources,
-        cited,
     })
 }
 
 fn find(catalog: &Catalog, skill: &str) -> Result<FindView> {
-    let mut searcher = Searcher::new(skill).ok_or_else(|| {
-        Error::Usage(format!("the skill `{skill}` has no letters or digits"))
-    })?;
+    let mut searcher = Searcher::new(skill)
+        .map_err(|e| Error::Usage(format!("the skill `{}` {e}", shown(skill))))?;
     let mut roles = Vec::new();
     for role in &catalog.roles {
         let mut matches = Vec::new();
@@ -179,10 +168,16 @@ fn find(catalog: &Catalog, skill: &str) -> Result<FindView> {
         });
     }
     if roles.is_empty() {
+        // Suggest the exact command only when the skill is quoted whole.
+        let search = if shown(skill) == skill {
+            format!("careers search {}", shell_word(skill))
+        } else {
+            "careers search".to_string()
+        };
         return Err(Error::NoResults(format!(
-            "no role lists a skill matching `{skill}`\n\n\
-             `careers search {}` also looks at titles, tools and responsibilities.",
-            shell_word(skill)
+            "no role lists a skill matching `{}`\n\n\
+             `{search}` also looks at titles, tools and responsibilities.",
+            shown(skill),
         )));
     }
     roles.sort_by(|a, b| {
@@ -192,9 +187,16 @@ fn find(catalog: &Catalog, skill: &str) -> Result<FindView> {
             .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
             .then_with(|| a.id.cmp(&b.id))
     });
+    let source_titles = crate::commands::search::source_titles(
+        catalog,
+        roles
+            .iter()
+            .flat_map(|r| r.matches.iter().map(|m| m.source.as_str())),
+    );
     Ok(FindView {
         query: skill.to_string(),
         roles,
+        source_titles,
     })
 }
 

@@ -1,7 +1,7 @@
 //! Text and TSV for `careers search`.
 
 use crate::commands::search::{field_name, Matched, SearchView};
-use crate::render::text::clean;
+use crate::render::text::{self, clean, Citations};
 use crate::render::{tsv, Render};
 use crate::term::{Paint, Term};
 use std::io::{self, Write};
@@ -26,12 +26,18 @@ pub fn highlighted(term: &Term, text: &str, highlight: &[Range<usize>]) -> Strin
 }
 
 /// Wraps text that may hold colour codes (textwrap skips them when
-/// measuring) with a hanging indent.
-pub fn wrap_painted(out: &mut dyn Write, term: &Term, text: &str, first: &str, rest: &str) -> io::Result<()> {
+/// measuring; the caller has cleaned the data in it) with its own first
+/// and continuation indents, breaking at spaces only.
+pub fn wrap_painted(
+    out: &mut dyn Write,
+    term: &Term,
+    text: &str,
+    first: &str,
+    rest: &str,
+) -> io::Result<()> {
     let opts = textwrap::Options::new(term.prose_width().max(rest.len() + 10))
         .initial_indent(first)
         .subsequent_indent(rest)
-        // Source ids and words like de-escalate stay whole.
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
     for line in textwrap::wrap(text, opts) {
         writeln!(out, "{line}")?;
@@ -39,7 +45,26 @@ pub fn wrap_painted(out: &mut dyn Write, term: &Term, text: &str, first: &str, r
     Ok(())
 }
 
-fn matched_line(term: &Term, m: &Matched) -> String {
+/// "Title  0.85" and, below it, the id (ids are never split).
+pub fn role_head(
+    out: &mut dyn Write,
+    term: &Term,
+    title: &str,
+    id: &str,
+    score: f64,
+    first: &str,
+    rest: &str,
+) -> io::Result<()> {
+    let head = format!(
+        "{}  {}",
+        term.paint(Paint::Title, &clean(title)),
+        term.paint(Paint::Figure, &format!("{score:.2}")),
+    );
+    wrap_painted(out, term, &head, first, rest)?;
+    writeln!(out, "{rest}{}", term.paint(Paint::Id, &clean(id)))
+}
+
+fn matched_line(term: &Term, m: &Matched, cites: &mut Citations) -> String {
     let mut line = format!(
         "{} {}",
         term.paint(Paint::Muted, &format!("{}:", field_name(m.field))),
@@ -51,13 +76,14 @@ fn matched_line(term: &Term, m: &Matched) -> String {
     }
     if let Some(s) = &m.source {
         line.push(' ');
-        line.push_str(&term.paint(Paint::Muted, &format!("[{}]", clean(s))));
+        line.push_str(&term.paint(Paint::Muted, &cites.tag(s)));
     }
     line
 }
 
 impl Render for SearchView {
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
+        let mut cites = Citations::default();
         let width = self.hits.len().to_string().len();
         for (i, hit) in self.hits.iter().enumerate() {
             if i > 0 {
@@ -65,16 +91,10 @@ impl Render for SearchView {
             }
             let number = format!("{:>width$}. ", i + 1);
             let pad = " ".repeat(number.len());
-            let head = format!(
-                "{} {} {}",
-                term.paint(Paint::Title, &clean(&hit.title)),
-                term.paint(Paint::Id, &format!("({})", clean(&hit.id))),
-                term.paint(Paint::Figure, &format!("{:.2}", hit.score)),
-            );
-            wrap_painted(out, term, &head, &number, &pad)?;
+            role_head(out, term, &hit.title, &hit.id, hit.score, &number, &pad)?;
             let indent = format!("{pad}  ");
             for m in &hit.matched {
-                wrap_painted(out, term, &matched_line(term, m), &pad, &indent)?;
+                wrap_painted(out, term, &matched_line(term, m, &mut cites), &pad, &indent)?;
             }
         }
         let shown = self.hits.len();
@@ -91,7 +111,8 @@ impl Render for SearchView {
             )
         };
         writeln!(out)?;
-        wrap_painted(out, term, &term.paint(Paint::Muted, &summary), "", "")
+        cites.legend(out, term, &self.source_titles)?;
+        text::line(out, term, &term.paint(Paint::Muted, &summary))
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {

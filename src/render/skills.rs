@@ -1,8 +1,10 @@
 //! Text and TSV for `careers skills`.
 
 use crate::commands::skills::{FindView, SkillKind, SkillMapView, SkillsView};
-use crate::render::search::{highlighted, wrap_painted};
-use crate::render::text::{bullet, clean, heading, paragraph, UNKNOWN};
+use crate::render::search::{highlighted, role_head, wrap_painted};
+use crate::render::text::{
+    self, bullet, clean, heading, paragraph, styled_bullet, Citations, UNKNOWN,
+};
 use crate::render::{tsv, Render};
 use crate::term::{Paint, Term};
 use std::io::{self, Write};
@@ -31,15 +33,6 @@ fn kind_name(kind: SkillKind) -> &'static str {
     }
 }
 
-/// A bullet whose text is cleaned and whose (possibly coloured) tag is
-/// appended after wrapping has measured the plain text.
-fn tagged_bullet(out: &mut dyn Write, term: &Term, text: &str, tag: &str, indent: &str) -> io::Result<()> {
-    let mark = if term.ascii { "- " } else { "• " };
-    let first = format!("{indent}{mark}");
-    let rest = format!("{indent}  ");
-    wrap_painted(out, term, &format!("{} {tag}", clean(text)), &first, &rest)
-}
-
 fn unknown(out: &mut dyn Write, term: &Term, what: &str) -> io::Result<()> {
     wrap_painted(
         out,
@@ -54,44 +47,39 @@ fn unknown(out: &mut dyn Write, term: &Term, what: &str) -> io::Result<()> {
     )
 }
 
-impl SkillMapView<'_> {
-    fn tag(&self, term: &Term, source: &str) -> String {
-        let tag = match self.cite(source) {
-            Some(n) => format!("[{n}]"),
-            None => format!("[{}]", clean(source)),
-        };
-        term.paint(Paint::Muted, &tag)
+/// A bulleted list per source, each item tagged with its citation.
+fn lists(
+    out: &mut dyn Write,
+    term: &Term,
+    cites: &mut Citations,
+    title: &str,
+    lists: &[crate::model::List],
+) -> io::Result<()> {
+    writeln!(out)?;
+    heading(out, term, title)?;
+    if lists.iter().all(|l| l.items.is_empty()) {
+        return unknown(out, term, &title.to_lowercase());
     }
-
-    fn lists(
-        &self,
-        out: &mut dyn Write,
-        term: &Term,
-        title: &str,
-        lists: &[crate::model::List],
-    ) -> io::Result<()> {
-        writeln!(out)?;
-        heading(out, term, title)?;
-        if lists.iter().all(|l| l.items.is_empty()) {
-            return unknown(out, term, &title.to_lowercase());
+    for l in lists {
+        let tag = term.paint(Paint::Muted, &cites.tag(&l.source));
+        for item in &l.items {
+            styled_bullet(out, term, &format!("{} {tag}", clean(item)), "  ")?;
         }
-        for l in lists {
-            let tag = self.tag(term, &l.source);
-            for item in &l.items {
-                tagged_bullet(out, term, item, &tag, "  ")?;
-            }
-        }
-        Ok(())
     }
+    Ok(())
 }
 
 impl Render for SkillMapView<'_> {
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
-        writeln!(
+        let mut cites = Citations::default();
+        text::line(
             out,
-            "{}  {}",
-            term.paint(Paint::Title, &clean(self.title)),
-            term.paint(Paint::Id, &clean(self.id))
+            term,
+            &format!(
+                "{}  {}",
+                term.paint(Paint::Title, &clean(self.title)),
+                term.paint(Paint::Id, &clean(self.id))
+            ),
         )?;
         writeln!(out)?;
         heading(out, term, "Skill map")?;
@@ -105,7 +93,7 @@ impl Render for SkillMapView<'_> {
             let name = format!(
                 "{} {}",
                 term.paint(Paint::Heading, &clean(&g.name)),
-                self.tag(term, &g.source)
+                term.paint(Paint::Muted, &cites.tag(&g.source))
             );
             wrap_painted(out, term, &name, "  ", "  ")?;
             if let Some(d) = &g.description {
@@ -115,8 +103,8 @@ impl Render for SkillMapView<'_> {
                 bullet(out, term, s, "    ")?;
             }
         }
-        self.lists(out, term, "Technical skills", self.tech_skills)?;
-        self.lists(out, term, "Soft skills", self.soft_skills)?;
+        lists(out, term, &mut cites, "Technical skills", self.tech_skills)?;
+        lists(out, term, &mut cites, "Soft skills", self.soft_skills)?;
         writeln!(out)?;
         heading(out, term, "Qualities")?;
         if self.qualities.is_empty() {
@@ -127,30 +115,17 @@ impl Render for SkillMapView<'_> {
                 "{}: {} {}",
                 term.paint(Paint::Figure, &clean(&q.name)),
                 clean(&q.text),
-                self.tag(term, &q.source)
+                term.paint(Paint::Muted, &cites.tag(&q.source))
             );
-            let mark = if term.ascii { "- " } else { "• " };
-            wrap_painted(out, term, &text, &format!("  {mark}"), "    ")?;
+            styled_bullet(out, term, &text, "  ")?;
         }
-        if !self.cited.is_empty() {
-            writeln!(out)?;
-            heading(out, term, "Sources")?;
-            for (i, id) in self.cited.iter().enumerate() {
-                let line = match self.sources.iter().find(|s| s.id == *id) {
-                    Some(s) => {
-                        let publisher = s
-                            .publisher
-                            .as_deref()
-                            .map(|p| format!(", {p}"))
-                            .unwrap_or_default();
-                        format!("[{}] {}{publisher} (id {})", i + 1, s.title, s.id)
-                    }
-                    None => format!("[{}] {id} (not in the sources catalog)", i + 1),
-                };
-                wrap_painted(out, term, &clean(&line), "  ", "      ")?;
-            }
-        }
-        Ok(())
+        let titles: Vec<(String, String)> = self
+            .sources
+            .iter()
+            .map(|s| (s.id.clone(), s.title.clone()))
+            .collect();
+        writeln!(out)?;
+        cites.legend(out, term, &titles)
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
@@ -179,31 +154,29 @@ impl Render for SkillMapView<'_> {
 
 impl Render for FindView {
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
+        let mut cites = Citations::default();
+        let width = self.roles.len().to_string().len();
         for (i, r) in self.roles.iter().enumerate() {
             if i > 0 {
                 writeln!(out)?;
             }
-            let head = format!(
-                "{} {} {}",
-                term.paint(Paint::Title, &clean(&r.title)),
-                term.paint(Paint::Id, &format!("({})", clean(&r.id))),
-                term.paint(Paint::Figure, &format!("{:.2}", r.score)),
-            );
-            wrap_painted(out, term, &head, "", "  ")?;
+            let number = format!("{:>width$}. ", i + 1);
+            let pad = " ".repeat(number.len());
+            role_head(out, term, &r.title, &r.id, r.score, &number, &pad)?;
             for m in &r.matches {
                 let line = format!(
                     "{} {} {}",
                     highlighted(term, &m.skill, &m.highlight),
                     term.paint(Paint::Muted, &format!("({})", clean(&m.group))),
-                    term.paint(Paint::Muted, &format!("[{}]", clean(&m.source))),
+                    term.paint(Paint::Muted, &cites.tag(&m.source)),
                 );
-                let mark = if term.ascii { "- " } else { "• " };
-                wrap_painted(out, term, &line, &format!("  {mark}"), "    ")?;
+                styled_bullet(out, term, &line, &pad)?;
             }
         }
         let n = self.roles.len();
         writeln!(out)?;
-        wrap_painted(
+        cites.legend(out, term, &self.source_titles)?;
+        text::line(
             out,
             term,
             &term.paint(
@@ -214,8 +187,6 @@ impl Render for FindView {
                     clean(&self.query)
                 ),
             ),
-            "",
-            "",
         )
     }
 
