@@ -27,7 +27,8 @@
 //!
 //! Edit-distance pairs must reach [`EDIT_FLOOR`] (one edit in four
 //! letters, two in eight). A pair scores the better of the two; pairs
-//! below [`WORD_FLOOR`] count as no match. Each query word keeps its best pair. Then, for the text:
+//! below [`WORD_FLOOR`] count as no match. Each query word keeps its best
+//! pair. Then, for the text:
 //!
 //! ```text
 //! matched   = mean over query words of their best pair score (0 if none)
@@ -297,11 +298,6 @@ impl Searcher {
             subsequence: vec![true; n],
             ranges: Vec::new(),
         })
-    }
-
-    /// The query's words, normalized.
-    pub fn query_words(&self) -> impl Iterator<Item = &str> {
-        self.words.iter().map(|w| w.text.as_str())
     }
 
     /// The score of `text` in [0, 1], or `None` when it is not a hit.

@@ -387,58 +387,64 @@ mod timing {
     use super::*;
     use crate::catalog::Origin;
 
-    /// `cargo test --release --lib timing -- --ignored --nocapture`
-    #[test]
-    #[ignore]
-    fn ten_thousand_roles() {
+    /// The bundled roles copied (with new ids) up to `n` roles.
+    fn catalog_of(n: usize) -> Catalog {
         let base = Catalog::bundled().unwrap_or_else(|e| panic!("{e}"));
         let mut catalog = base.clone();
         catalog.roles.clear();
         catalog.origins.clear();
-        let mut i = 0;
-        while catalog.roles.len() < 10_000 {
-            for r in &base.roles {
+        let mut copy = 0;
+        while catalog.roles.len() < n {
+            for r in base.roles.iter().take(n - catalog.roles.len()) {
                 let mut r = r.clone();
-                r.id = format!("{}-{i}", r.id);
+                r.id = format!("{}-{copy}", r.id);
                 catalog.roles.push(r);
                 catalog.origins.push(Origin::Bundled);
             }
-            i += 1;
+            copy += 1;
         }
-        let (mut texts_n, mut words_n) = (0, 0);
-        for r in &catalog.roles {
-            for f in ALL_FIELDS {
-                for t in texts(r, f) {
-                    texts_n += 1;
-                    words_n += t.text.split_whitespace().count();
+        catalog
+    }
+
+    /// Search time over 850 and 10,000 roles, the fastest of three runs
+    /// (the machine may be shared). Meaningful in release:
+    /// `cargo test --release --lib timing -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn search_time_by_catalog_size() {
+        for size in [850, 10_000] {
+            let catalog = catalog_of(size);
+            let (mut texts_n, mut words_n) = (0, 0);
+            for r in &catalog.roles {
+                for f in ALL_FIELDS {
+                    for t in texts(r, f) {
+                        texts_n += 1;
+                        words_n += t.text.split_whitespace().count();
+                    }
                 }
             }
-        }
-        eprintln!(
-            "{} roles, {texts_n} texts, {words_n} words",
-            catalog.roles.len()
-        );
-        for q in [
-            "custmer servce",
-            "zendesk",
-            "conflict resolution",
-            "plumber",
-            "a",
-        ] {
-            let args = SearchArgs {
-                query: q.into(),
-                limit: 10,
-                fields: vec![],
-            };
-            // The fastest of three: the machine is shared.
-            let mut fastest = std::time::Duration::MAX;
-            let mut n = 0;
-            for _ in 0..3 {
-                let t = std::time::Instant::now();
-                n = run(&catalog, &args).map(|v| v.total).unwrap_or(0);
-                fastest = fastest.min(t.elapsed());
+            eprintln!("{size} roles, {texts_n} texts, {words_n} words");
+            for q in [
+                "custmer servce",
+                "zendesk",
+                "conflict resolution",
+                "plumber",
+                "a",
+            ] {
+                let args = SearchArgs {
+                    query: q.into(),
+                    limit: 10,
+                    fields: vec![],
+                };
+                let mut fastest = std::time::Duration::MAX;
+                let mut n = 0;
+                for _ in 0..3 {
+                    let t = std::time::Instant::now();
+                    n = run(&catalog, &args).map(|v| v.total).unwrap_or(0);
+                    fastest = fastest.min(t.elapsed());
+                }
+                eprintln!("  {q:>20}: {n} roles in {fastest:?}");
             }
-            eprintln!("{q:>20}: {n} roles in {fastest:?}");
         }
     }
 }
