@@ -1,7 +1,9 @@
 //! One module per command: each turns the catalog and the arguments into a
 //! view value. Commands never print and never exit.
 
+pub mod compare;
 pub mod list;
+pub mod salary;
 pub mod show;
 pub mod validate;
 
@@ -27,6 +29,8 @@ pub fn dispatch(cli: &Cli, term: &Term, out: &mut dyn Write) -> Result<()> {
     match &cli.command {
         Command::List(args) => emit(&list::run(&catalog, args)?, format, term, out),
         Command::Show(args) => emit(&show::run(&catalog, args)?, format, term, out),
+        Command::Compare(args) => emit(&compare::run(&catalog, args)?, format, term, out),
+        Command::Salary(args) => emit(&salary::run(&catalog, args)?, format, term, out),
         _ => Err(crate::error::Error::Usage("not available yet".into())),
     }
 }
