@@ -287,18 +287,42 @@ fn lines_cell<S: AsRef<str>>(lines: &[S], what: Option<Paint>) -> comfy_table::C
     c
 }
 
-/// Whether the side-by-side table fits.
-fn fits_side_by_side(term: &Term, roles: usize) -> bool {
+/// Columns of text each role gets in the table.
+fn column_width(term: &Term, roles: usize) -> usize {
     let n = roles.max(1);
     let overhead = LABEL_COLUMN + 3 * (n + 1) + 1;
-    term.width.saturating_sub(overhead) / n >= MIN_COLUMN
+    term.width.saturating_sub(overhead) / n
+}
+
+/// Whether the side-by-side table fits.
+fn fits_side_by_side(term: &Term, roles: usize) -> bool {
+    column_width(term, roles) >= MIN_COLUMN
 }
 
 fn side_by_side(view: &CompareView, out: &mut dyn Write, term: &Term) -> io::Result<()> {
+    // Ids go in the header when they fit whole; else on a line above.
+    let ids_fit = view
+        .roles
+        .iter()
+        .all(|r| r.id.chars().count() <= column_width(term, view.roles.len()));
+    if !ids_fit {
+        let ids: Vec<&str> = view.roles.iter().map(|r| r.id.as_str()).collect();
+        hanging(
+            out,
+            term,
+            &format!("Roles: {} (the first is the baseline)", ids.join(", ")),
+            "",
+            Some(Paint::Muted),
+        )?;
+    }
     let mut t = text::table(term);
     let mut header = vec![cell("", None)];
     for (i, r) in view.roles.iter().enumerate() {
-        let mut h = format!("{}\n{}", r.title, r.id);
+        let mut h = r.title.clone();
+        if ids_fit {
+            h.push('\n');
+            h.push_str(&r.id);
+        }
         if i == 0 {
             h.push_str("\n(baseline)");
         }
@@ -354,7 +378,13 @@ fn stacked(view: &CompareView, out: &mut dyn Write, term: &Term) -> io::Result<(
 /// A wrapped, comma-separated list under a heading, or "none".
 fn item_list(out: &mut dyn Write, term: &Term, title: &str, items: &[String]) -> io::Result<()> {
     writeln!(out)?;
-    heading(out, term, &format!("{title} ({})", items.len()))?;
+    hanging(
+        out,
+        term,
+        &format!("{title} ({})", items.len()),
+        "",
+        Some(Paint::Heading),
+    )?;
     if items.is_empty() {
         return writeln!(out, "  {}", term.paint(Paint::Muted, "none"));
     }

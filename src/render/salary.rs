@@ -467,7 +467,8 @@ pub fn figure_groups(
             let first = format!("{indent}  {:<label_w$}", kind_label(f.kind));
             let opts = textwrap::Options::new(term.width.max(value_indent.len() + 12))
                 .initial_indent(&first)
-                .subsequent_indent(&value_indent);
+                .subsequent_indent(&value_indent)
+                .word_separator(textwrap::WordSeparator::AsciiSpace);
             for l in textwrap::wrap(&value, opts) {
                 writeln!(out, "{l}")?;
             }
@@ -499,6 +500,7 @@ pub fn hanging(
     let opts = textwrap::Options::new(term.width.max(rest.len() + 12))
         .initial_indent(indent)
         .subsequent_indent(&rest)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
     for l in textwrap::wrap(&clean(s), opts) {
         match paint {
