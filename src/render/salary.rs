@@ -153,6 +153,9 @@ pub fn truncate(s: &str, width: usize, ascii: bool) -> String {
     format!("{out}{ell}")
 }
 
+/// The longest bar drawn, in columns.
+const MAX_BAR: usize = 100;
+
 /// Glyphs for the chart.
 struct Glyphs {
     left: char,
@@ -337,7 +340,8 @@ fn chart(view: &SalaryView<'_>, out: &mut dyn Write, term: &Term) -> io::Result<
             .min(32)
             .min(term.width / 3);
         let text_w = texts.iter().map(|t| t.width()).max().unwrap_or(0);
-        let wide_bar = term.width.saturating_sub(label_w + text_w + 4);
+        // Bars longer than this say nothing more on very wide terminals.
+        let wide_bar = term.width.saturating_sub(label_w + text_w + 4).min(MAX_BAR);
         let axis_lo = money(lo, currency);
         let axis_hi = money(hi, currency);
         if wide_bar >= 20 {
@@ -368,7 +372,7 @@ fn chart(view: &SalaryView<'_>, out: &mut dyn Write, term: &Term) -> io::Result<
             )?;
         } else {
             // Stacked: the title, its figures, then a full-width bar.
-            let bar_w = term.width.saturating_sub(2).max(10);
+            let bar_w = term.width.saturating_sub(2).clamp(10, MAX_BAR);
             for (i, (first, b)) in bars.iter().enumerate() {
                 if *first {
                     for l in text::wrap(&b.title, term.width, "") {
