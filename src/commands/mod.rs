@@ -2,7 +2,9 @@
 //! view value. Commands never print and never exit.
 
 pub mod compare;
+pub mod completions;
 pub mod list;
+pub mod man;
 pub mod salary;
 pub mod show;
 pub mod validate;
@@ -20,9 +22,7 @@ pub fn dispatch(cli: &Cli, term: &Term, out: &mut dyn Write) -> Result<()> {
     let format = cli.global.format;
     match &cli.command {
         Command::Validate(args) => return emit(&validate::run(&args.dirs)?, format, term, out),
-        Command::Completions(_) | Command::Man => {
-            return Err(crate::error::Error::Usage("not available yet".into()));
-        }
+        Command::Man => return man::write(out),
         _ => {}
     }
     let catalog = load_catalog(cli)?;
@@ -31,6 +31,7 @@ pub fn dispatch(cli: &Cli, term: &Term, out: &mut dyn Write) -> Result<()> {
         Command::Show(args) => emit(&show::run(&catalog, args)?, format, term, out),
         Command::Compare(args) => emit(&compare::run(&catalog, args)?, format, term, out),
         Command::Salary(args) => emit(&salary::run(&catalog, args)?, format, term, out),
+        Command::Completions(args) => completions::write(args.shell, &catalog, out),
         _ => Err(crate::error::Error::Usage("not available yet".into())),
     }
 }

@@ -51,7 +51,7 @@ impl Render for ShowView<'_> {
                 .collect();
             meta.push_str(&format!("   Also called: {}", names.join(", ")));
         }
-        for line in textwrap::wrap(&meta, term.width) {
+        for line in textwrap::wrap(&meta, term.prose_width()) {
             writeln!(out, "{line}")?;
         }
         if self.origin != "bundled" {
@@ -195,7 +195,8 @@ fn prose(out: &mut dyn Write, term: &Term, paragraphs: &[String], tag: &str) -> 
         } else {
             clean(p).into_owned()
         };
-        paragraph(out, term, &text, "  ")?;
+        // The tag carries colour codes, which cleaning would print as text.
+        text::styled_paragraph(out, term, &text, "  ")?;
     }
     Ok(())
 }
@@ -332,7 +333,7 @@ fn key_facts(
         ("Balance", balance),
     ];
     let label_width = rows.iter().map(|(l, _)| l.len()).max().unwrap_or(0) + 2;
-    let value_width = term.width.saturating_sub(label_width + 2).max(20);
+    let value_width = term.prose_width().saturating_sub(label_width + 2).max(20);
     heading(out, term, "Key facts")?;
     for (label, value) in rows {
         let mut first = true;
@@ -706,7 +707,7 @@ fn write_section(
                     Some(d) => format!("{name}: {d}"),
                     None => name,
                 };
-                bullet(
+                text::styled_bullet(
                     out,
                     term,
                     &format!("{} {}", clean(&text), cite(&m.source)),
@@ -729,17 +730,11 @@ fn write_section(
                     .as_deref()
                     .map(|c| format!(" ({c})"))
                     .unwrap_or_default();
-                bullet(
+                let figure = format!("{}: {} {}{}", f.name, range, f.unit, ctx);
+                text::styled_bullet(
                     out,
                     term,
-                    &format!(
-                        "{}: {} {}{} {}",
-                        f.name,
-                        range,
-                        f.unit,
-                        ctx,
-                        cite(&f.source)
-                    ),
+                    &format!("{} {}", clean(&figure), cite(&f.source)),
                     "  ",
                 )?;
             }
@@ -751,7 +746,7 @@ fn write_section(
                     .as_deref()
                     .map(|n| format!(": {}", clean(n)))
                     .unwrap_or_default();
-                bullet(
+                text::styled_bullet(
                     out,
                     term,
                     &format!(
@@ -788,7 +783,7 @@ fn write_section(
                     .as_deref()
                     .map(|n| format!(": {}", clean(n)))
                     .unwrap_or_default();
-                bullet(
+                text::styled_bullet(
                     out,
                     term,
                     &format!(
@@ -842,7 +837,7 @@ fn write_section(
                     String::new()
                 };
                 let kind = format!("{:?}", m.kind).to_lowercase();
-                bullet(
+                text::styled_bullet(
                     out,
                     term,
                     &format!(
