@@ -131,7 +131,7 @@ Examples:
     #[command(help_template = HELP_TEMPLATE, before_help = "\
 Examples:
   careers compare associate representative
-  careers compare associate supervisor manager
+  careers compare associate supervisor customer-service-manager
   careers compare associate representative --format json")]
     Compare(CompareArgs),
 
@@ -172,7 +172,7 @@ Examples:
 Examples:
   careers path customer-service-associate customer-service-manager
   careers path associate
-  careers path associate manager --format dot | dot -Tsvg > path.svg")]
+  careers path associate customer-service-manager --format dot | dot -Tsvg > path.svg")]
     Path(PathArgs),
 
     /// Check bundled or user data and report every problem
@@ -306,7 +306,12 @@ pub struct SalaryArgs {
     pub hourly: bool,
 
     /// Hours in a working year for conversions (BLS convention: 2080)
-    #[arg(long, default_value_t = 2080.0, value_name = "N")]
+    #[arg(
+        long,
+        default_value_t = 2080.0,
+        value_name = "N",
+        allow_negative_numbers = true
+    )]
     pub hours_per_year: f64,
 }
 

@@ -1,11 +1,13 @@
 //! One module per command: each turns the catalog and the arguments into a
 //! view value. Commands never print and never exit.
 
+pub mod compare;
 pub mod completions;
 pub mod ladder;
 pub mod list;
 pub mod man;
 pub mod path;
+pub mod salary;
 pub mod search;
 pub mod show;
 pub mod skills;
@@ -33,6 +35,8 @@ pub fn dispatch(cli: &Cli, term: &Term, out: &mut dyn Write) -> Result<()> {
         Command::Show(args) => emit(&show::run(&catalog, args)?, format, term, out),
         Command::Search(args) => emit(&search::run(&catalog, args)?, format, term, out),
         Command::Skills(args) => emit(&skills::run(&catalog, args)?, format, term, out),
+        Command::Compare(args) => emit(&compare::run(&catalog, args)?, format, term, out),
+        Command::Salary(args) => emit(&salary::run(&catalog, args)?, format, term, out),
         Command::Completions(args) => completions::write(args.shell, &catalog, out),
         Command::Ladder(args) => emit(&ladder::run(&catalog, args)?, format, term, out),
         Command::Path(args) => emit(&path::run(&catalog, args)?, format, term, out),

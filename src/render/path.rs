@@ -79,8 +79,16 @@ fn pay_line(p: &PayChange, right: &str, cite: &dyn Fn(&str) -> String) -> String
 }
 
 fn list_or_none(items: &[String]) -> String {
+    // A step is read at a glance: long lists are cut, JSON has them whole.
+    const SHOWN: usize = 8;
     if items.is_empty() {
-        "none".into()
+        "none".to_string()
+    } else if items.len() > SHOWN {
+        format!(
+            "{}, and {} more (--format json lists all)",
+            items[..SHOWN].join(", "),
+            items.len() - SHOWN
+        )
     } else {
         items.join(", ")
     }

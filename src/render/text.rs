@@ -189,18 +189,40 @@ fn group_thousands(int: i64) -> String {
 
 /// Money for people: `$42,000`, `$10.78`, `€30,000`, `1,200 GBP`.
 pub fn money(v: f64, currency: &str) -> String {
-    let cents = (v * 100.0).round() as i64;
+    let cents = (v.abs() * 100.0).round() as i64;
     let whole = group_thousands(cents / 100);
     let amount = if cents % 100 == 0 {
         whole
     } else {
-        format!("{whole}.{:02}", (cents % 100).abs())
+        format!("{whole}.{:02}", cents % 100)
     };
+    let sign = if v < 0.0 && cents != 0 { "-" } else { "" };
     match currency {
-        "USD" => format!("${amount}"),
-        "EUR" => format!("€{amount}"),
-        "GBP" => format!("£{amount}"),
-        other => format!("{amount} {other}"),
+        "USD" => format!("{sign}${amount}"),
+        "EUR" => format!("{sign}€{amount}"),
+        "GBP" => format!("{sign}£{amount}"),
+        other => format!("{sign}{amount} {other}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_keeps_the_sign_outside_the_symbol() {
+        assert_eq!(money(42000.0, "USD"), "$42,000");
+        assert_eq!(money(-4000.0, "USD"), "-$4,000");
+        assert_eq!(money(-0.5, "USD"), "-$0.50");
+        assert_eq!(money(10.78, "USD"), "$10.78");
+        assert_eq!(money(1234567.891, "JPY"), "1,234,567.89 JPY");
+    }
+
+    #[test]
+    fn clean_makes_escapes_visible() {
+        assert_eq!(clean("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(clean("tab\there"), "tab here");
+        assert_eq!(clean("\u{202e}x"), "\\u{202e}x");
     }
 }
 
