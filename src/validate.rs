@@ -27,14 +27,37 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        write!(f, "{}", Escaped(&self.file))?;
         if self.line > 0 {
             write!(f, ":{}:{}", self.line, self.column)?;
         }
         match &self.field {
-            Some(field) => write!(f, ": field `{field}`: {}", self.message),
-            None => write!(f, ": {}", self.message),
+            Some(field) => write!(
+                f,
+                ": field `{}`: {}",
+                Escaped(field),
+                Escaped(&self.message)
+            ),
+            None => write!(f, ": {}", Escaped(&self.message)),
         }
+    }
+}
+
+/// Text from a user's file (names, keys, values quoted in messages) shown
+/// with control characters as visible `\u{..}` escapes, so that one
+/// diagnostic is always one line and never drives the terminal.
+struct Escaped<'a>(&'a str);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            if c.is_control() {
+                write!(f, "\\u{{{:x}}}", c as u32)?;
+            } else {
+                write!(f, "{c}")?;
+            }
+        }
+        Ok(())
     }
 }
 
