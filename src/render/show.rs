@@ -854,7 +854,7 @@ fn salary(
         let region = s
             .region
             .as_deref()
-            .map(|r| format!(", {r}"))
+            .map(|r| format!(", {}", clean(r)))
             .unwrap_or_default();
         writeln!(
             out,
