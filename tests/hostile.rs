@@ -337,6 +337,22 @@ fn bad_inputs() {
         )],
     );
 
+    // 200,000 empty strings: 200,000 problems, of which 100 are listed.
+    let many = data_dir(
+        root,
+        "many",
+        &[(
+            "many-role",
+            &role(
+                "many-role",
+                &format!(
+                    "[[pros]]\nsource = \"{SOURCE}\"\nitems = [{}]\n",
+                    vec!["\"\""; 200_000].join(",")
+                ),
+            ),
+        )],
+    );
+
     let csa = "customer-service-associate";
     let long_role = "a".repeat(10 * 1024);
 
@@ -510,6 +526,18 @@ fn bad_inputs() {
                  field `ladder[0].tiers[1].role`: unknown role `no-such-role`",
                 arg(&ladder)
             )],
+        ),
+        case(
+            "200,000 problems in one file",
+            &["validate", &arg(&many)],
+            3,
+            &[
+                "careers: invalid data: 101 problems",
+                "many-role.toml:6:10: field `pros[0].items[0]`: must not be empty",
+                "many-role.toml:6:307: field `pros[0].items[99]`: must not be empty",
+                "many-role.toml:6:310: 199900 more problems from here on not listed \
+                 (at most 100 are listed per file)",
+            ],
         ),
         case(
             "cycle of moves: validate",
