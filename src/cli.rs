@@ -14,15 +14,24 @@ Exit codes:
   3  invalid data (a role or source file failed validation)
   4  I/O error (output could not be written, a file could not be read)";
 
-const AFTER_HELP: &str = "\
+/// Help opens with what to type: examples come right after the usage line,
+/// before the argument lists (`before_help` placed by this template).
+pub const HELP_TEMPLATE: &str = "\
+{about-with-newline}
+{usage-heading} {usage}
+
+{before-help}{all-args}{after-help}";
+
+const EXAMPLES: &str = "\
 Examples:
   careers show customer-service-associate
   careers compare associate representative
   careers ladder
   careers search \"custmer servce\"
   careers salary --hourly
-  careers list --format tsv | cut -f1,2
+  careers list --format tsv | cut -f1,2";
 
+const AFTER_HELP: &str = "\
 Exit codes:
   0  success
   1  nothing found: unknown or ambiguous role, no results, no route
@@ -38,9 +47,12 @@ prefix or word (`associate`), or approximately (`custmer servce`).";
 #[derive(Debug, Parser)]
 #[command(
     name = "careers",
+    bin_name = "careers",
     version,
     about = "Explore customer-service careers: roles, pay, skills, ladders and paths",
     long_about = None,
+    help_template = HELP_TEMPLATE,
+    before_help = EXAMPLES,
     after_help = AFTER_HELP,
     propagate_version = true,
     disable_help_subcommand = true,
@@ -100,7 +112,7 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List every role with its family, median pay and growth
-    #[command(after_help = "\
+    #[command(help_template = HELP_TEMPLATE, before_help = "\
 Examples:
   careers list
   careers list --sort salary
@@ -108,23 +120,23 @@ Examples:
     List(ListArgs),
 
     /// Show a role's full profile, or chosen sections of it
-    #[command(after_help = "\
+    #[command(help_template = HELP_TEMPLATE, before_help = "\
 Examples:
   careers show customer-service-associate
   careers show representative --section salary --section ladder
   careers show csr --format json")]
     Show(ShowArgs),
 
-    /// Compare two or more roles side by side; the first is the baseline
-    #[command(after_help = "\
+    /// Compare roles side by side; the first is the baseline
+    #[command(help_template = HELP_TEMPLATE, before_help = "\
 Examples:
   careers compare associate representative
-  careers compare associate supervisor manager
+  careers compare associate supervisor customer-service-manager
   careers compare associate representative --format json")]
     Compare(CompareArgs),
 
-    /// Fuzzy-search titles, aliases, skills, tools and responsibilities
-    #[command(after_help = "\
+    /// Fuzzy-search titles, aliases, skills, tools and duties
+    #[command(help_template = HELP_TEMPLATE, before_help = "\
 Examples:
   careers search \"custmer servce\"
   careers search zendesk --in tools
@@ -132,7 +144,7 @@ Examples:
     Search(SearchArgs),
 
     /// Pay ranges and tiers, every figure with its source
-    #[command(after_help = "\
+    #[command(help_template = HELP_TEMPLATE, before_help = "\
 Examples:
   careers salary
   careers salary associate representative --hourly
@@ -140,7 +152,7 @@ Examples:
     Salary(SalaryArgs),
 
     /// A role's skill map, or the roles that need a skill
-    #[command(after_help = "\
+    #[command(help_template = HELP_TEMPLATE, before_help = "\
 Examples:
   careers skills customer-service-associate
   careers skills --find \"active listening\"
@@ -148,23 +160,23 @@ Examples:
     Skills(SkillsArgs),
 
     /// Career ladders, tier by tier
-    #[command(after_help = "\
+    #[command(help_template = HELP_TEMPLATE, before_help = "\
 Examples:
   careers ladder
   careers ladder representative
   careers ladder --format mermaid")]
     Ladder(LadderArgs),
 
-    /// Routes from one role to another, with the skills to gain on each step
-    #[command(after_help = "\
+    /// Routes between roles, with the skills to gain on each step
+    #[command(help_template = HELP_TEMPLATE, before_help = "\
 Examples:
   careers path customer-service-associate customer-service-manager
   careers path associate
-  careers path associate manager --format dot | dot -Tsvg > path.svg")]
+  careers path associate customer-service-manager --format dot | dot -Tsvg > path.svg")]
     Path(PathArgs),
 
-    /// Check the bundled catalog, or data directories, and report every problem
-    #[command(after_help = "\
+    /// Check bundled or user data and report every problem
+    #[command(help_template = HELP_TEMPLATE, before_help = "\
 Examples:
   careers validate
   careers validate ./my-roles
@@ -172,7 +184,7 @@ Examples:
     Validate(ValidateArgs),
 
     /// Print a shell completion script
-    #[command(after_help = "\
+    #[command(help_template = HELP_TEMPLATE, before_help = "\
 Examples:
   careers completions bash > ~/.local/share/bash-completion/completions/careers
   careers completions zsh > ~/.zfunc/_careers
@@ -180,7 +192,7 @@ Examples:
     Completions(CompletionsArgs),
 
     /// Print the man page (roff)
-    #[command(after_help = "\
+    #[command(help_template = HELP_TEMPLATE, before_help = "\
 Examples:
   careers man > careers.1
   careers man | man -l -")]
@@ -294,7 +306,12 @@ pub struct SalaryArgs {
     pub hourly: bool,
 
     /// Hours in a working year for conversions (BLS convention: 2080)
-    #[arg(long, default_value_t = 2080.0, value_name = "N")]
+    #[arg(
+        long,
+        default_value_t = 2080.0,
+        value_name = "N",
+        allow_negative_numbers = true
+    )]
     pub hours_per_year: f64,
 }
 

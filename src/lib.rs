@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod graph;
 pub mod model;
 pub mod render;
 pub mod resolve;
@@ -33,7 +34,14 @@ pub fn run() -> ExitCode {
             } else {
                 exit::OK
             };
-            let _ = e.print();
+            if let Err(err) = e.print().and_then(|()| io::stdout().flush()) {
+                // Help that cannot be written to a full disk is an I/O error;
+                // a reader that went away (`careers --help | head -1`) is not.
+                if code == exit::OK && err.kind() != io::ErrorKind::BrokenPipe {
+                    let _ = writeln!(io::stderr().lock(), "careers: writing output: {err}");
+                    return ExitCode::from(exit::IO);
+                }
+            }
             return ExitCode::from(code);
         }
     };

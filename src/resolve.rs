@@ -38,7 +38,7 @@ pub enum Resolution {
 }
 
 /// How close a fuzzy match must be to be accepted on its own.
-const FUZZY_ACCEPT: f64 = 0.82;
+const FUZZY_ACCEPT: f64 = 0.8;
 /// How far ahead of the next entry a fuzzy match must be.
 const FUZZY_MARGIN: f64 = 0.06;
 /// Below this, an entry is not worth suggesting.
@@ -93,18 +93,17 @@ pub fn resolve(candidates: &[Candidate<'_>], query: &str) -> Resolution {
                 return None;
             }
         }
-        // Whole words beat prefixes; fewer extra words in the name is closer.
-        Some(
-            whole as f64 / q_words.len() as f64 * 0.5
-                + q_words.len() as f64 / name_words.len() as f64 * 0.5,
-        )
+        // Whole words beat prefixes. Names that merely have more or fewer
+        // other words match equally well: that is an ambiguity to report,
+        // not a reason to pick one.
+        Some(whole as f64 / q_words.len() as f64)
     });
     if let Some(r) = word_match {
         return r;
     }
     // 4. Fuzzy.
     let scores = best_scores(candidates, |i| {
-        fuzzy_score(&q, &q_compact, &q_words, &normalized[i])
+        fuzzy_score(&q_compact, &q_words, &normalized[i])
     });
     let mut ranked: Vec<(usize, f64, u8, u64)> = scores
         .into_iter()
@@ -152,12 +151,7 @@ pub fn closest(candidates: &[Candidate<'_>], query: &str, limit: usize) -> Vec<u
     let q_compact: String = q.chars().filter(|c| *c != ' ').collect();
     let q_words = words(&q);
     let scores = best_scores(candidates, |i| {
-        fuzzy_score(
-            &q,
-            &q_compact,
-            &q_words,
-            &normalize_name(candidates[i].name),
-        )
+        fuzzy_score(&q_compact, &q_words, &normalize_name(candidates[i].name))
     });
     let mut ranked: Vec<_> = scores.into_iter().collect();
     ranked.sort_by(|a, b| {
@@ -215,7 +209,7 @@ fn pick(candidates: &[Candidate<'_>], score: impl Fn(usize) -> Option<f64>) -> O
 
 /// Similarity of a typed query to a name, 0 to 1, tolerant of typos,
 /// missing letters, word order and run-together words.
-fn fuzzy_score(q: &str, q_compact: &str, q_words: &[&str], name: &str) -> Option<f64> {
+fn fuzzy_score(q_compact: &str, q_words: &[&str], name: &str) -> Option<f64> {
     let name_words = words(name);
     if name_words.is_empty() {
         return None;
@@ -241,10 +235,10 @@ fn fuzzy_score(q: &str, q_compact: &str, q_words: &[&str], name: &str) -> Option
         total += best.0;
     }
     let per_word = total / q_words.len() as f64;
+    // Covering more of the name breaks near-ties, but never outweighs a typo.
     let coverage = covered.iter().filter(|c| **c).count() as f64 / name_words.len() as f64;
-    let by_words = per_word * (0.9 + 0.1 * coverage);
-    let _ = q;
-    Some(whole.max(by_words))
+    let by_words = per_word + 0.02 * coverage;
+    Some(whole.max(by_words).min(1.0))
 }
 
 /// Similarity of two words: edit distance, with credit for a typed word
@@ -326,7 +320,8 @@ mod tests {
 
     #[test]
     fn abbreviations_and_prefixes() {
-        assert_eq!(r("csa"), Resolution::Found(0));
+        // Customer Service Associate and Customer Service Analyst.
+        assert_eq!(r("csa"), Resolution::Ambiguous(vec![0, 5]));
         assert_eq!(r("cust serv assoc"), Resolution::Found(0));
         assert_eq!(r("rep"), Resolution::Found(1));
         assert_eq!(r("assoc"), Resolution::Found(0));
@@ -407,6 +402,14 @@ mod tests {
             },
         ];
         assert_eq!(resolve(&c, "representative"), Resolution::Found(0));
-        assert_eq!(resolve(&c, "representatives"), Resolution::Found(1));
+        // Two occupations match the word equally: listed, larger employment first.
+        assert_eq!(
+            resolve(&c, "representatives"),
+            Resolution::Ambiguous(vec![1, 2])
+        );
+        assert_eq!(
+            resolve(&c, "customer service representatives"),
+            Resolution::Found(1)
+        );
     }
 }

@@ -50,21 +50,79 @@ pub struct Gap {
     pub known: bool,
 }
 
-/// The skill gap from `from` to `to`, in the target's spelling, sorted.
+/// Words that qualify a skill rather than name it.
+const FILLER: &[&str] = &[
+    "a",
+    "an",
+    "and",
+    "the",
+    "of",
+    "with",
+    "in",
+    "for",
+    "to",
+    "or",
+    "e",
+    "g",
+    "skill",
+    "skills",
+    "ability",
+    "abilities",
+    "strong",
+    "excellent",
+    "basic",
+    "good",
+    "great",
+    "proficiency",
+    "proficient",
+    "knowledge",
+    "familiarity",
+    "experience",
+    "using",
+    "usage",
+    "use",
+];
+
+/// The words that name a skill: normalized, without filler, singular.
+fn content_words(skill: &str) -> Vec<String> {
+    normalize_name(skill)
+        .split(' ')
+        .filter(|w| !w.is_empty() && !FILLER.contains(w))
+        .map(|w| {
+            if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+                w[..w.len() - 1].to_string()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Whether two skill names name the same skill: the same words, or all the
+/// words of one within the other ("Conflict resolution" and "Conflict
+/// resolution and de-escalation"; "CRM software" and "Proficiency with CRM
+/// software").
+pub fn same_skill(a: &str, b: &str) -> bool {
+    let (wa, wb) = (content_words(a), content_words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return normalize_name(a) == normalize_name(b);
+    }
+    wa.iter().all(|w| wb.contains(w)) || wb.iter().all(|w| wa.contains(w))
+}
+
+/// The skill gap from `from` to `to`, in the target's spelling, sorted: a
+/// target skill carries over when the source lists the same skill, even
+/// worded differently (see [`same_skill`]).
 pub fn gap(from: &Role, to: &Role) -> Gap {
     let have = skills_of(from);
     let want = skills_of(to);
+    let (shared, to_gain): (Vec<_>, Vec<_>) = want
+        .values()
+        .cloned()
+        .partition(|w| have.values().any(|h| same_skill(w, h)));
     Gap {
-        skills_to_gain: want
-            .iter()
-            .filter(|(k, _)| !have.contains_key(*k))
-            .map(|(_, v)| v.clone())
-            .collect(),
-        skills_shared: want
-            .iter()
-            .filter(|(k, _)| have.contains_key(*k))
-            .map(|(_, v)| v.clone())
-            .collect(),
+        skills_to_gain: to_gain,
+        skills_shared: shared,
         known: !have.is_empty() && !want.is_empty(),
     }
 }
@@ -98,6 +156,26 @@ mod tests {
         assert_eq!(g.skills_to_gain, vec!["Budgeting", "Leadership"]);
         assert_eq!(g.skills_shared, vec!["active-listening"]);
         assert!(g.known);
+    }
+
+    #[test]
+    fn differently_worded_skills_carry_over() {
+        assert!(same_skill(
+            "Conflict resolution",
+            "Conflict Resolution and De-escalation"
+        ));
+        assert!(same_skill(
+            "CRM software usage (Salesforce, Zendesk)",
+            "Proficiency with CRM software (Salesforce, Zendesk)"
+        ));
+        assert!(same_skill("Time Management", "time management"));
+        assert!(!same_skill("Time management", "Stress management"));
+        assert!(!same_skill("Data entry", "Data analysis"));
+        let a = role("a", &["Conflict resolution and de-escalation", "Empathy"]);
+        let b = role("b", &["Conflict resolution", "Budgeting"]);
+        let g = gap(&a, &b);
+        assert_eq!(g.skills_shared, vec!["Conflict resolution"]);
+        assert_eq!(g.skills_to_gain, vec!["Budgeting"]);
     }
 
     #[test]

@@ -445,32 +445,37 @@ fn span_of(root: &Spanned<DeTable<'_>>, path: &[Seg]) -> Option<Range<usize>> {
     best
 }
 
-/// The path of the innermost key whose value contains `offset`.
-fn deepest_path(table: &DeTable<'_>, offset: usize, path: &mut FieldPath) {
+/// The path of the innermost key whose key or value contains `offset`.
+/// Arrays of tables do not always span their entries, so every branch is
+/// searched, not only those whose span contains the offset.
+fn deepest_path(table: &DeTable<'_>, offset: usize, path: &mut FieldPath) -> bool {
     for (key, value) in table.iter() {
-        let span = value.span();
-        let key_span = key.span();
-        if span.contains(&offset) || key_span.contains(&offset) {
-            path.0.push(Seg::Key(key.get_ref().to_string()));
-            deepest_in_value(value, offset, path);
-            return;
+        path.0.push(Seg::Key(key.get_ref().to_string()));
+        if key.span().contains(&offset) {
+            return true;
         }
+        if deepest_in_value(value, offset, path) || value.span().contains(&offset) {
+            return true;
+        }
+        path.0.pop();
     }
+    false
 }
 
-fn deepest_in_value(value: &Spanned<DeValue<'_>>, offset: usize, path: &mut FieldPath) {
+fn deepest_in_value(value: &Spanned<DeValue<'_>>, offset: usize, path: &mut FieldPath) -> bool {
     match value.get_ref() {
         DeValue::Table(t) => deepest_path(t, offset, path),
         DeValue::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                if item.span().contains(&offset) {
-                    path.0.push(Seg::Index(i));
-                    deepest_in_value(item, offset, path);
-                    return;
+                path.0.push(Seg::Index(i));
+                if deepest_in_value(item, offset, path) || item.span().contains(&offset) {
+                    return true;
                 }
+                path.0.pop();
             }
+            false
         }
-        _ => {}
+        _ => false,
     }
 }
 

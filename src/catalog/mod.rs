@@ -131,6 +131,11 @@ impl Catalog {
                 .map(|i| (self.roles[i].id.clone(), self.roles[i].title.clone()))
                 .collect()
         };
+        if normalize_name(query).is_empty() {
+            return Err(Error::Usage(format!(
+                "`{query}` is not a role name: give an id, title or alias (see `careers list`)"
+            )));
+        }
         match resolve(&self.candidates(), query) {
             Resolution::Found(i) => Ok(&self.roles[i]),
             Resolution::Ambiguous(ids) => Err(Error::AmbiguousRole {

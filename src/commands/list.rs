@@ -43,6 +43,9 @@ pub struct ListRow {
 #[serde(transparent)]
 pub struct ListView {
     pub rows: Vec<ListRow>,
+    /// (source id, title) for the text legend.
+    #[serde(skip)]
+    pub source_titles: Vec<(String, String)>,
 }
 
 /// The headline pay of a role: the first yearly median; else the midpoint
@@ -147,5 +150,13 @@ pub fn run(catalog: &Catalog, args: &ListArgs) -> Result<ListView> {
             }
         }),
     }
-    Ok(ListView { rows })
+    let source_titles = catalog
+        .sources
+        .iter()
+        .map(|s| (s.id.clone(), s.title.clone()))
+        .collect();
+    Ok(ListView {
+        rows,
+        source_titles,
+    })
 }

@@ -1,7 +1,13 @@
 //! One module per command: each turns the catalog and the arguments into a
 //! view value. Commands never print and never exit.
 
+pub mod compare;
+pub mod completions;
+pub mod ladder;
 pub mod list;
+pub mod man;
+pub mod path;
+pub mod salary;
 pub mod show;
 pub mod validate;
 
@@ -18,15 +24,18 @@ pub fn dispatch(cli: &Cli, term: &Term, out: &mut dyn Write) -> Result<()> {
     let format = cli.global.format;
     match &cli.command {
         Command::Validate(args) => return emit(&validate::run(&args.dirs)?, format, term, out),
-        Command::Completions(_) | Command::Man => {
-            return Err(crate::error::Error::Usage("not available yet".into()));
-        }
+        Command::Man => return man::write(out),
         _ => {}
     }
     let catalog = load_catalog(cli)?;
     match &cli.command {
         Command::List(args) => emit(&list::run(&catalog, args)?, format, term, out),
         Command::Show(args) => emit(&show::run(&catalog, args)?, format, term, out),
+        Command::Compare(args) => emit(&compare::run(&catalog, args)?, format, term, out),
+        Command::Salary(args) => emit(&salary::run(&catalog, args)?, format, term, out),
+        Command::Completions(args) => completions::write(args.shell, &catalog, out),
+        Command::Ladder(args) => emit(&ladder::run(&catalog, args)?, format, term, out),
+        Command::Path(args) => emit(&path::run(&catalog, args)?, format, term, out),
         _ => Err(crate::error::Error::Usage("not available yet".into())),
     }
 }

@@ -2,24 +2,45 @@
 
 use crate::commands::list::{ListRow, ListView};
 use crate::commands::validate::ValidateView;
-use crate::render::text::{self, cell, money, per, percent, UNKNOWN};
+use crate::render::text::{self, cell, money, per, percent, Citations, UNKNOWN};
 use crate::render::{tsv, Render};
 use crate::term::{Paint, Term};
 use std::io::{self, Write};
 
-fn growth_text(r: &ListRow) -> String {
+fn growth_text(r: &ListRow, cites: &mut Citations) -> String {
     if r.growth.is_empty() {
         return UNKNOWN.into();
     }
     r.growth
         .iter()
-        .map(|g| match (g.percent, &g.status) {
-            (Some(p), _) => format!("{} [{}]", percent(p), g.source),
-            (None, Some(s)) => format!("{s} [{}]", g.source),
-            (None, None) => format!("{} [{}]", g.trend.map_or("unknown", trend_word), g.source),
+        .map(|g| {
+            let what = match g.percent {
+                Some(p) => percent(p),
+                None => g.trend.map_or(UNKNOWN, trend_word).to_string(),
+            };
+            format!("{what} {}", cites.tag(&g.source))
         })
         .collect::<Vec<_>>()
-        .join("\n")
+        .join("; ")
+}
+
+fn pay_text(r: &ListRow, cites: &mut Citations) -> String {
+    match &r.median_pay {
+        Some(p) => {
+            let approx = if p.basis == "median" {
+                ""
+            } else {
+                " mid-range"
+            };
+            format!(
+                "{}{}{approx} {}",
+                money(p.value, &p.currency),
+                per(p.period),
+                cites.tag(&p.source)
+            )
+        }
+        None => UNKNOWN.into(),
+    }
 }
 
 /// "growing", "stable", "declining".
@@ -31,49 +52,73 @@ pub fn trend_word(t: crate::model::Trend) -> &'static str {
     }
 }
 
+/// Below this width, each role is a small block instead of a table row.
+const STACK_BELOW: usize = 60;
+
 impl Render for ListView {
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
-        let mut t = text::table(term);
-        t.set_header(
-            ["Role", "Title", "Family", "Median pay", "Growth"]
-                .map(|h| cell(h, Some(Paint::Heading))),
-        );
-        for r in &self.rows {
-            let pay = match &r.median_pay {
-                Some(p) => {
-                    let approx = if p.basis == "median" {
-                        ""
-                    } else {
-                        " (mid of range)"
-                    };
-                    format!("{}{}{approx}", money(p.value, &p.currency), per(p.period))
+        let mut cites = Citations::default();
+        if term.width < STACK_BELOW {
+            for r in &self.rows {
+                text::line(out, term, &term.paint(Paint::Title, &text::clean(&r.title)))?;
+                for (label, value) in [
+                    ("id", term.paint(Paint::Id, &r.id)),
+                    ("family", text::clean(&r.family).into_owned()),
+                    ("pay", pay_text(r, &mut cites)),
+                    ("growth", growth_text(r, &mut cites)),
+                ] {
+                    text::line(out, term, &format!("  {label}: {value}"))?;
                 }
-                None => UNKNOWN.into(),
-            };
-            let pay_paint = if r.median_pay.is_some() {
-                Paint::Figure
-            } else {
-                Paint::Warning
-            };
-            t.add_row(vec![
-                cell(&r.id, Some(Paint::Id)),
-                cell(&r.title, None),
-                cell(&r.family, None),
-                cell(&pay, Some(pay_paint)),
-                cell(&growth_text(r), None),
-            ]);
+            }
+        } else {
+            let mut t = text::table(term);
+            let wide = term.width >= 100;
+            let mut header = vec!["Role", "Median pay", "Growth"];
+            if wide {
+                header.insert(1, "Family");
+            }
+            t.set_header(header.into_iter().map(|h| cell(h, Some(Paint::Heading))));
+            for r in &self.rows {
+                // The title above its id: ids are never split across lines.
+                let mut role =
+                    comfy_table::Cell::new(format!("{}\n{}", text::clean(&r.title), r.id));
+                if term.color {
+                    role = role.add_attribute(comfy_table::Attribute::Bold);
+                }
+                let pay_paint = if r.median_pay.is_some() {
+                    Paint::Figure
+                } else {
+                    Paint::Warning
+                };
+                let mut row = vec![
+                    role,
+                    cell(&pay_text(r, &mut cites), Some(pay_paint)),
+                    cell(&growth_text(r, &mut cites), None),
+                ];
+                if wide {
+                    row.insert(1, cell(&r.family, None));
+                }
+                t.add_row(row);
+            }
+            let id_width = self.rows.iter().map(|r| r.id.len()).max().unwrap_or(10) as u16;
+            if let Some(c) = t.column_mut(0) {
+                c.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(
+                    comfy_table::Width::Fixed(id_width + 2),
+                ));
+            }
+            text::write_table(out, &t)?;
         }
-        text::write_table(out, &t)?;
-        writeln!(
+        cites.legend(out, term, &self.source_titles)?;
+        text::line(
             out,
-            "{}",
-            term.paint(
+            term,
+            &term.paint(
                 Paint::Muted,
                 &format!(
                     "{} roles. `careers show ROLE` for a profile.",
                     self.rows.len()
-                )
-            )
+                ),
+            ),
         )
     }
 

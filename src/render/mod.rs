@@ -2,7 +2,12 @@
 //! wrapping), JSON and TSV for scripts, Mermaid and DOT for diagrams.
 //! Renderers compute nothing; they only lay out what commands produced.
 
+pub mod compare;
+pub mod diagram;
+pub mod ladder;
 pub mod list;
+pub mod path;
+pub mod salary;
 pub mod show;
 pub mod text;
 pub mod tsv;

@@ -22,11 +22,14 @@ impl Render for ShowView<'_> {
             term.paint(Paint::Muted, &tag)
         };
         // Header.
-        writeln!(
+        text::line(
             out,
-            "{}  {}",
-            term.paint(Paint::Title, &clean(&r.title)),
-            term.paint(Paint::Id, &r.id)
+            term,
+            &format!(
+                "{}  {}",
+                term.paint(Paint::Title, &clean(&r.title)),
+                term.paint(Paint::Id, &r.id)
+            ),
         )?;
         let mut meta = format!(
             "Family: {} {}",
@@ -34,14 +37,21 @@ impl Render for ShowView<'_> {
             cite(&r.family.source)
         );
         if !r.aliases.is_empty() {
-            let names: Vec<String> = r
-                .aliases
+            // One entry per name, with every source that gives it.
+            let mut names: Vec<(String, String)> = Vec::new();
+            for a in &r.aliases {
+                match names.iter_mut().find(|(n, _)| *n == a.name) {
+                    Some((_, tags)) => tags.push_str(&cite(&a.source)),
+                    None => names.push((a.name.clone(), cite(&a.source))),
+                }
+            }
+            let names: Vec<String> = names
                 .iter()
-                .map(|a| format!("{} {}", clean(&a.name), cite(&a.source)))
+                .map(|(n, tags)| format!("{} {tags}", clean(n)))
                 .collect();
             meta.push_str(&format!("   Also called: {}", names.join(", ")));
         }
-        for line in textwrap::wrap(&meta, term.width) {
+        for line in textwrap::wrap(&meta, term.prose_width()) {
             writeln!(out, "{line}")?;
         }
         if self.origin != "bundled" {
@@ -59,12 +69,26 @@ impl Render for ShowView<'_> {
             writeln!(out)?;
             key_facts(self, out, term, &cite)?;
         }
+        let mut uncovered = Vec::new();
         for section in all_sections() {
             if self.sections.is_empty() && section == Section::Summary {
                 continue;
             }
+            // A full profile skips empty sections and names them at the end;
+            // a section asked for by name is always printed.
+            if self.sections.is_empty() && !has(self, section) {
+                uncovered.push(title_of(section).to_lowercase());
+                continue;
+            }
             if self.wants(section) {
                 write_section(self, section, out, term, &cite)?;
+            }
+        }
+        if !uncovered.is_empty() {
+            writeln!(out)?;
+            let note = format!("No source covers: {}.", uncovered.join(", "));
+            for line in text::wrap(&note, term.prose_width(), "") {
+                writeln!(out, "{}", term.paint(Paint::Warning, &line))?;
             }
         }
         Ok(())
@@ -171,11 +195,8 @@ fn prose(out: &mut dyn Write, term: &Term, paragraphs: &[String], tag: &str) -> 
         } else {
             clean(p).into_owned()
         };
-        // The tag may carry colour codes; wrap the plain text, then append.
-        let lines = text::wrap(&text, term.prose_width(), "  ");
-        for line in lines {
-            writeln!(out, "{line}")?;
-        }
+        // The tag carries colour codes, which cleaning would print as text.
+        text::styled_paragraph(out, term, &text, "  ")?;
     }
     Ok(())
 }
@@ -312,7 +333,7 @@ fn key_facts(
         ("Balance", balance),
     ];
     let label_width = rows.iter().map(|(l, _)| l.len()).max().unwrap_or(0) + 2;
-    let value_width = term.width.saturating_sub(label_width + 2).max(20);
+    let value_width = term.prose_width().saturating_sub(label_width + 2).max(20);
     heading(out, term, "Key facts")?;
     for (label, value) in rows {
         let mut first = true;
@@ -351,10 +372,13 @@ fn write_section(
     writeln!(out)?;
     heading(out, term, title_of(section))?;
     if !has(view, section) {
-        writeln!(
+        text::line(
             out,
-            "  {}",
-            term.paint(Paint::Warning, "unknown: no source covers this")
+            term,
+            &format!(
+                "  {}",
+                term.paint(Paint::Warning, "unknown: no source covers this")
+            ),
         )?;
         return Ok(());
     }
@@ -364,14 +388,13 @@ fn write_section(
      -> io::Result<()> {
         for l in lists {
             if let Some(label) = label {
-                writeln!(
+                text::line(
                     out,
-                    "  {} {}",
-                    term.paint(Paint::Figure, label),
-                    cite(&l.source)
+                    term,
+                    &format!("  {} {}", term.paint(Paint::Figure, label), cite(&l.source)),
                 )?;
             } else {
-                writeln!(out, "  {}", cite(&l.source))?;
+                text::line(out, term, &format!("  from {}", cite(&l.source)))?;
             }
             for item in &l.items {
                 bullet(out, term, item, "  ")?;
@@ -408,7 +431,7 @@ fn write_section(
         }
         Section::Tools => {
             for g in &r.tech_stack {
-                writeln!(out, "  {}", cite(&g.source))?;
+                text::line(out, term, &format!("  from {}", cite(&g.source)))?;
                 for t in &g.tools {
                     let item = if t.examples.is_empty() {
                         t.name.clone()
@@ -424,17 +447,24 @@ fn write_section(
             list(out, &r.soft_skills, Some("Soft skills"))?;
             for q in &r.qualities {
                 bullet(out, term, &format!("{}: {}", q.name, q.text), "  ")?;
-                writeln!(out, "    {}", cite(&q.source))?;
+                text::line(out, term, &format!("    {}", cite(&q.source)))?;
             }
             if !r.skill_map.is_empty() {
-                writeln!(out, "  {}", term.paint(Paint::Figure, "Skill map"))?;
+                text::line(
+                    out,
+                    term,
+                    &format!("  {}", term.paint(Paint::Figure, "Skill map")),
+                )?;
             }
             for g in &r.skill_map {
-                writeln!(
+                text::line(
                     out,
-                    "  {} {}",
-                    term.paint(Paint::Heading, &clean(&g.name)),
-                    cite(&g.source)
+                    term,
+                    &format!(
+                        "  {} {}",
+                        term.paint(Paint::Heading, &clean(&g.name)),
+                        cite(&g.source)
+                    ),
                 )?;
                 if let Some(d) = &g.description {
                     paragraph(out, term, d, "    ")?;
@@ -447,11 +477,10 @@ fn write_section(
         Section::Education => {
             for e in &r.education {
                 let min = e.minimum.as_deref().map(clean).unwrap_or_default();
-                writeln!(
+                text::line(
                     out,
-                    "  {} {}",
-                    term.paint(Paint::Figure, &min),
-                    cite(&e.source)
+                    term,
+                    &format!("  {} {}", term.paint(Paint::Figure, &min), cite(&e.source)),
                 )?;
                 for p in &e.paragraphs {
                     paragraph(out, term, p, "  ")?;
@@ -464,11 +493,14 @@ fn write_section(
         }
         Section::Experience => {
             for e in &r.experience {
-                writeln!(
+                text::line(
                     out,
-                    "  {} {}",
-                    term.paint(Paint::Figure, &years(e.min_years, e.max_years)),
-                    cite(&e.source)
+                    term,
+                    &format!(
+                        "  {} {}",
+                        term.paint(Paint::Figure, &years(e.min_years, e.max_years)),
+                        cite(&e.source)
+                    ),
                 )?;
                 if let Some(t) = &e.text {
                     paragraph(out, term, t, "  ")?;
@@ -478,11 +510,14 @@ fn write_section(
                 }
             }
             for p in &r.getting_started {
-                writeln!(
+                text::line(
                     out,
-                    "  {} {}",
-                    term.paint(Paint::Figure, "Getting started"),
-                    cite(&p.source)
+                    term,
+                    &format!(
+                        "  {} {}",
+                        term.paint(Paint::Figure, "Getting started"),
+                        cite(&p.source)
+                    ),
                 )?;
                 prose(out, term, &p.paragraphs, "")?;
             }
@@ -503,9 +538,17 @@ fn write_section(
                 if let Some(a) = &o.attributed_to {
                     head.push(format!("credited to {}", clean(a)));
                 }
-                writeln!(out, "  {} {}", head.join("; "), cite(&o.source))?;
+                text::line(
+                    out,
+                    term,
+                    &format!("  {} {}", head.join("; "), cite(&o.source)),
+                )?;
                 if let Some(d) = &o.demand {
-                    writeln!(out, "    Demand: {}", term.paint(Paint::Figure, &clean(d)))?;
+                    text::line(
+                        out,
+                        term,
+                        &format!("    Demand: {}", term.paint(Paint::Figure, &clean(d))),
+                    )?;
                 }
                 for t in [&o.demand_text, &o.automation].into_iter().flatten() {
                     paragraph(out, term, t, "    ")?;
@@ -523,13 +566,16 @@ fn write_section(
             }
             let growths: Vec<_> = r.outlook.iter().filter_map(|o| o.trend).collect();
             if growths.windows(2).any(|w| w[0] != w[1]) {
-                writeln!(
+                text::line(
                     out,
-                    "  {}",
-                    term.paint(
-                        Paint::Warning,
-                        "Sources disagree on the outlook; both are shown."
-                    )
+                    term,
+                    &format!(
+                        "  {}",
+                        term.paint(
+                            Paint::Warning,
+                            "Sources disagree on the outlook; both are shown."
+                        )
+                    ),
                 )?;
             }
         }
@@ -540,11 +586,10 @@ fn write_section(
                     Some(false) => "not remote-friendly",
                     None => "",
                 };
-                writeln!(
+                text::line(
                     out,
-                    "  {} {}",
-                    term.paint(Paint::Figure, label),
-                    cite(&x.source)
+                    term,
+                    &format!("  {} {}", term.paint(Paint::Figure, label), cite(&x.source)),
                 )?;
                 if let Some(t) = &x.text {
                     paragraph(out, term, t, "  ")?;
@@ -553,14 +598,18 @@ fn write_section(
         }
         Section::Market => {
             for m in &r.job_market {
-                writeln!(out, "  {}", cite(&m.source))?;
+                text::line(out, term, &format!("  from {}", cite(&m.source)))?;
                 for (label, t) in [
                     ("Challenges", &m.challenges),
                     ("Growth paths", &m.growth_paths),
                     ("Trends", &m.trends),
                 ] {
                     if let Some(t) = t {
-                        writeln!(out, "  {}", term.paint(Paint::Figure, label))?;
+                        text::line(
+                            out,
+                            term,
+                            &format!("  {}", term.paint(Paint::Figure, label)),
+                        )?;
                         paragraph(out, term, t, "    ")?;
                     }
                 }
@@ -573,19 +622,22 @@ fn write_section(
         }
         Section::Day => {
             for d in &r.day_in_the_life {
-                writeln!(out, "  {}", cite(&d.source))?;
+                text::line(out, term, &format!("  from {}", cite(&d.source)))?;
                 for b in &d.blocks {
                     let when = match (&b.start, &b.end) {
                         (Some(s), Some(e)) => format!(" ({s} - {e})"),
                         _ => String::new(),
                     };
-                    writeln!(
+                    text::line(
                         out,
-                        "  {}",
-                        term.paint(
-                            Paint::Figure,
-                            &format!("{}{}", clean(&b.label), clean(&when))
-                        )
+                        term,
+                        &format!(
+                            "  {}",
+                            term.paint(
+                                Paint::Figure,
+                                &format!("{}{}", clean(&b.label), clean(&when))
+                            )
+                        ),
                     )?;
                     if let Some(f) = &b.focus {
                         paragraph(out, term, &format!("Focus: {f}"), "    ")?;
@@ -603,12 +655,15 @@ fn write_section(
             for w in &r.work_life {
                 let stress = w.stress.as_deref().unwrap_or(UNKNOWN);
                 let balance = w.balance.as_deref().unwrap_or(UNKNOWN);
-                writeln!(
+                text::line(
                     out,
-                    "  Stress: {}   Balance: {} {}",
-                    term.paint(Paint::Figure, &clean(stress)),
-                    term.paint(Paint::Figure, &clean(balance)),
-                    cite(&w.source)
+                    term,
+                    &format!(
+                        "  Stress: {}   Balance: {} {}",
+                        term.paint(Paint::Figure, &clean(stress)),
+                        term.paint(Paint::Figure, &clean(balance)),
+                        cite(&w.source)
+                    ),
                 )?;
                 if let Some(t) = &w.text {
                     paragraph(out, term, t, "  ")?;
@@ -624,11 +679,14 @@ fn write_section(
                 if i > 0 {
                     writeln!(out)?;
                 }
-                writeln!(
+                text::line(
                     out,
-                    "  {} {}",
-                    term.paint(Paint::Figure, &clean(&c.title)),
-                    cite(&c.source)
+                    term,
+                    &format!(
+                        "  {} {}",
+                        term.paint(Paint::Figure, &clean(&c.title)),
+                        cite(&c.source)
+                    ),
                 )?;
                 paragraph(out, term, &c.story, "    ")?;
                 paragraph(out, term, &format!("Key takeaway: {}", c.takeaway), "    ")?;
@@ -649,7 +707,7 @@ fn write_section(
                     Some(d) => format!("{name}: {d}"),
                     None => name,
                 };
-                bullet(
+                text::styled_bullet(
                     out,
                     term,
                     &format!("{} {}", clean(&text), cite(&m.source)),
@@ -672,17 +730,11 @@ fn write_section(
                     .as_deref()
                     .map(|c| format!(" ({c})"))
                     .unwrap_or_default();
-                bullet(
+                let figure = format!("{}: {} {}{}", f.name, range, f.unit, ctx);
+                text::styled_bullet(
                     out,
                     term,
-                    &format!(
-                        "{}: {} {}{} {}",
-                        f.name,
-                        range,
-                        f.unit,
-                        ctx,
-                        cite(&f.source)
-                    ),
+                    &format!("{} {}", clean(&figure), cite(&f.source)),
                     "  ",
                 )?;
             }
@@ -694,7 +746,7 @@ fn write_section(
                     .as_deref()
                     .map(|n| format!(": {}", clean(n)))
                     .unwrap_or_default();
-                bullet(
+                text::styled_bullet(
                     out,
                     term,
                     &format!(
@@ -709,14 +761,17 @@ fn write_section(
         }
         Section::Differences => {
             for d in &r.differs_from {
-                writeln!(
+                text::line(
                     out,
-                    "  {} {}",
-                    term.paint(
-                        Paint::Figure,
-                        &format!("vs {}", role_label(&d.title, &d.role))
+                    term,
+                    &format!(
+                        "  {} {}",
+                        term.paint(
+                            Paint::Figure,
+                            &format!("vs {}", role_label(&d.title, &d.role))
+                        ),
+                        cite(&d.source)
                     ),
-                    cite(&d.source)
                 )?;
                 paragraph(out, term, &d.text, "    ")?;
             }
@@ -728,7 +783,7 @@ fn write_section(
                     .as_deref()
                     .map(|n| format!(": {}", clean(n)))
                     .unwrap_or_default();
-                bullet(
+                text::styled_bullet(
                     out,
                     term,
                     &format!(
@@ -743,24 +798,30 @@ fn write_section(
         }
         Section::Ladder => {
             for l in &r.ladder {
-                writeln!(
+                text::line(
                     out,
-                    "  {} {}",
-                    term.paint(Paint::Figure, &clean(&l.name)),
-                    cite(&l.source)
+                    term,
+                    &format!(
+                        "  {} {}",
+                        term.paint(Paint::Figure, &clean(&l.name)),
+                        cite(&l.source)
+                    ),
                 )?;
                 for (i, t) in l.tiers.iter().enumerate() {
                     let link = match &t.role {
                         Some(id) if *id != r.id => format!(" -> {}", term.paint(Paint::Id, id)),
                         _ => String::new(),
                     };
-                    writeln!(
+                    text::line(
                         out,
-                        "  {}. {} ({}){}",
-                        i + 1,
-                        clean(&t.title),
-                        years(Some(t.min_years), t.max_years),
-                        link
+                        term,
+                        &format!(
+                            "  {}. {} ({}){}",
+                            i + 1,
+                            clean(&t.title),
+                            years(Some(t.min_years), t.max_years),
+                            link
+                        ),
                     )?;
                     if let Some(d) = &t.description {
                         paragraph(out, term, d, "     ")?;
@@ -776,7 +837,7 @@ fn write_section(
                     String::new()
                 };
                 let kind = format!("{:?}", m.kind).to_lowercase();
-                bullet(
+                text::styled_bullet(
                     out,
                     term,
                     &format!(
@@ -801,11 +862,14 @@ fn write_section(
                 if i > 0 {
                     writeln!(out)?;
                 }
-                writeln!(
+                text::line(
                     out,
-                    "  {} {}",
-                    term.paint(Paint::Figure, &format!("Q: {}", clean(&f.question))),
-                    cite(&f.source)
+                    term,
+                    &format!(
+                        "  {} {}",
+                        term.paint(Paint::Figure, &format!("Q: {}", clean(&f.question))),
+                        cite(&f.source)
+                    ),
                 )?;
                 paragraph(out, term, &f.answer, "    ")?;
             }
@@ -856,11 +920,14 @@ fn salary(
             .as_deref()
             .map(|r| format!(", {}", clean(r)))
             .unwrap_or_default();
-        writeln!(
+        text::line(
             out,
-            "  {} {}",
-            term.paint(Paint::Muted, &format!("{}, {period}{region}", s.currency)),
-            cite(&s.source)
+            term,
+            &format!(
+                "  {} {}",
+                term.paint(Paint::Muted, &format!("{}, {period}{region}", s.currency)),
+                cite(&s.source)
+            ),
         )?;
         let m = |v: f64| term.paint(Paint::Figure, &money(v, &s.currency));
         let mut rows: Vec<(String, String)> = Vec::new();

@@ -31,10 +31,16 @@ fn is_unsafe(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Wrapping options: lines break at spaces only, never inside a word or
+/// at a hyphen, so ids and file names stay whole.
+fn wrap_options<'a>(width: usize) -> textwrap::Options<'a> {
+    textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
 /// Wraps `text` to `width` columns, every line starting with `indent`.
 pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
     let text = clean(text);
-    let opts = textwrap::Options::new(width.max(indent.len() + 10))
+    let opts = wrap_options(width.max(indent.len() + 10))
         .initial_indent(indent)
         .subsequent_indent(indent);
     textwrap::wrap(&text, opts)
@@ -43,9 +49,34 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
         .collect()
 }
 
-/// Writes wrapped prose.
+/// Writes wrapped prose; a blank line in the text starts a new paragraph.
 pub fn paragraph(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> io::Result<()> {
-    for line in wrap(text, term.prose_width(), indent) {
+    for (i, para) in text
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .enumerate()
+    {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        styled_paragraph(out, term, &clean(para), indent)?;
+    }
+    Ok(())
+}
+
+/// [`paragraph`] for text that is clean already and may carry colour from
+/// [`Term::paint`] (a citation tag): nothing is cleaned here, since cleaning
+/// would show the colour codes as text. The caller cleans the data parts.
+pub fn styled_paragraph(
+    out: &mut dyn Write,
+    term: &Term,
+    text: &str,
+    indent: &str,
+) -> io::Result<()> {
+    let opts = wrap_options(term.prose_width().max(indent.len() + 10))
+        .initial_indent(indent)
+        .subsequent_indent(indent);
+    for line in textwrap::wrap(text, opts) {
         writeln!(out, "{line}")?;
     }
     Ok(())
@@ -53,15 +84,33 @@ pub fn paragraph(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> 
 
 /// Writes a bullet item, wrapped with a hanging indent.
 pub fn bullet(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> io::Result<()> {
+    styled_bullet(out, term, &clean(text), indent)
+}
+
+/// [`bullet`] for text that is clean already and may carry colour (see
+/// [`styled_paragraph`]).
+pub fn styled_bullet(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> io::Result<()> {
     let mark = if term.ascii { "- " } else { "• " };
     let first = format!("{indent}{mark}");
     let rest = format!("{indent}  ");
-    let text = clean(text);
-    let opts = textwrap::Options::new(term.prose_width().max(rest.len() + 10))
+    let opts = wrap_options(term.prose_width().max(rest.len() + 10))
         .initial_indent(&first)
         .subsequent_indent(&rest);
-    for line in textwrap::wrap(&text, opts) {
+    for line in textwrap::wrap(text, opts) {
         writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// Writes one line of possibly styled text, wrapped to the terminal (and
+/// no wider than prose) with its leading spaces as the indent of
+/// continuation lines (textwrap skips colour codes when measuring).
+pub fn line(out: &mut dyn Write, term: &Term, text: &str) -> io::Result<()> {
+    let indent: String = text.chars().take_while(|c| *c == ' ').collect();
+    let rest = format!("{indent}  ");
+    let opts = wrap_options(term.prose_width().max(rest.len() + 10)).subsequent_indent(&rest);
+    for l in textwrap::wrap(text, opts) {
+        writeln!(out, "{l}")?;
     }
     Ok(())
 }
@@ -140,18 +189,40 @@ fn group_thousands(int: i64) -> String {
 
 /// Money for people: `$42,000`, `$10.78`, `€30,000`, `1,200 GBP`.
 pub fn money(v: f64, currency: &str) -> String {
-    let cents = (v * 100.0).round() as i64;
+    let cents = (v.abs() * 100.0).round() as i64;
     let whole = group_thousands(cents / 100);
     let amount = if cents % 100 == 0 {
         whole
     } else {
-        format!("{whole}.{:02}", (cents % 100).abs())
+        format!("{whole}.{:02}", cents % 100)
     };
+    let sign = if v < 0.0 && cents != 0 { "-" } else { "" };
     match currency {
-        "USD" => format!("${amount}"),
-        "EUR" => format!("€{amount}"),
-        "GBP" => format!("£{amount}"),
-        other => format!("{amount} {other}"),
+        "USD" => format!("{sign}${amount}"),
+        "EUR" => format!("{sign}€{amount}"),
+        "GBP" => format!("{sign}£{amount}"),
+        other => format!("{sign}{amount} {other}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_keeps_the_sign_outside_the_symbol() {
+        assert_eq!(money(42000.0, "USD"), "$42,000");
+        assert_eq!(money(-4000.0, "USD"), "-$4,000");
+        assert_eq!(money(-0.5, "USD"), "-$0.50");
+        assert_eq!(money(10.78, "USD"), "$10.78");
+        assert_eq!(money(1234567.891, "JPY"), "1,234,567.89 JPY");
+    }
+
+    #[test]
+    fn clean_makes_escapes_visible() {
+        assert_eq!(clean("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(clean("tab\there"), "tab here");
+        assert_eq!(clean("\u{202e}x"), "\\u{202e}x");
     }
 }
 
@@ -198,4 +269,47 @@ pub fn clean_message(message: &str) -> String {
         .map(|l| clean(l).into_owned())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Numbered citations: `[1]`, `[2]`... in order of first use, with a legend.
+#[derive(Debug, Default)]
+pub struct Citations {
+    ids: Vec<String>,
+}
+
+impl Citations {
+    /// The tag for a source id, numbering it on first use.
+    pub fn tag(&mut self, source: &str) -> String {
+        let n = match self.ids.iter().position(|s| s == source) {
+            Some(i) => i + 1,
+            None => {
+                self.ids.push(source.to_string());
+                self.ids.len()
+            }
+        };
+        format!("[{n}]")
+    }
+
+    /// Writes "Sources: [1] Title (id) ..." for the tags handed out.
+    /// `titles` maps source ids to titles; unknown ids print as themselves.
+    pub fn legend(
+        &self,
+        out: &mut dyn Write,
+        term: &Term,
+        titles: &[(String, String)],
+    ) -> io::Result<()> {
+        if self.ids.is_empty() {
+            return Ok(());
+        }
+        writeln!(out, "{}", term.paint(Paint::Muted, "Sources:"))?;
+        for (i, id) in self.ids.iter().enumerate() {
+            let title = titles
+                .iter()
+                .find(|(s, _)| s == id)
+                .map_or(id.as_str(), |(_, t)| t.as_str());
+            let text = format!("  [{}] {} ({})", i + 1, clean(title), clean(id));
+            line(out, term, &term.paint(Paint::Muted, &text))?;
+        }
+        Ok(())
+    }
 }

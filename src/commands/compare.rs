@@ -1,0 +1,709 @@
+//! `careers compare ROLE ROLE [ROLE...]`: roles side by side, the first the
+//! baseline. Pay differences are computed only between figures of the
+//! same kind, currency and period; anything else is reported as not
+//! comparable, with the reason.
+
+use crate::catalog::Catalog;
+use crate::cli::CompareArgs;
+use crate::commands::salary::{figures_of, SalaryFigure, DEFAULT_HOURS_PER_YEAR};
+use crate::error::{Error, Result};
+use crate::model::{Period, Role, Salary, Source, Trend};
+use crate::skillset::{gap, same_skill, skills_of, tools_of, Gap};
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+use std::collections::BTreeMap;
+
+/// A short fact with its source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sourced {
+    pub value: String,
+    pub source: String,
+}
+
+/// One outlook statement as a source makes it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GrowthStatement {
+    pub source: String,
+    pub attributed_to: Option<String>,
+    pub percent: Option<f64>,
+    pub trend: Option<Trend>,
+    pub status: Option<String>,
+    pub through: Option<u32>,
+    pub demand: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Growth {
+    /// Every outlook statement with a figure, a trend or a status.
+    pub statements: Vec<GrowthStatement>,
+    /// The statements name different trends (growing vs declining).
+    pub sources_disagree: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExperienceFact {
+    pub min_years: Option<u32>,
+    pub max_years: Option<u32>,
+    /// The source's words.
+    pub text: Option<String>,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RemoteFact {
+    pub remote_friendly: Option<bool>,
+    pub text: Option<String>,
+    pub source: String,
+}
+
+/// A tier of a ladder the role sits on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TierPlace {
+    /// 1-based, lowest tier first.
+    pub position: usize,
+    pub title: String,
+    pub min_years: u32,
+    pub max_years: Option<u32>,
+}
+
+/// A catalog ladder with a tier linked to the role.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LadderPlace {
+    pub ladder: String,
+    pub source: String,
+    /// The role whose profile lays the ladder out.
+    pub defined_by: String,
+    /// How many tiers the ladder has.
+    pub tiers_total: usize,
+    /// The tiers linked to the role.
+    pub tiers: Vec<TierPlace>,
+}
+
+/// One column of the comparison.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareRole {
+    pub id: String,
+    pub title: String,
+    /// Every pay figure, in the period its source gives.
+    pub pay: Vec<SalaryFigure>,
+    pub growth: Growth,
+    /// Minimum education, per source.
+    pub education: Vec<Sourced>,
+    pub experience: Vec<ExperienceFact>,
+    pub remote: Vec<RemoteFact>,
+    pub stress: Vec<Sourced>,
+    pub balance: Vec<Sourced>,
+    pub ladders: Vec<LadderPlace>,
+}
+
+/// What a difference is measured on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    Median,
+    Average,
+    RangeMin,
+    RangeMax,
+    Entry,
+    Mid,
+    Senior,
+    #[serde(rename = "top_10_percent_from")]
+    Top10PercentFrom,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 8] = [
+        Measure::Median,
+        Measure::Average,
+        Measure::RangeMin,
+        Measure::RangeMax,
+        Measure::Entry,
+        Measure::Mid,
+        Measure::Senior,
+        Measure::Top10PercentFrom,
+    ];
+
+    fn of(self, s: &Salary) -> Option<f64> {
+        match self {
+            Measure::Median => s.median,
+            Measure::Average => s.average,
+            Measure::RangeMin => s.range.map(|r| r.min),
+            Measure::RangeMax => s.range.map(|r| r.max),
+            Measure::Entry => s.entry,
+            Measure::Mid => s.mid,
+            Measure::Senior => s.senior,
+            Measure::Top10PercentFrom => s.top_10_percent_from,
+        }
+    }
+}
+
+/// One side of a difference.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PayPoint {
+    pub value: f64,
+    pub currency: String,
+    pub period: Period,
+    pub source: String,
+}
+
+/// A role's pay against the baseline's, on one measure both give.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PayDifference {
+    /// The role compared with the baseline.
+    pub role: String,
+    pub measure: Measure,
+    /// Same currency and period: `amount` and `percent` are set.
+    pub comparable: bool,
+    pub baseline: PayPoint,
+    pub other: PayPoint,
+    /// `other - baseline`, in their currency and period.
+    pub amount: Option<f64>,
+    /// `amount` as a percentage of the baseline figure.
+    pub percent: Option<f64>,
+    /// Why the figures cannot be compared.
+    pub reason: Option<String>,
+}
+
+/// Items every role has, and items only one role has. Serializes `unique`
+/// as an object keyed by role id, in the order the roles were given.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SetComparison {
+    pub shared: Vec<String>,
+    pub unique: Vec<(String, Vec<String>)>,
+}
+
+impl Serialize for SetComparison {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        struct Unique<'a>(&'a [(String, Vec<String>)]);
+        impl Serialize for Unique<'_> {
+            fn serialize<S: Serializer>(
+                &self,
+                serializer: S,
+            ) -> std::result::Result<S::Ok, S::Error> {
+                let mut m = serializer.serialize_map(Some(self.0.len()))?;
+                for (k, v) in self.0 {
+                    m.serialize_entry(k, v)?;
+                }
+                m.end()
+            }
+        }
+        let mut m = serializer.serialize_map(Some(2))?;
+        m.serialize_entry("shared", &self.shared)?;
+        m.serialize_entry("unique", &Unique(&self.unique))?;
+        m.end()
+    }
+}
+
+/// The skills to learn going from the baseline to a role.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GapEntry {
+    pub from: String,
+    pub to: String,
+    #[serde(flatten)]
+    pub gap: Gap,
+    /// Why the gap is unknown (`known` is false): which role lists no skills.
+    pub reason: Option<String>,
+}
+
+/// A source the comparison cites.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceRef {
+    pub id: String,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareView {
+    pub baseline: String,
+    pub roles: Vec<CompareRole>,
+    pub differences: Vec<PayDifference>,
+    pub skills: SetComparison,
+    pub tools: SetComparison,
+    pub gaps: Vec<GapEntry>,
+    /// Every source cited above, in order of first citation (text output
+    /// numbers them in this order).
+    pub sources: Vec<SourceRef>,
+}
+
+impl CompareView {
+    /// The 1-based citation number of a source id.
+    pub fn cite(&self, source: &str) -> Option<usize> {
+        self.sources
+            .iter()
+            .position(|s| s.id == source)
+            .map(|i| i + 1)
+    }
+}
+
+pub fn run(catalog: &Catalog, args: &CompareArgs) -> Result<CompareView> {
+    if args.roles.len() < 2 {
+        return Err(Error::Usage(
+            "compare needs at least two roles; the first is the baseline".into(),
+        ));
+    }
+    let mut roles: Vec<&Role> = Vec::new();
+    let mut names: Vec<&str> = Vec::new();
+    for name in &args.roles {
+        let role = catalog.resolve(name)?;
+        if let Some(i) = roles.iter().position(|r| r.id == role.id) {
+            let how = if names[i] == name {
+                format!("`{name}` is given twice")
+            } else {
+                format!("`{}` and `{name}` both name {}", names[i], role.id)
+            };
+            return Err(Error::Usage(format!(
+                "{how}; compare needs different roles (`careers show {}` shows one)",
+                role.id
+            )));
+        }
+        roles.push(role);
+        names.push(name);
+    }
+    Ok(build(catalog, &roles))
+}
+
+/// The comparison of `roles` (at least one; the first is the baseline).
+pub fn build(catalog: &Catalog, roles: &[&Role]) -> CompareView {
+    let columns: Vec<CompareRole> = roles.iter().map(|r| column(catalog, r)).collect();
+    let mut differences = Vec::new();
+    if let Some((base, others)) = roles.split_first() {
+        for other in others {
+            differences.extend(pay_differences(base, other));
+        }
+    }
+    let skills = compare_sets(roles, skills_of, same_skill);
+    let tools = compare_sets(roles, tools_of, same_tool);
+    let gaps = match roles.split_first() {
+        Some((base, others)) => others
+            .iter()
+            .map(|o| {
+                let g = gap(base, o);
+                let reason = (!g.known).then(|| {
+                    let bare: Vec<&str> = [base, o]
+                        .iter()
+                        .filter(|r| skills_of(r).is_empty())
+                        .map(|r| r.id.as_str())
+                        .collect();
+                    let verb = if bare.len() > 1 { "list" } else { "lists" };
+                    format!("{} {verb} no skills", bare.join(" and "))
+                });
+                GapEntry {
+                    from: base.id.clone(),
+                    to: o.id.clone(),
+                    gap: g,
+                    reason,
+                }
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let mut view = CompareView {
+        baseline: roles.first().map(|r| r.id.clone()).unwrap_or_default(),
+        roles: columns,
+        differences,
+        skills,
+        tools,
+        gaps,
+        sources: Vec::new(),
+    };
+    view.sources = cited(&view)
+        .into_iter()
+        .filter_map(|id| catalog.source(&id))
+        .map(source_ref)
+        .collect();
+    view
+}
+
+fn source_ref(s: &Source) -> SourceRef {
+    SourceRef {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        publisher: s.publisher.clone(),
+        url: s.url.clone(),
+    }
+}
+
+/// Source ids in the order the text output cites them: attribute by
+/// attribute, role by role.
+fn cited(view: &CompareView) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |s: &str| {
+        if !out.iter().any(|have| have == s) {
+            out.push(s.to_string());
+        }
+    };
+    for r in &view.roles {
+        r.pay.iter().for_each(|f| add(&f.source));
+    }
+    for r in &view.roles {
+        r.growth.statements.iter().for_each(|g| add(&g.source));
+    }
+    for r in &view.roles {
+        r.education.iter().for_each(|e| add(&e.source));
+    }
+    for r in &view.roles {
+        r.experience.iter().for_each(|e| add(&e.source));
+    }
+    for r in &view.roles {
+        r.remote.iter().for_each(|e| add(&e.source));
+    }
+    for r in &view.roles {
+        r.stress.iter().for_each(|e| add(&e.source));
+    }
+    for r in &view.roles {
+        r.balance.iter().for_each(|e| add(&e.source));
+    }
+    for r in &view.roles {
+        r.ladders.iter().for_each(|l| add(&l.source));
+    }
+    out
+}
+
+fn column(catalog: &Catalog, r: &Role) -> CompareRole {
+    let statements: Vec<GrowthStatement> = r
+        .outlook
+        .iter()
+        .filter(|o| o.growth_percent.is_some() || o.trend.is_some() || o.status.is_some())
+        .map(|o| GrowthStatement {
+            source: o.source.clone(),
+            attributed_to: o.attributed_to.clone(),
+            percent: o.growth_percent,
+            trend: o.trend,
+            status: o.status.clone(),
+            through: o.through,
+            demand: o.demand.clone(),
+        })
+        .collect();
+    let trends: Vec<Trend> = statements.iter().filter_map(|s| s.trend).collect();
+    let sources_disagree = trends.windows(2).any(|w| w[0] != w[1]);
+    let sourced = |v: &Option<String>, source: &str| {
+        v.as_ref().map(|v| Sourced {
+            value: v.clone(),
+            source: source.to_string(),
+        })
+    };
+    CompareRole {
+        id: r.id.clone(),
+        title: r.title.clone(),
+        pay: r
+            .salary
+            .iter()
+            .flat_map(|s| figures_of(s, None, DEFAULT_HOURS_PER_YEAR))
+            .collect(),
+        growth: Growth {
+            statements,
+            sources_disagree,
+        },
+        education: r
+            .education
+            .iter()
+            .filter_map(|e| sourced(&e.minimum, &e.source))
+            .collect(),
+        experience: r
+            .experience
+            .iter()
+            .filter(|e| e.min_years.is_some() || e.max_years.is_some() || e.text.is_some())
+            .map(|e| ExperienceFact {
+                min_years: e.min_years,
+                max_years: e.max_years,
+                text: e.text.clone(),
+                source: e.source.clone(),
+            })
+            .collect(),
+        remote: r
+            .remote
+            .iter()
+            .map(|x| RemoteFact {
+                remote_friendly: x.remote_friendly,
+                text: x.text.clone(),
+                source: x.source.clone(),
+            })
+            .collect(),
+        stress: r
+            .work_life
+            .iter()
+            .filter_map(|w| sourced(&w.stress, &w.source))
+            .collect(),
+        balance: r
+            .work_life
+            .iter()
+            .filter_map(|w| sourced(&w.balance, &w.source))
+            .collect(),
+        ladders: ladders_of(catalog, &r.id),
+    }
+}
+
+/// Every catalog ladder with a tier linked to `id`. The same ladder laid
+/// out in several profiles (same source and name) is listed once.
+pub fn ladders_of(catalog: &Catalog, id: &str) -> Vec<LadderPlace> {
+    let mut out: Vec<LadderPlace> = Vec::new();
+    for owner in &catalog.roles {
+        for l in &owner.ladder {
+            let tiers: Vec<TierPlace> = l
+                .tiers
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.role.as_deref() == Some(id))
+                .map(|(i, t)| TierPlace {
+                    position: i + 1,
+                    title: t.title.clone(),
+                    min_years: t.min_years,
+                    max_years: t.max_years,
+                })
+                .collect();
+            if tiers.is_empty()
+                || out
+                    .iter()
+                    .any(|have| have.source == l.source && have.ladder == l.name)
+            {
+                continue;
+            }
+            out.push(LadderPlace {
+                ladder: l.name.clone(),
+                source: l.source.clone(),
+                defined_by: owner.id.clone(),
+                tiers_total: l.tiers.len(),
+                tiers,
+            });
+        }
+    }
+    out
+}
+
+/// The differences on every measure both roles give: the first pair of
+/// figures in the same currency and period, else (not comparable) the
+/// first figure of each.
+pub fn pay_differences(base: &Role, other: &Role) -> Vec<PayDifference> {
+    let point = |s: &Salary, v: f64| PayPoint {
+        value: v,
+        currency: s.currency.clone(),
+        period: s.period,
+        source: s.source.clone(),
+    };
+    let mut out = Vec::new();
+    for m in Measure::ALL {
+        let a: Vec<(&Salary, f64)> = base
+            .salary
+            .iter()
+            .filter_map(|s| m.of(s).map(|v| (s, v)))
+            .collect();
+        let b: Vec<(&Salary, f64)> = other
+            .salary
+            .iter()
+            .filter_map(|s| m.of(s).map(|v| (s, v)))
+            .collect();
+        let matched = a.iter().find_map(|(sa, va)| {
+            b.iter()
+                .find(|(sb, _)| sb.currency == sa.currency && sb.period == sa.period)
+                .map(|(sb, vb)| ((*sa, *va), (*sb, *vb)))
+        });
+        let diff = match (matched, a.first(), b.first()) {
+            (Some(((sa, va), (sb, vb))), _, _) => {
+                let amount = vb - va;
+                PayDifference {
+                    role: other.id.clone(),
+                    measure: m,
+                    comparable: true,
+                    baseline: point(sa, va),
+                    other: point(sb, vb),
+                    amount: Some(amount),
+                    percent: (va != 0.0).then(|| amount / va * 100.0),
+                    reason: None,
+                }
+            }
+            (None, Some((sa, va)), Some((sb, vb))) => PayDifference {
+                role: other.id.clone(),
+                measure: m,
+                comparable: false,
+                baseline: point(sa, *va),
+                other: point(sb, *vb),
+                amount: None,
+                percent: None,
+                reason: Some(why_not(sa, sb)),
+            },
+            _ => continue,
+        };
+        out.push(diff);
+    }
+    out
+}
+
+fn why_not(a: &Salary, b: &Salary) -> String {
+    let period = |p: Period| match p {
+        Period::Year => "per year",
+        Period::Hour => "per hour",
+    };
+    let mut parts = Vec::new();
+    if a.currency != b.currency {
+        parts.push(format!(
+            "different currencies ({} vs {})",
+            a.currency, b.currency
+        ));
+    }
+    if a.period != b.period {
+        parts.push(format!(
+            "different periods ({} vs {})",
+            period(a.period),
+            period(b.period)
+        ));
+    }
+    parts.join(" and ")
+}
+
+/// Items in every role (in the baseline's spelling) and items in only one.
+/// `same` decides when two items are one: for skills, [`same_skill`], so
+/// that the unique skills of a target are exactly its gap from the
+/// baseline; for tools, equal normalized names.
+fn compare_sets(
+    roles: &[&Role],
+    of: fn(&Role) -> BTreeMap<String, String>,
+    same: fn(&str, &str) -> bool,
+) -> SetComparison {
+    let sets: Vec<BTreeMap<String, String>> = roles.iter().map(|r| of(r)).collect();
+    let Some(first) = sets.first() else {
+        return SetComparison::default();
+    };
+    let in_set = |set: &BTreeMap<String, String>, item: &str| set.values().any(|v| same(item, v));
+    let shared = first
+        .values()
+        .filter(|v| sets.iter().all(|s| in_set(s, v)))
+        .cloned()
+        .collect();
+    let unique = roles
+        .iter()
+        .zip(&sets)
+        .enumerate()
+        .map(|(i, (r, set))| {
+            let only: Vec<String> = set
+                .values()
+                .filter(|v| {
+                    sets.iter()
+                        .enumerate()
+                        .all(|(j, s)| j == i || !in_set(s, v))
+                })
+                .cloned()
+                .collect();
+            (r.id.clone(), only)
+        })
+        .collect();
+    SetComparison { shared, unique }
+}
+
+/// Tools are the same tool only by name.
+fn same_tool(a: &str, b: &str) -> bool {
+    crate::validate::normalize_name(a) == crate::validate::normalize_name(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Range;
+
+    fn role(id: &str, salary: Vec<Salary>) -> Role {
+        let mut r: Role = toml::from_str(&format!(
+            "id = \"{id}\"\ntitle = \"{id}\"\nfamily = {{ name = \"x\", source = \"s\" }}\n"
+        ))
+        .unwrap_or_else(|e| panic!("{e}"));
+        r.salary = salary;
+        r
+    }
+
+    fn pay(currency: &str, period: Period, median: f64) -> Salary {
+        Salary {
+            source: format!("{currency}-{period:?}"),
+            currency: currency.into(),
+            period,
+            region: None,
+            range: Some(Range {
+                min: median - 1000.0,
+                max: median + 1000.0,
+            }),
+            median: Some(median),
+            average: None,
+            entry: None,
+            mid: None,
+            senior: None,
+            entry_range: None,
+            top_10_percent_from: None,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn same_currency_and_period_gives_amount_and_percent() {
+        let a = role("a", vec![pay("USD", Period::Year, 40000.0)]);
+        let b = role("b", vec![pay("USD", Period::Year, 50000.0)]);
+        let d = pay_differences(&a, &b);
+        let median = d.iter().find(|d| d.measure == Measure::Median);
+        let median = median.map(|d| (d.comparable, d.amount, d.percent));
+        assert_eq!(median, Some((true, Some(10000.0), Some(25.0))));
+        assert_eq!(d.len(), 3, "median, range min, range max: {d:?}");
+    }
+
+    #[test]
+    fn other_periods_or_currencies_are_not_comparable_and_say_why() {
+        let a = role("a", vec![pay("USD", Period::Year, 40000.0)]);
+        let b = role("b", vec![pay("USD", Period::Hour, 20.0)]);
+        let d = pay_differences(&a, &b);
+        assert!(d.iter().all(|d| !d.comparable && d.amount.is_none()));
+        assert_eq!(
+            d[0].reason.as_deref(),
+            Some("different periods (per year vs per hour)")
+        );
+        let c = role("c", vec![pay("EUR", Period::Year, 40000.0)]);
+        let d = pay_differences(&a, &c);
+        assert_eq!(
+            d[0].reason.as_deref(),
+            Some("different currencies (USD vs EUR)")
+        );
+    }
+
+    #[test]
+    fn a_comparable_pair_is_found_past_an_incomparable_one() {
+        let a = role(
+            "a",
+            vec![
+                pay("USD", Period::Hour, 20.0),
+                pay("USD", Period::Year, 40000.0),
+            ],
+        );
+        let b = role("b", vec![pay("USD", Period::Year, 44000.0)]);
+        let d = pay_differences(&a, &b);
+        assert!(d[0].comparable);
+        assert_eq!(d[0].amount, Some(4000.0));
+        assert_eq!(d[0].baseline.period, Period::Year);
+    }
+
+    #[test]
+    fn measures_only_one_side_gives_are_left_out() {
+        let a = role("a", vec![pay("USD", Period::Year, 40000.0)]);
+        let b = role("b", vec![]);
+        assert!(pay_differences(&a, &b).is_empty());
+    }
+
+    #[test]
+    fn shared_means_in_every_role_and_unique_in_exactly_one() {
+        let mut a = role("a", vec![]);
+        let mut b = role("b", vec![]);
+        let mut c = role("c", vec![]);
+        let list = |items: &[&str]| crate::model::List {
+            source: "s".into(),
+            items: items.iter().map(|s| s.to_string()).collect(),
+        };
+        a.soft_skills = vec![list(&["Empathy", "Typing", "Patience"])];
+        b.soft_skills = vec![list(&["empathy", "Typing", "Coaching"])];
+        c.soft_skills = vec![list(&["Empathy", "Budgeting"])];
+        let s = compare_sets(&[&a, &b, &c], skills_of, same_skill);
+        assert_eq!(s.shared, vec!["Empathy"]);
+        assert_eq!(s.unique[0], ("a".to_string(), vec!["Patience".to_string()]));
+        assert_eq!(s.unique[1], ("b".to_string(), vec!["Coaching".to_string()]));
+        assert_eq!(
+            s.unique[2],
+            ("c".to_string(), vec!["Budgeting".to_string()])
+        );
+        let json = serde_json::to_value(&s).unwrap_or_default();
+        assert_eq!(json["unique"]["b"][0], "Coaching");
+    }
+}

@@ -1,0 +1,336 @@
+//! `careers ladder [ROLE]`: career ladders tier by tier, with the pay of
+//! each tier's role where a source gives it.
+
+use crate::catalog::Catalog;
+use crate::cli::LadderArgs;
+use crate::error::{Error, Result};
+use crate::model::{Ladder, Period, Role, Salary, Tier};
+use crate::validate::normalize_name;
+use serde::Serialize;
+
+/// A pay figure with what it is and where it is from. A single figure
+/// has `value`; a range has `min` and `max`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pay {
+    /// "median", "average", "entry-level", "mid-level", "senior-level",
+    /// "range", "entry-level range" or "midpoint of range".
+    pub basis: String,
+    pub value: Option<f64>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub currency: String,
+    pub period: Period,
+    pub source: String,
+}
+
+impl Pay {
+    fn one(s: &Salary, basis: &str, value: f64) -> Pay {
+        Pay {
+            basis: basis.into(),
+            value: Some(value),
+            min: None,
+            max: None,
+            currency: s.currency.clone(),
+            period: s.period,
+            source: s.source.clone(),
+        }
+    }
+
+    fn range(s: &Salary, basis: &str, min: f64, max: f64) -> Pay {
+        Pay {
+            basis: basis.into(),
+            value: None,
+            min: Some(min),
+            max: Some(max),
+            currency: s.currency.clone(),
+            period: s.period,
+            source: s.source.clone(),
+        }
+    }
+}
+
+/// The single figures of a salary entry that can stand for the role as a
+/// whole, best first: median, average, midpoint of the range.
+pub fn headline_figures(s: &Salary) -> Vec<Pay> {
+    let mut out = Vec::new();
+    if let Some(v) = s.median {
+        out.push(Pay::one(s, "median", v));
+    }
+    if let Some(v) = s.average {
+        out.push(Pay::one(s, "average", v));
+    }
+    if let Some(r) = s.range {
+        out.push(Pay::one(s, "midpoint of range", (r.min + r.max) / 2.0));
+    }
+    out
+}
+
+/// The experience level a tier title names, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Level {
+    Entry,
+    Mid,
+    Senior,
+}
+
+fn level_of(title: &str) -> Option<Level> {
+    let name = normalize_name(title);
+    name.split(' ').find_map(|w| match w {
+        "junior" | "entry" => Some(Level::Entry),
+        "mid" | "intermediate" => Some(Level::Mid),
+        "senior" => Some(Level::Senior),
+        _ => None,
+    })
+}
+
+/// The pay of a ladder tier: from the tier's role, preferring the ladder's
+/// own source; the level figure (entry, mid, senior) when the tier's title
+/// names a level and a source gives it, else the role's median, average
+/// or range.
+pub fn tier_pay(ladder: &Ladder, tier: &Tier, role: &Role) -> Option<Pay> {
+    let mut entries: Vec<&Salary> = role.salary.iter().collect();
+    entries.sort_by_key(|s| s.source != ladder.source);
+    if let Some(level) = level_of(&tier.title) {
+        for s in &entries {
+            let (value, basis) = match level {
+                Level::Entry => (s.entry, "entry-level"),
+                Level::Mid => (s.mid, "mid-level"),
+                Level::Senior => (s.senior, "senior-level"),
+            };
+            if let Some(v) = value {
+                return Some(Pay::one(s, basis, v));
+            }
+            if level == Level::Entry {
+                if let Some(r) = s.entry_range {
+                    return Some(Pay::range(s, "entry-level range", r.min, r.max));
+                }
+            }
+        }
+    }
+    entries.iter().find_map(|s| {
+        if let Some(v) = s.median {
+            return Some(Pay::one(s, "median", v));
+        }
+        if let Some(v) = s.average {
+            return Some(Pay::one(s, "average", v));
+        }
+        s.range.map(|r| Pay::range(s, "range", r.min, r.max))
+    })
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TierView {
+    pub title: String,
+    pub min_years: u32,
+    /// `None`: open-ended ("7+ years").
+    pub max_years: Option<u32>,
+    /// The catalog role this tier is, when there is one.
+    pub role: Option<String>,
+    pub pay: Option<Pay>,
+    /// The linked role's title, for text output.
+    #[serde(skip)]
+    pub role_title: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LadderEntry {
+    pub source: String,
+    /// The role whose file gives the ladder.
+    pub owner: String,
+    #[serde(skip)]
+    pub owner_title: String,
+    pub name: String,
+    pub tiers: Vec<TierView>,
+}
+
+/// A cited source: its id and title, numbered by position for text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceRef {
+    pub id: String,
+    pub title: String,
+}
+
+/// Source ids in order of first citation, with their titles.
+#[derive(Debug, Clone, Default)]
+pub struct Citations(pub Vec<SourceRef>);
+
+impl Citations {
+    /// Adds `id` if it is new; returns its 1-based number.
+    pub fn cite(&mut self, catalog: &Catalog, id: &str) -> usize {
+        if let Some(i) = self.0.iter().position(|s| s.id == id) {
+            return i + 1;
+        }
+        self.0.push(SourceRef {
+            id: id.to_string(),
+            title: catalog.source(id).map_or_else(
+                || "(not in the sources catalog)".into(),
+                |s| s.title.clone(),
+            ),
+        });
+        self.0.len()
+    }
+
+    /// The 1-based number of a cited source.
+    pub fn number(&self, id: &str) -> Option<usize> {
+        self.0.iter().position(|s| s.id == id).map(|i| i + 1)
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct LadderView {
+    pub ladders: Vec<LadderEntry>,
+    /// The role asked about, whose tiers text output marks.
+    #[serde(skip)]
+    pub role: Option<String>,
+    #[serde(skip)]
+    pub sources: Citations,
+}
+
+pub fn run(catalog: &Catalog, args: &LadderArgs) -> Result<LadderView> {
+    let wanted = match &args.role {
+        Some(q) => Some(catalog.resolve(q)?),
+        None => None,
+    };
+    let mut sources = Citations::default();
+    let mut ladders = Vec::new();
+    for owner in &catalog.roles {
+        for ladder in &owner.ladder {
+            let on_it = wanted.is_none_or(|w| {
+                owner.id == w.id
+                    || ladder
+                        .tiers
+                        .iter()
+                        .any(|t| t.role.as_deref() == Some(&w.id))
+            });
+            if !on_it {
+                continue;
+            }
+            sources.cite(catalog, &ladder.source);
+            let tiers = ladder
+                .tiers
+                .iter()
+                .map(|t| {
+                    let linked = t.role.as_deref().and_then(|id| catalog.role(id));
+                    let pay = linked.and_then(|r| tier_pay(ladder, t, r));
+                    if let Some(p) = &pay {
+                        sources.cite(catalog, &p.source);
+                    }
+                    TierView {
+                        title: t.title.clone(),
+                        min_years: t.min_years,
+                        max_years: t.max_years,
+                        role: t.role.clone(),
+                        pay,
+                        role_title: linked.map(|r| r.title.clone()),
+                    }
+                })
+                .collect();
+            ladders.push(LadderEntry {
+                source: ladder.source.clone(),
+                owner: owner.id.clone(),
+                owner_title: owner.title.clone(),
+                name: ladder.name.clone(),
+                tiers,
+            });
+        }
+    }
+    if let (Some(w), true) = (wanted, ladders.is_empty()) {
+        return Err(Error::NoResults(format!(
+            "{} ({}) is on no career ladder in the catalog; `careers path {}` shows where it leads",
+            w.title, w.id, w.id
+        )));
+    }
+    Ok(LadderView {
+        ladders,
+        role: wanted.map(|w| w.id.clone()),
+        sources,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn salary(toml_text: &str) -> Salary {
+        toml::from_str(toml_text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn ladder(source: &str) -> Ladder {
+        Ladder {
+            source: source.into(),
+            name: "L".into(),
+            tiers: Vec::new(),
+        }
+    }
+
+    fn tier(title: &str) -> Tier {
+        Tier {
+            title: title.into(),
+            min_years: 0,
+            max_years: None,
+            description: None,
+            role: Some("r".into()),
+        }
+    }
+
+    fn role_with(salaries: Vec<Salary>) -> Role {
+        let mut r: Role =
+            toml::from_str("id = \"r\"\ntitle = \"R\"\nfamily = { name = \"f\", source = \"s\" }")
+                .unwrap_or_else(|e| panic!("{e}"));
+        r.salary = salaries;
+        r
+    }
+
+    #[test]
+    fn levels_come_from_tier_titles() {
+        assert_eq!(
+            level_of("Junior Customer Service Associate"),
+            Some(Level::Entry)
+        );
+        assert_eq!(level_of("Entry-Level Representative"), Some(Level::Entry));
+        assert_eq!(level_of("Mid-level Associate"), Some(Level::Mid));
+        assert_eq!(level_of("Senior Associate"), Some(Level::Senior));
+        assert_eq!(level_of("Customer Service Manager"), None);
+    }
+
+    #[test]
+    fn tier_pay_prefers_the_ladder_source_and_the_level_figure() {
+        let other = salary(
+            "source = \"other\"\ncurrency = \"USD\"\nperiod = \"year\"\nmedian = 1\nsenior = 2",
+        );
+        let own = salary(
+            "source = \"lad\"\ncurrency = \"USD\"\nperiod = \"year\"\nmedian = 40000\n\
+             entry = 35000\nsenior = 49000",
+        );
+        let r = role_with(vec![other, own]);
+        let p = tier_pay(&ladder("lad"), &tier("Senior Associate"), &r);
+        assert_eq!(
+            p.as_ref().map(|p| (p.basis.as_str(), p.value)),
+            Some(("senior-level", Some(49000.0)))
+        );
+        assert_eq!(p.map(|p| p.source), Some("lad".to_string()));
+        // No mid figure anywhere: the median of the ladder's source.
+        let p = tier_pay(&ladder("lad"), &tier("Mid-level Associate"), &r);
+        assert_eq!(
+            p.map(|p| (p.basis, p.value)),
+            Some(("median".into(), Some(40000.0)))
+        );
+    }
+
+    #[test]
+    fn tier_pay_falls_back_to_a_range_and_to_nothing() {
+        let r = role_with(vec![salary(
+            "source = \"x\"\ncurrency = \"USD\"\nperiod = \"year\"\nrange = { min = 30000, max = 42000 }",
+        )]);
+        let p = tier_pay(&ladder("lad"), &tier("Clerk"), &r);
+        assert_eq!(
+            p.map(|p| (p.basis, p.min, p.max, p.source)),
+            Some(("range".into(), Some(30000.0), Some(42000.0), "x".into()))
+        );
+        assert_eq!(
+            tier_pay(&ladder("lad"), &tier("Clerk"), &role_with(vec![])),
+            None
+        );
+    }
+}

@@ -1,0 +1,804 @@
+//! The career graph: which role leads to which, and how to get from one
+//! role to another.
+//!
+//! Edges come from three places in the role files:
+//! - ladder steps: consecutive tiers of a `[[ladder]]` that are different
+//!   roles (tiers of one role are levels within it, not steps);
+//! - `[[moves]]`: promotions, lateral moves and related roles a source names;
+//! - `[[related]]`: roles a source lists as related.
+//!
+//! Destinations without a profile (a move or related role with no `role`
+//! id, a ladder tier with no `role`) are nodes too, keyed by their name, so
+//! "Technical support" named by two roles is one node.
+//!
+//! Every search keeps a visited set, so cycles in user data (two roles
+//! whose moves point at each other) cannot loop. Pure: no I/O.
+
+use crate::catalog::Catalog;
+use crate::model::MoveKind;
+use crate::validate::normalize_name;
+use serde::Serialize;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet, VecDeque};
+use std::hash::Hash;
+
+/// An index into [`Graph::nodes`].
+pub type NodeIx = usize;
+
+/// A role, or a destination a source names that has no profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Node {
+    /// The catalog role id; `None` for a destination without a profile.
+    pub role: Option<String>,
+    /// The role's title, or the destination as the source names it.
+    pub title: String,
+}
+
+impl Node {
+    /// How the node is named in output: the role id, or the name.
+    pub fn key(&self) -> &str {
+        self.role.as_deref().unwrap_or(&self.title)
+    }
+
+    /// "Customer Service Supervisor", "Technical support (no profile)".
+    pub fn label(&self) -> String {
+        match self.role {
+            Some(_) => self.title.clone(),
+            None => format!("{} (no profile)", self.title),
+        }
+    }
+}
+
+/// Typical years for a step as a source gives them. For a ladder step it
+/// is the experience at which the target tier starts (`max` unset); for a
+/// move, the move's own figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Years {
+    pub min: Option<u32>,
+    pub max: Option<u32>,
+}
+
+impl Years {
+    fn new(min: Option<u32>, max: Option<u32>) -> Option<Years> {
+        (min.is_some() || max.is_some()).then_some(Years { min, max })
+    }
+
+    /// The one figure routing uses: the lower bound, or the upper bound
+    /// when only that is given ("within 2 years").
+    pub fn typical(&self) -> Option<u32> {
+        self.min.or(self.max)
+    }
+}
+
+/// Where in the role files an edge comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Via {
+    Ladder,
+    Move,
+    Related,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edge {
+    pub from: NodeIx,
+    pub to: NodeIx,
+    pub kind: MoveKind,
+    pub years: Option<Years>,
+    pub source: String,
+    /// The role whose file states the edge.
+    pub owner: String,
+    pub via: Via,
+}
+
+/// All the edges from one node to another: the sources may name the same
+/// step several times (a ladder and a move, or two sources).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub from: NodeIx,
+    pub to: NodeIx,
+    /// Indexes into [`Graph::edges`], in catalog order.
+    pub edges: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Graph {
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+    /// For each node, its steps out, in catalog order.
+    steps: Vec<Vec<Step>>,
+    by_role: HashMap<String, NodeIx>,
+    by_name: HashMap<String, NodeIx>,
+}
+
+/// One node of a reachability tree: how it was first reached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reached {
+    pub node: NodeIx,
+    /// The step from the parent; `None` for the root.
+    pub parent: Option<NodeIx>,
+    pub depth: usize,
+}
+
+/// Routes of one search, all equally good.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Routes {
+    /// Each route is its nodes, first to last; at most the limit asked for.
+    pub routes: Vec<Vec<NodeIx>>,
+    /// How many equally good routes exist (saturating).
+    pub total: u64,
+    /// For a search by years: steps without years on the best route.
+    pub unknown_steps: usize,
+    /// For a search by years: the highest typical years of any step.
+    pub years: Option<u32>,
+}
+
+impl Graph {
+    /// The graph of every role in the catalog.
+    pub fn build(catalog: &Catalog) -> Graph {
+        let mut g = Graph::default();
+        for r in &catalog.roles {
+            g.role_node(&r.id, &r.title);
+        }
+        let mut seen: HashSet<(NodeIx, NodeIx, MoveKind, Option<Years>, String, Via)> =
+            HashSet::new();
+        let mut add = |g: &mut Graph, e: Edge| {
+            if e.from == e.to {
+                return;
+            }
+            let key = (e.from, e.to, e.kind, e.years, e.source.clone(), e.via);
+            if seen.insert(key) {
+                g.edges.push(e);
+            }
+        };
+        for r in &catalog.roles {
+            let me = g.by_role[&r.id];
+            for ladder in &r.ladder {
+                let tiers: Vec<NodeIx> = ladder
+                    .tiers
+                    .iter()
+                    .map(|t| g.target(catalog, t.role.as_deref(), &t.title))
+                    .collect();
+                for (i, pair) in tiers.windows(2).enumerate() {
+                    if pair[0] == pair[1] {
+                        continue;
+                    }
+                    let target = &ladder.tiers[i + 1];
+                    add(
+                        &mut g,
+                        Edge {
+                            from: pair[0],
+                            to: pair[1],
+                            kind: MoveKind::Promotion,
+                            years: Years::new(Some(target.min_years), None),
+                            source: ladder.source.clone(),
+                            owner: r.id.clone(),
+                            via: Via::Ladder,
+                        },
+                    );
+                }
+            }
+            for m in &r.moves {
+                let to = g.target(catalog, m.role.as_deref(), &m.to);
+                add(
+                    &mut g,
+                    Edge {
+                        from: me,
+                        to,
+                        kind: m.kind,
+                        years: Years::new(m.min_years, m.max_years),
+                        source: m.source.clone(),
+                        owner: r.id.clone(),
+                        via: Via::Move,
+                    },
+                );
+            }
+            for rel in &r.related {
+                let to = g.target(catalog, rel.role.as_deref(), &rel.title);
+                add(
+                    &mut g,
+                    Edge {
+                        from: me,
+                        to,
+                        kind: MoveKind::Related,
+                        years: None,
+                        source: rel.source.clone(),
+                        owner: r.id.clone(),
+                        via: Via::Related,
+                    },
+                );
+            }
+        }
+        g.index_steps();
+        g
+    }
+
+    fn role_node(&mut self, id: &str, title: &str) -> NodeIx {
+        if let Some(&i) = self.by_role.get(id) {
+            return i;
+        }
+        self.nodes.push(Node {
+            role: Some(id.to_string()),
+            title: title.to_string(),
+        });
+        let i = self.nodes.len() - 1;
+        self.by_role.insert(id.to_string(), i);
+        i
+    }
+
+    /// The node for a link: the catalog role when `role` names one, else a
+    /// node without a profile named `name`.
+    fn target(&mut self, catalog: &Catalog, role: Option<&str>, name: &str) -> NodeIx {
+        if let Some(r) = role.and_then(|id| catalog.role(id)) {
+            return self.role_node(&r.id, &r.title);
+        }
+        let key = normalize_name(name);
+        if let Some(&i) = self.by_name.get(&key) {
+            return i;
+        }
+        self.nodes.push(Node {
+            role: None,
+            title: name.to_string(),
+        });
+        let i = self.nodes.len() - 1;
+        self.by_name.insert(key, i);
+        i
+    }
+
+    fn index_steps(&mut self) {
+        let mut steps: Vec<Vec<Step>> = vec![Vec::new(); self.nodes.len()];
+        for (i, e) in self.edges.iter().enumerate() {
+            let out = &mut steps[e.from];
+            match out.iter_mut().find(|s| s.to == e.to) {
+                Some(s) => s.edges.push(i),
+                None => out.push(Step {
+                    from: e.from,
+                    to: e.to,
+                    edges: vec![i],
+                }),
+            }
+        }
+        self.steps = steps;
+    }
+
+    /// The node of a catalog role.
+    pub fn node_of(&self, role_id: &str) -> Option<NodeIx> {
+        self.by_role.get(role_id).copied()
+    }
+
+    /// The steps out of `n`.
+    pub fn steps_from(&self, n: NodeIx) -> &[Step] {
+        self.steps.get(n).map_or(&[], Vec::as_slice)
+    }
+
+    /// The step from `from` to `to`, if there is one.
+    pub fn step(&self, from: NodeIx, to: NodeIx) -> Option<&Step> {
+        self.steps_from(from).iter().find(|s| s.to == to)
+    }
+
+    /// The kind of a step: the strongest of its edges (promotion before
+    /// lateral before related).
+    pub fn step_kind(&self, step: &Step) -> MoveKind {
+        step.edges
+            .iter()
+            .map(|&e| self.edges[e].kind)
+            .min()
+            .unwrap_or(MoveKind::Related)
+    }
+
+    /// The typical years of a step: the lowest figure any of its sources
+    /// gives, or `None` when none gives years.
+    pub fn step_years(&self, step: &Step) -> Option<u32> {
+        step.edges
+            .iter()
+            .filter_map(|&e| self.edges[e].years.and_then(|y| y.typical()))
+            .min()
+    }
+
+    /// Every node reachable from `from` (not `from` itself), breadth first:
+    /// each node once, at its fewest steps, under the first node that
+    /// reached it.
+    pub fn reachable(&self, from: NodeIx) -> Vec<Reached> {
+        let mut out = Vec::new();
+        if from >= self.nodes.len() {
+            return out;
+        }
+        let mut visited = vec![false; self.nodes.len()];
+        visited[from] = true;
+        let mut queue = VecDeque::from([(from, 0usize)]);
+        while let Some((n, depth)) = queue.pop_front() {
+            for s in self.steps_from(n) {
+                if !visited[s.to] {
+                    visited[s.to] = true;
+                    out.push(Reached {
+                        node: s.to,
+                        parent: Some(n),
+                        depth: depth + 1,
+                    });
+                    queue.push_back((s.to, depth + 1));
+                }
+            }
+        }
+        out
+    }
+
+    /// The routes from `from` to `to` with the fewest steps, at most
+    /// `limit` of them.
+    pub fn fewest_steps(&self, from: NodeIx, to: NodeIx, limit: usize) -> Routes {
+        let found = all_shortest(
+            from,
+            |&n| n == to,
+            |&n| self.steps_from(n).iter().map(|s| s.to).collect(),
+        );
+        let Some((paths, total)) = found.map(|f| f.paths(limit)) else {
+            return Routes::default();
+        };
+        Routes {
+            routes: paths,
+            total,
+            unknown_steps: 0,
+            years: None,
+        }
+    }
+
+    /// The routes from `from` to `to` that take the least typical time.
+    ///
+    /// Ladder years are experience levels (the year a tier starts), so the
+    /// time a route takes is the highest figure any step gives, not a sum:
+    /// on a ladder with a supervisor tier at 5 years and a manager tier at
+    /// 7, reaching manager takes 7 years. Routes are ranked by the number
+    /// of steps without years (fewest first), then that highest figure,
+    /// then the number of steps; at most `limit` are returned.
+    pub fn least_years(&self, from: NodeIx, to: NodeIx, limit: usize) -> Routes {
+        let Some((unknown, years)) = self.best_years(from, to) else {
+            return Routes::default();
+        };
+        // Among routes that match the best (unknown, years), the fewest
+        // steps: a breadth-first search over (node, unknown steps so far).
+        let found = all_shortest(
+            (from, 0usize),
+            |&(n, u)| n == to && u == unknown,
+            |&(n, u)| {
+                self.steps_from(n)
+                    .iter()
+                    .filter_map(|s| match self.step_years(s) {
+                        Some(y) if Some(y) <= years => Some((s.to, u)),
+                        Some(_) => None,
+                        None if u < unknown => Some((s.to, u + 1)),
+                        None => None,
+                    })
+                    .collect()
+            },
+        );
+        let Some((paths, total)) = found.map(|f| f.paths(limit)) else {
+            return Routes::default();
+        };
+        Routes {
+            routes: paths
+                .into_iter()
+                .map(|p| p.into_iter().map(|(n, _)| n).collect())
+                .collect(),
+            total,
+            unknown_steps: unknown,
+            years,
+        }
+    }
+
+    /// Dijkstra over (steps without years, highest years so far): both
+    /// only grow along a route, so the search is exact. `None` years: no
+    /// step of the route gives any.
+    fn best_years(&self, from: NodeIx, to: NodeIx) -> Option<(usize, Option<u32>)> {
+        if from >= self.nodes.len() || to >= self.nodes.len() {
+            return None;
+        }
+        let mut done = vec![false; self.nodes.len()];
+        let mut heap = BinaryHeap::from([Reverse((0usize, None::<u32>, from))]);
+        while let Some(Reverse((u, y, n))) = heap.pop() {
+            if done[n] {
+                continue;
+            }
+            done[n] = true;
+            if n == to {
+                return Some((u, y));
+            }
+            for s in self.steps_from(n) {
+                if done[s.to] {
+                    continue;
+                }
+                let next = match self.step_years(s) {
+                    Some(sy) => (u, y.max(Some(sy))),
+                    None => (u + 1, y),
+                };
+                heap.push(Reverse((next.0, next.1, s.to)));
+            }
+        }
+        None
+    }
+}
+
+/// A breadth-first search that keeps, for every state, all the states one
+/// step nearer the start: every shortest path to a goal can be rebuilt.
+struct Shortest<S> {
+    goals: Vec<S>,
+    preds: HashMap<S, Vec<S>>,
+    start: S,
+}
+
+/// Breadth-first search from `start` until the nearest goal states.
+fn all_shortest<S, G, N>(start: S, is_goal: G, next: N) -> Option<Shortest<S>>
+where
+    S: Copy + Eq + Hash,
+    G: Fn(&S) -> bool,
+    N: Fn(&S) -> Vec<S>,
+{
+    let mut dist: HashMap<S, usize> = HashMap::from([(start, 0)]);
+    let mut preds: HashMap<S, Vec<S>> = HashMap::new();
+    let mut layer = vec![start];
+    let mut depth = 0;
+    while !layer.is_empty() {
+        let goals: Vec<S> = layer.iter().copied().filter(|s| is_goal(s)).collect();
+        if !goals.is_empty() {
+            return Some(Shortest {
+                goals,
+                preds,
+                start,
+            });
+        }
+        depth += 1;
+        let mut next_layer = Vec::new();
+        for s in &layer {
+            for t in next(s) {
+                match dist.get(&t) {
+                    None => {
+                        dist.insert(t, depth);
+                        preds.insert(t, vec![*s]);
+                        next_layer.push(t);
+                    }
+                    Some(&d) if d == depth => {
+                        let p = preds.entry(t).or_default();
+                        if !p.contains(s) {
+                            p.push(*s);
+                        }
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+        layer = next_layer;
+    }
+    None
+}
+
+impl<S: Copy + Eq + Hash> Shortest<S> {
+    /// Up to `limit` paths, start first, and how many there are in all.
+    fn paths(&self, limit: usize) -> (Vec<Vec<S>>, u64) {
+        let mut counts: HashMap<S, u64> = HashMap::new();
+        let total = self.goals.iter().fold(0u64, |acc, g| {
+            acc.saturating_add(self.count(*g, &mut counts))
+        });
+        let mut out = Vec::new();
+        for g in &self.goals {
+            let mut tail = vec![*g];
+            self.collect(&mut tail, limit, &mut out);
+        }
+        (out, total)
+    }
+
+    fn count(&self, s: S, memo: &mut HashMap<S, u64>) -> u64 {
+        if s == self.start {
+            return 1;
+        }
+        if let Some(&c) = memo.get(&s) {
+            return c;
+        }
+        // Predecessors are strictly nearer the start: the recursion ends.
+        let c = self.preds.get(&s).map_or(0, |ps| {
+            ps.iter()
+                .fold(0u64, |acc, p| acc.saturating_add(self.count(*p, memo)))
+        });
+        memo.insert(s, c);
+        c
+    }
+
+    fn collect(&self, tail: &mut Vec<S>, limit: usize, out: &mut Vec<Vec<S>>) {
+        if out.len() >= limit {
+            return;
+        }
+        let Some(&last) = tail.last() else { return };
+        if last == self.start {
+            out.push(tail.iter().rev().copied().collect());
+            return;
+        }
+        for p in self.preds.get(&last).map_or(&[][..], Vec::as_slice) {
+            tail.push(*p);
+            self.collect(tail, limit, out);
+            tail.pop();
+            if out.len() >= limit {
+                return;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Origin;
+    use crate::model::Role;
+
+    fn role(toml_text: &str) -> Role {
+        toml::from_str(toml_text).unwrap_or_else(|e| panic!("{e}\n{toml_text}"))
+    }
+
+    fn catalog(roles: Vec<Role>) -> Catalog {
+        let n = roles.len();
+        Catalog {
+            sources: Vec::new(),
+            roles,
+            origins: vec![Origin::Bundled; n],
+        }
+    }
+
+    fn head(id: &str) -> String {
+        format!(
+            "id = \"{id}\"\ntitle = \"{id} title\"\nfamily = {{ name = \"f\", source = \"s\" }}\n"
+        )
+    }
+
+    fn mv(to: &str, kind: &str, years: &str) -> String {
+        format!(
+            "[[moves]]\nsource = \"s\"\nto = \"{to} title\"\nrole = \"{to}\"\nkind = \"{kind}\"\n{years}\n"
+        )
+    }
+
+    fn ids(g: &Graph, route: &[NodeIx]) -> Vec<String> {
+        route
+            .iter()
+            .map(|&n| g.nodes[n].key().to_string())
+            .collect()
+    }
+
+    fn n(g: &Graph, id: &str) -> NodeIx {
+        g.node_of(id).unwrap_or_else(|| panic!("no node {id}"))
+    }
+
+    #[test]
+    fn ladder_steps_skip_levels_within_one_role_and_take_the_target_tier_start() {
+        let a = role(&format!(
+            "{}[[ladder]]\nsource = \"lad\"\nname = \"L\"\n\
+             [[ladder.tiers]]\ntitle = \"Junior\"\nmin_years = 0\nmax_years = 2\nrole = \"a\"\n\
+             [[ladder.tiers]]\ntitle = \"Senior\"\nmin_years = 2\nrole = \"a\"\n\
+             [[ladder.tiers]]\ntitle = \"Lead\"\nmin_years = 5\nmax_years = 7\nrole = \"b\"\n\
+             [[ladder.tiers]]\ntitle = \"Boss\"\nmin_years = 7\nrole = \"c\"\n",
+            head("a")
+        ));
+        let g = Graph::build(&catalog(vec![a, role(&head("b")), role(&head("c"))]));
+        let got: Vec<(String, String, Option<Years>)> = g
+            .edges
+            .iter()
+            .map(|e| {
+                (
+                    g.nodes[e.from].key().to_string(),
+                    g.nodes[e.to].key().to_string(),
+                    e.years,
+                )
+            })
+            .collect();
+        let y = |v| {
+            Some(Years {
+                min: Some(v),
+                max: None,
+            })
+        };
+        assert_eq!(
+            got,
+            vec![
+                ("a".into(), "b".into(), y(5)),
+                ("b".into(), "c".into(), y(7))
+            ]
+        );
+        assert!(g.edges.iter().all(|e| e.kind == MoveKind::Promotion
+            && e.via == Via::Ladder
+            && e.owner == "a"
+            && e.source == "lad"));
+    }
+
+    #[test]
+    fn destinations_without_a_profile_are_one_node_per_name() {
+        let a = role(&format!(
+            "{}[[moves]]\nsource = \"s\"\nto = \"Technical support\"\nkind = \"lateral\"\n",
+            head("a")
+        ));
+        let b = role(&format!(
+            "{}[[moves]]\nsource = \"t\"\nto = \"technical-support\"\nkind = \"lateral\"\n",
+            head("b")
+        ));
+        let g = Graph::build(&catalog(vec![a, b]));
+        assert_eq!(g.nodes.len(), 3);
+        assert_eq!(g.nodes[2].role, None);
+        assert_eq!(g.nodes[2].label(), "Technical support (no profile)");
+        assert_eq!(g.edges.len(), 2);
+        assert!(g.edges.iter().all(|e| e.to == 2));
+    }
+
+    #[test]
+    fn fewest_steps_finds_every_equally_short_route() {
+        // a -> b -> d, a -> c -> d, a -> c -> e -> d
+        let g = Graph::build(&catalog(vec![
+            role(&format!(
+                "{}{}{}",
+                head("a"),
+                mv("b", "promotion", ""),
+                mv("c", "lateral", "")
+            )),
+            role(&format!("{}{}", head("b"), mv("d", "promotion", ""))),
+            role(&format!(
+                "{}{}{}",
+                head("c"),
+                mv("d", "promotion", ""),
+                mv("e", "promotion", "")
+            )),
+            role(&format!("{}{}", head("e"), mv("d", "promotion", ""))),
+            role(&head("d")),
+        ]));
+        let r = g.fewest_steps(n(&g, "a"), n(&g, "d"), 10);
+        assert_eq!(r.total, 2);
+        let got: Vec<Vec<String>> = r.routes.iter().map(|x| ids(&g, x)).collect();
+        assert_eq!(got, vec![vec!["a", "b", "d"], vec!["a", "c", "d"]]);
+        let capped = g.fewest_steps(n(&g, "a"), n(&g, "d"), 1);
+        assert_eq!((capped.routes.len(), capped.total), (1, 2));
+    }
+
+    #[test]
+    fn no_route_is_empty_and_reachable_lists_what_there_is() {
+        let g = Graph::build(&catalog(vec![
+            role(&format!("{}{}", head("a"), mv("b", "promotion", ""))),
+            role(&head("b")),
+            role(&head("c")),
+        ]));
+        let r = g.fewest_steps(n(&g, "a"), n(&g, "c"), 10);
+        assert!(r.routes.is_empty());
+        assert_eq!(r.total, 0);
+        let reach: Vec<NodeIx> = g.reachable(n(&g, "a")).iter().map(|r| r.node).collect();
+        assert_eq!(reach, vec![n(&g, "b")]);
+        assert!(g.reachable(n(&g, "b")).is_empty());
+    }
+
+    #[test]
+    fn cycles_terminate() {
+        let g = Graph::build(&catalog(vec![
+            role(&format!("{}{}", head("a"), mv("b", "lateral", ""))),
+            role(&format!("{}{}", head("b"), mv("a", "lateral", ""))),
+            role(&head("c")),
+        ]));
+        let (a, b, c) = (n(&g, "a"), n(&g, "b"), n(&g, "c"));
+        assert_eq!(g.reachable(a).len(), 1);
+        assert_eq!(g.fewest_steps(a, c, 10).total, 0);
+        assert_eq!(g.least_years(a, c, 10).total, 0);
+        assert_eq!(ids(&g, &g.fewest_steps(b, a, 10).routes[0]), vec!["b", "a"]);
+    }
+
+    #[test]
+    fn least_years_prefers_known_years_then_the_lowest_highest_figure() {
+        // a -> d directly (no years); a -> b (1-3) -> d (7); a -> c (5) -> d (9)
+        let g = Graph::build(&catalog(vec![
+            role(&format!(
+                "{}{}{}{}",
+                head("a"),
+                mv("d", "promotion", ""),
+                mv("b", "promotion", "min_years = 1\nmax_years = 3"),
+                mv("c", "promotion", "min_years = 5")
+            )),
+            role(&format!(
+                "{}{}",
+                head("b"),
+                mv("d", "promotion", "min_years = 7")
+            )),
+            role(&format!(
+                "{}{}",
+                head("c"),
+                mv("d", "promotion", "min_years = 9")
+            )),
+            role(&head("d")),
+        ]));
+        let (a, d) = (n(&g, "a"), n(&g, "d"));
+        let steps = g.fewest_steps(a, d, 10);
+        assert_eq!(ids(&g, &steps.routes[0]), vec!["a", "d"]);
+        let years = g.least_years(a, d, 10);
+        assert_eq!(years.routes.len(), 1);
+        assert_eq!(ids(&g, &years.routes[0]), vec!["a", "b", "d"]);
+        assert_eq!((years.unknown_steps, years.years), (0, Some(7)));
+    }
+
+    #[test]
+    fn least_years_falls_back_to_steps_without_years() {
+        let g = Graph::build(&catalog(vec![
+            role(&format!("{}{}", head("a"), mv("b", "promotion", ""))),
+            role(&format!(
+                "{}{}",
+                head("b"),
+                mv("c", "promotion", "min_years = 4")
+            )),
+            role(&head("c")),
+        ]));
+        let r = g.least_years(n(&g, "a"), n(&g, "c"), 10);
+        assert_eq!(ids(&g, &r.routes[0]), vec!["a", "b", "c"]);
+        assert_eq!((r.unknown_steps, r.years), (1, Some(4)));
+    }
+
+    #[test]
+    fn least_years_breaks_ties_by_fewest_steps() {
+        // a -> b (2) -> c (2) -> d (3) and a -> e (3) -> d (1): both peak at 3.
+        let g = Graph::build(&catalog(vec![
+            role(&format!(
+                "{}{}{}",
+                head("a"),
+                mv("b", "promotion", "min_years = 2"),
+                mv("e", "promotion", "min_years = 3")
+            )),
+            role(&format!(
+                "{}{}",
+                head("b"),
+                mv("c", "promotion", "min_years = 2")
+            )),
+            role(&format!(
+                "{}{}",
+                head("c"),
+                mv("d", "promotion", "min_years = 3")
+            )),
+            role(&format!(
+                "{}{}",
+                head("e"),
+                mv("d", "promotion", "min_years = 1")
+            )),
+            role(&head("d")),
+        ]));
+        let r = g.least_years(n(&g, "a"), n(&g, "d"), 10);
+        assert_eq!(r.routes.len(), 1);
+        assert_eq!(ids(&g, &r.routes[0]), vec!["a", "e", "d"]);
+    }
+
+    #[test]
+    fn parallel_edges_make_one_step_with_the_strongest_kind_and_lowest_years() {
+        let g = Graph::build(&catalog(vec![
+            role(&format!(
+                "{}{}{}[[related]]\nsource = \"s\"\ntitle = \"B\"\nrole = \"b\"\n",
+                head("a"),
+                mv("b", "lateral", "min_years = 4"),
+                mv("b", "promotion", "min_years = 2\nmax_years = 3")
+            )),
+            role(&head("b")),
+        ]));
+        let steps = g.steps_from(n(&g, "a"));
+        assert_eq!(steps.len(), 1);
+        assert_eq!(steps[0].edges.len(), 3);
+        assert_eq!(g.step_kind(&steps[0]), MoveKind::Promotion);
+        assert_eq!(g.step_years(&steps[0]), Some(2));
+    }
+
+    #[test]
+    fn the_bundled_catalog_has_the_associate_ladder() {
+        let Ok(cat) = Catalog::bundled() else {
+            panic!("bundled catalog decodes")
+        };
+        let g = Graph::build(&cat);
+        let (csa, sup, mgr) = (
+            n(&g, "customer-service-associate"),
+            n(&g, "customer-service-supervisor"),
+            n(&g, "customer-service-manager"),
+        );
+        let ladder: Vec<&Edge> = g
+            .edges
+            .iter()
+            .filter(|e| e.via == Via::Ladder && e.owner == "customer-service-associate")
+            .collect();
+        assert_eq!(ladder.len(), 2);
+        assert_eq!((ladder[0].from, ladder[0].to), (csa, sup));
+        assert_eq!(ladder[0].years.and_then(|y| y.min), Some(5));
+        assert_eq!((ladder[1].from, ladder[1].to), (sup, mgr));
+        assert_eq!(ladder[1].years.and_then(|y| y.min), Some(7));
+        let r = g.least_years(csa, mgr, 10);
+        assert_eq!(r.routes, vec![vec![csa, sup, mgr]]);
+        assert_eq!(r.years, Some(7));
+    }
+}

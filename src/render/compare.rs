@@ -1,0 +1,732 @@
+//! Text and TSV for `careers compare`: a table with one column per role
+//! where the terminal is wide enough, attribute by attribute otherwise;
+//! then shared and unique skills and tools, and the skill gaps.
+
+use crate::commands::compare::{CompareRole, CompareView, Measure, PayDifference, Sourced};
+use crate::commands::salary::SalaryFigure;
+use crate::model::Period;
+use crate::render::list::trend_word;
+use crate::render::salary::{figure_value, hanging, kind_key, kind_label, period_key};
+use crate::render::text::{self, cell, clean, heading, money, per, percent, years, UNKNOWN};
+use crate::render::{tsv, Render};
+use crate::term::{Paint, Term};
+use std::io::{self, Write};
+
+/// Below this many columns per role, the table becomes a stacked list.
+const MIN_COLUMN: usize = 22;
+/// Width of the attribute column of the table.
+const LABEL_COLUMN: usize = 13;
+
+fn cite_tag(view: &CompareView, source: &str) -> String {
+    match view.cite(source) {
+        Some(n) => format!("[{n}]"),
+        None => format!("[{source}]"),
+    }
+}
+
+/// Citations of the sources that give the same value: "[2, 3]".
+fn cite_many(view: &CompareView, sources: &[&str]) -> String {
+    let mut numbered: Vec<usize> = sources.iter().filter_map(|s| view.cite(s)).collect();
+    numbered.sort_unstable();
+    numbered.dedup();
+    let tags: Vec<String> = numbered
+        .iter()
+        .map(usize::to_string)
+        .chain(
+            sources
+                .iter()
+                .filter(|s| view.cite(s).is_none())
+                .map(|s| s.to_string()),
+        )
+        .collect();
+    format!("[{}]", tags.join(", "))
+}
+
+/// Short values with their sources, equal values merged: "Moderate [1]".
+fn sourced_lines(view: &CompareView, items: &[Sourced]) -> Vec<String> {
+    let mut merged: Vec<(&str, Vec<&str>)> = Vec::new();
+    for i in items {
+        match merged
+            .iter_mut()
+            .find(|(v, _)| v.eq_ignore_ascii_case(&i.value))
+        {
+            Some((_, sources)) => sources.push(&i.source),
+            None => merged.push((&i.value, vec![&i.source])),
+        }
+    }
+    merged
+        .into_iter()
+        .map(|(v, sources)| format!("{} {}", clean(v), cite_many(view, &sources)))
+        .collect()
+}
+
+fn pay_lines(view: &CompareView, r: &CompareRole, ascii: bool) -> Vec<String> {
+    r.pay
+        .iter()
+        .map(|f: &SalaryFigure| {
+            format!(
+                "{}: {} {}",
+                kind_label(f.kind),
+                figure_value(f, ascii),
+                cite_tag(view, &f.source)
+            )
+        })
+        .collect()
+}
+
+fn measure_label(m: Measure) -> &'static str {
+    match m {
+        Measure::Median => "Median",
+        Measure::Average => "Average",
+        Measure::RangeMin => "Range low",
+        Measure::RangeMax => "Range high",
+        Measure::Entry => "Entry-level",
+        Measure::Mid => "Mid-level",
+        Measure::Senior => "Senior-level",
+        Measure::Top10PercentFrom => "Top 10% from",
+    }
+}
+
+fn measure_key(m: Measure) -> &'static str {
+    match m {
+        Measure::Median => "median",
+        Measure::Average => "average",
+        Measure::RangeMin => "range_min",
+        Measure::RangeMax => "range_max",
+        Measure::Entry => "entry",
+        Measure::Mid => "mid",
+        Measure::Senior => "senior",
+        Measure::Top10PercentFrom => "top_10_percent_from",
+    }
+}
+
+/// "+$4,000/yr", "-$1,200/yr", "$0/yr".
+fn signed_money(v: f64, currency: &str, period: Period) -> String {
+    let sign = if v > 0.0 {
+        "+"
+    } else if v < 0.0 {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}{}{}", money(v.abs(), currency), per(period))
+}
+
+fn difference_text(d: &PayDifference) -> String {
+    match (d.comparable, d.amount) {
+        (true, Some(a)) => {
+            let pct = d
+                .percent
+                .map(|p| format!(" ({})", percent((p * 10.0).round() / 10.0)))
+                .unwrap_or_default();
+            format!(
+                "{}: {}{pct}",
+                measure_label(d.measure),
+                signed_money(a, &d.other.currency, d.other.period)
+            )
+        }
+        _ => format!(
+            "{}: not comparable, {}",
+            measure_label(d.measure),
+            d.reason.as_deref().unwrap_or("different units")
+        ),
+    }
+}
+
+/// The differences of role `i` (0 is the baseline) to the baseline.
+fn difference_lines(view: &CompareView, i: usize) -> Vec<String> {
+    let Some(r) = view.roles.get(i) else {
+        return Vec::new();
+    };
+    if i == 0 {
+        return vec!["baseline".into()];
+    }
+    let lines: Vec<String> = view
+        .differences
+        .iter()
+        .filter(|d| d.role == r.id)
+        .map(difference_text)
+        .collect();
+    if !lines.is_empty() {
+        return lines;
+    }
+    let base_has = view.roles.first().is_some_and(|b| !b.pay.is_empty());
+    let why = match (base_has, r.pay.is_empty()) {
+        (_, true) => "no pay figures for this role",
+        (false, _) => "no pay figures for the baseline",
+        _ => "no pay measure both give",
+    };
+    vec![format!("{UNKNOWN}: {why}")]
+}
+
+fn growth_lines(view: &CompareView, r: &CompareRole) -> Vec<String> {
+    let mut out: Vec<String> = r
+        .growth
+        .statements
+        .iter()
+        .map(|g| {
+            let mut parts: Vec<String> = Vec::new();
+            if let Some(p) = g.percent {
+                parts.push(percent(p));
+            }
+            match (&g.status, g.trend) {
+                (Some(s), _) => parts.push(clean(s).into_owned()),
+                (None, Some(t)) => parts.push(trend_word(t).to_string()),
+                (None, None) => {}
+            }
+            if let Some(t) = g.through {
+                if !parts.iter().any(|p| p.contains(&t.to_string())) {
+                    parts.push(format!("through {t}"));
+                }
+            }
+            format!("{} {}", parts.join(" "), cite_tag(view, &g.source))
+        })
+        .collect();
+    if r.growth.sources_disagree {
+        out.push("(sources disagree)".into());
+    }
+    out
+}
+
+/// Years where any source gives them; the sources' words otherwise.
+fn experience_lines(view: &CompareView, r: &CompareRole) -> Vec<String> {
+    let has_years = |e: &&crate::commands::compare::ExperienceFact| {
+        e.min_years.is_some() || e.max_years.is_some()
+    };
+    let any_years = r.experience.iter().any(|e| has_years(&e));
+    r.experience
+        .iter()
+        .filter(|e| !any_years || has_years(e))
+        .map(|e| {
+            let what = match &e.text {
+                Some(t) if e.min_years.is_none() && e.max_years.is_none() => clean(t).into_owned(),
+                _ => years(e.min_years, e.max_years),
+            };
+            format!("{what} {}", cite_tag(view, &e.source))
+        })
+        .collect()
+}
+
+fn remote_lines(view: &CompareView, r: &CompareRole) -> Vec<String> {
+    r.remote
+        .iter()
+        .map(|x| {
+            let what = match (x.remote_friendly, &x.text) {
+                (Some(true), _) => "remote-friendly".to_string(),
+                (Some(false), _) => "not remote-friendly".to_string(),
+                (None, Some(t)) => clean(t).into_owned(),
+                (None, None) => UNKNOWN.to_string(),
+            };
+            format!("{what} {}", cite_tag(view, &x.source))
+        })
+        .collect()
+}
+
+fn ladder_lines(view: &CompareView, r: &CompareRole) -> Vec<String> {
+    let mut out = Vec::new();
+    for l in &r.ladders {
+        out.push(format!(
+            "{} {}",
+            clean(&l.ladder),
+            cite_tag(view, &l.source)
+        ));
+        for t in &l.tiers {
+            out.push(format!(
+                "Tier {}/{}: {} ({})",
+                t.position,
+                l.tiers_total,
+                clean(&t.title),
+                years(Some(t.min_years), t.max_years)
+            ));
+        }
+    }
+    out
+}
+
+/// The attribute rows: label and, per role, its lines.
+fn rows(view: &CompareView, term: &Term) -> Vec<(&'static str, Vec<Vec<String>>)> {
+    let per_role =
+        |f: &dyn Fn(&CompareRole) -> Vec<String>| view.roles.iter().map(f).collect::<Vec<_>>();
+    vec![
+        ("Pay", per_role(&|r| pay_lines(view, r, term.ascii))),
+        (
+            "Pay vs baseline",
+            (0..view.roles.len())
+                .map(|i| difference_lines(view, i))
+                .collect(),
+        ),
+        ("Growth", per_role(&|r| growth_lines(view, r))),
+        (
+            "Education",
+            per_role(&|r| sourced_lines(view, &r.education)),
+        ),
+        ("Experience", per_role(&|r| experience_lines(view, r))),
+        ("Remote", per_role(&|r| remote_lines(view, r))),
+        ("Stress", per_role(&|r| sourced_lines(view, &r.stress))),
+        ("Balance", per_role(&|r| sourced_lines(view, &r.balance))),
+        ("Ladder", per_role(&|r| ladder_lines(view, r))),
+    ]
+}
+
+/// A table cell of several lines, each made safe for the terminal.
+fn lines_cell<S: AsRef<str>>(lines: &[S], what: Option<Paint>) -> comfy_table::Cell {
+    let text: Vec<String> = lines
+        .iter()
+        .map(|l| clean(l.as_ref()).into_owned())
+        .collect();
+    let mut c = comfy_table::Cell::new(text.join("\n"));
+    if let Some(what) = what {
+        let (fg, attr) = crate::term::table_color(what);
+        if let Some(fg) = fg {
+            c = c.fg(fg);
+        }
+        if let Some(attr) = attr {
+            c = c.add_attribute(attr);
+        }
+    }
+    c
+}
+
+/// Columns of text each role gets in the table.
+fn column_width(term: &Term, roles: usize) -> usize {
+    let n = roles.max(1);
+    let overhead = LABEL_COLUMN + 3 * (n + 1) + 1;
+    term.width.saturating_sub(overhead) / n
+}
+
+/// Whether the side-by-side table fits.
+fn fits_side_by_side(term: &Term, roles: usize) -> bool {
+    column_width(term, roles) >= MIN_COLUMN
+}
+
+fn side_by_side(view: &CompareView, out: &mut dyn Write, term: &Term) -> io::Result<()> {
+    // Ids go in the header when they fit whole; else on a line above.
+    let ids_fit = view
+        .roles
+        .iter()
+        .all(|r| r.id.chars().count() <= column_width(term, view.roles.len()));
+    if !ids_fit {
+        let ids: Vec<&str> = view.roles.iter().map(|r| r.id.as_str()).collect();
+        hanging(
+            out,
+            term,
+            &format!("Roles: {} (the first is the baseline)", ids.join(", ")),
+            "",
+            Some(Paint::Muted),
+        )?;
+    }
+    let mut t = text::table(term);
+    let mut header = vec![cell("", None)];
+    for (i, r) in view.roles.iter().enumerate() {
+        let mut h = r.title.clone();
+        if ids_fit {
+            h.push('\n');
+            h.push_str(&r.id);
+        }
+        if i == 0 {
+            h.push_str("\n(baseline)");
+        }
+        header.push(lines_cell(
+            &h.lines().collect::<Vec<_>>(),
+            Some(Paint::Title),
+        ));
+    }
+    t.set_header(header);
+    for (label, columns) in rows(view, term) {
+        let mut row = vec![cell(label, Some(Paint::Heading))];
+        for lines in columns {
+            if lines.is_empty() {
+                row.push(cell(UNKNOWN, Some(Paint::Warning)));
+            } else {
+                row.push(lines_cell(&lines, None));
+            }
+        }
+        t.add_row(row);
+    }
+    if let Some(c) = t.column_mut(0) {
+        c.set_constraint(comfy_table::ColumnConstraint::Absolute(
+            comfy_table::Width::Fixed(LABEL_COLUMN as u16),
+        ));
+    }
+    text::write_table(out, &t)
+}
+
+fn stacked(view: &CompareView, out: &mut dyn Write, term: &Term) -> io::Result<()> {
+    heading(out, term, "Roles (the first is the baseline)")?;
+    for r in &view.roles {
+        hanging(out, term, &format!("{}  {}", r.title, r.id), "  ", None)?;
+    }
+    for (label, columns) in rows(view, term) {
+        writeln!(out)?;
+        heading(out, term, label)?;
+        for (i, (r, lines)) in view.roles.iter().zip(columns).enumerate() {
+            if label == "Pay vs baseline" && i == 0 {
+                continue;
+            }
+            hanging(out, term, &r.title, "  ", Some(Paint::Title))?;
+            if lines.is_empty() {
+                hanging(out, term, UNKNOWN, "    ", Some(Paint::Warning))?;
+            }
+            for l in lines {
+                hanging(out, term, &l, "    ", None)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A wrapped, comma-separated list under a heading, or "none".
+fn item_list(out: &mut dyn Write, term: &Term, title: &str, items: &[String]) -> io::Result<()> {
+    writeln!(out)?;
+    hanging(
+        out,
+        term,
+        &format!("{title} ({})", items.len()),
+        "",
+        Some(Paint::Heading),
+    )?;
+    if items.is_empty() {
+        return writeln!(out, "  {}", term.paint(Paint::Muted, "none"));
+    }
+    let joined: Vec<String> = items.iter().map(|s| clean(s).into_owned()).collect();
+    // Semicolons: some items contain commas.
+    text::paragraph(out, term, &joined.join("; "), "  ")
+}
+
+fn sets(view: &CompareView, out: &mut dyn Write, term: &Term) -> io::Result<()> {
+    let title_of = |id: &str| {
+        view.roles
+            .iter()
+            .find(|r| r.id == id)
+            .map_or(id.to_string(), |r| r.title.clone())
+    };
+    let all = if view.roles.len() == 2 { "both" } else { "all" };
+    for (what, set) in [("Skills", &view.skills), ("Tools", &view.tools)] {
+        item_list(out, term, &format!("{what} in {all}"), &set.shared)?;
+        for (id, items) in &set.unique {
+            item_list(
+                out,
+                term,
+                &format!("{what} only in {}", title_of(id)),
+                items,
+            )?;
+        }
+    }
+    writeln!(out)?;
+    heading(out, term, "Skill gap")?;
+    let arrow = if term.ascii { "->" } else { "→" };
+    for g in &view.gaps {
+        let head = format!("{} {arrow} {}", title_of(&g.from), title_of(&g.to));
+        if !g.gap.known {
+            let why = g.reason.as_deref().unwrap_or("a role lists no skills");
+            hanging(
+                out,
+                term,
+                &format!("{head}: {UNKNOWN} ({why})"),
+                "  ",
+                Some(Paint::Warning),
+            )?;
+            continue;
+        }
+        let n = g.gap.skills_to_gain.len();
+        hanging(
+            out,
+            term,
+            &format!(
+                "{head}: {n} skill{} to learn, {} already shared",
+                if n == 1 { "" } else { "s" },
+                g.gap.skills_shared.len()
+            ),
+            "  ",
+            Some(Paint::Figure),
+        )?;
+        let only_in_target = view
+            .skills
+            .unique
+            .iter()
+            .find(|(id, _)| *id == g.to)
+            .is_some_and(|(_, items)| *items == g.gap.skills_to_gain);
+        if n > 0 && only_in_target {
+            hanging(
+                out,
+                term,
+                &format!("the skills only in {}, listed above", title_of(&g.to)),
+                "    ",
+                Some(Paint::Muted),
+            )?;
+        } else if n > 0 {
+            let items: Vec<String> = g
+                .gap
+                .skills_to_gain
+                .iter()
+                .map(|s| clean(s).into_owned())
+                .collect();
+            text::paragraph(out, term, &items.join("; "), "    ")?;
+        }
+    }
+    Ok(())
+}
+
+fn legend(view: &CompareView, out: &mut dyn Write, term: &Term) -> io::Result<()> {
+    if view.sources.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    heading(out, term, "Sources")?;
+    for (i, s) in view.sources.iter().enumerate() {
+        let publisher = s
+            .publisher
+            .as_deref()
+            .map(|p| format!(", {p}"))
+            .unwrap_or_default();
+        let first = format!("  [{}] ", i + 1);
+        let rest = " ".repeat(first.len());
+        let body = format!("{}{publisher} (id {})", clean(&s.title), s.id);
+        let opts = textwrap::Options::new(term.prose_width().max(rest.len() + 12))
+            .initial_indent(&first)
+            .subsequent_indent(&rest)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        for l in textwrap::wrap(&body, opts) {
+            writeln!(out, "{l}")?;
+        }
+    }
+    Ok(())
+}
+
+impl Render for CompareView {
+    fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
+        if fits_side_by_side(term, self.roles.len()) {
+            side_by_side(self, out, term)?;
+        } else {
+            stacked(self, out, term)?;
+        }
+        sets(self, out, term)?;
+        legend(self, out, term)
+    }
+
+    fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
+        tsv::row(
+            out,
+            &[
+                "attribute",
+                "role",
+                "kind",
+                "value",
+                "unit",
+                "source",
+                "detail",
+            ],
+        )?;
+        let mut rec = |a: &str,
+                       role: &str,
+                       kind: &str,
+                       value: &str,
+                       unit: &str,
+                       source: &str,
+                       detail: &str| {
+            tsv::row(out, &[a, role, kind, value, unit, source, detail])
+        };
+        let unit = |currency: &str, period: Period| format!("{currency}/{}", period_key(period));
+        for r in &self.roles {
+            for f in &r.pay {
+                let u = unit(&f.currency, f.period);
+                let region = f.region.clone().unwrap_or_default();
+                match (f.value, f.min, f.max) {
+                    (Some(v), _, _) => rec(
+                        "pay",
+                        &r.id,
+                        kind_key(f.kind),
+                        &tsv::num(Some(v)),
+                        &u,
+                        &f.source,
+                        &region,
+                    )?,
+                    (None, Some(a), Some(b)) => {
+                        let k = kind_key(f.kind);
+                        rec(
+                            "pay",
+                            &r.id,
+                            &format!("{k}_min"),
+                            &tsv::num(Some(a)),
+                            &u,
+                            &f.source,
+                            &region,
+                        )?;
+                        rec(
+                            "pay",
+                            &r.id,
+                            &format!("{k}_max"),
+                            &tsv::num(Some(b)),
+                            &u,
+                            &f.source,
+                            &region,
+                        )?;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for d in &self.differences {
+            let sources = format!("{},{}", d.baseline.source, d.other.source);
+            let k = measure_key(d.measure);
+            if d.comparable {
+                rec(
+                    "difference",
+                    &d.role,
+                    k,
+                    &tsv::num(d.amount),
+                    &unit(&d.other.currency, d.other.period),
+                    &sources,
+                    "",
+                )?;
+                rec(
+                    "difference",
+                    &d.role,
+                    &format!("{k}_percent"),
+                    &tsv::num(d.percent.map(|p| (p * 100.0).round() / 100.0)),
+                    "%",
+                    &sources,
+                    "",
+                )?;
+            } else {
+                rec(
+                    "difference",
+                    &d.role,
+                    k,
+                    "",
+                    "",
+                    &sources,
+                    &format!("not comparable: {}", d.reason.as_deref().unwrap_or("")),
+                )?;
+            }
+        }
+        for r in &self.roles {
+            for g in &r.growth.statements {
+                if let Some(p) = g.percent {
+                    rec(
+                        "growth",
+                        &r.id,
+                        "percent",
+                        &tsv::num(Some(p)),
+                        "%",
+                        &g.source,
+                        "",
+                    )?;
+                }
+                if let Some(t) = g.trend {
+                    let through = g.through.map(|y| y.to_string()).unwrap_or_default();
+                    rec(
+                        "growth",
+                        &r.id,
+                        "trend",
+                        trend_word(t),
+                        "",
+                        &g.source,
+                        &through,
+                    )?;
+                }
+                if let Some(s) = &g.status {
+                    rec("growth", &r.id, "status", s, "", &g.source, "")?;
+                }
+            }
+            for e in &r.education {
+                rec("education", &r.id, "minimum", &e.value, "", &e.source, "")?;
+            }
+            for e in &r.experience {
+                if let Some(v) = e.min_years {
+                    rec(
+                        "experience",
+                        &r.id,
+                        "min_years",
+                        &v.to_string(),
+                        "years",
+                        &e.source,
+                        "",
+                    )?;
+                }
+                if let Some(v) = e.max_years {
+                    rec(
+                        "experience",
+                        &r.id,
+                        "max_years",
+                        &v.to_string(),
+                        "years",
+                        &e.source,
+                        "",
+                    )?;
+                }
+                if let Some(t) = &e.text {
+                    rec("experience", &r.id, "text", t, "", &e.source, "")?;
+                }
+            }
+            for x in &r.remote {
+                if let Some(f) = x.remote_friendly {
+                    rec(
+                        "remote",
+                        &r.id,
+                        "remote_friendly",
+                        &f.to_string(),
+                        "",
+                        &x.source,
+                        "",
+                    )?;
+                }
+            }
+            for s in &r.stress {
+                rec("stress", &r.id, "level", &s.value, "", &s.source, "")?;
+            }
+            for s in &r.balance {
+                rec("balance", &r.id, "level", &s.value, "", &s.source, "")?;
+            }
+            for l in &r.ladders {
+                for t in &l.tiers {
+                    rec(
+                        "ladder",
+                        &r.id,
+                        "tier",
+                        &t.title,
+                        &format!("{}/{}", t.position, l.tiers_total),
+                        &l.source,
+                        &l.ladder,
+                    )?;
+                }
+            }
+        }
+        for (attribute, set) in [("skills", &self.skills), ("tools", &self.tools)] {
+            for s in &set.shared {
+                rec(attribute, "", "shared", s, "", "", "")?;
+            }
+            for (id, items) in &set.unique {
+                for s in items {
+                    rec(attribute, id, "unique", s, "", "", "")?;
+                }
+            }
+        }
+        for g in &self.gaps {
+            if !g.gap.known {
+                rec(
+                    "gap",
+                    &g.to,
+                    UNKNOWN,
+                    "",
+                    "",
+                    "",
+                    g.reason.as_deref().unwrap_or(""),
+                )?;
+                continue;
+            }
+            for s in &g.gap.skills_to_gain {
+                rec(
+                    "gap",
+                    &g.to,
+                    "to_learn",
+                    s,
+                    "",
+                    "",
+                    &format!("from {}", g.from),
+                )?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,273 @@
+//! Diagrams: boxes and arrows for the terminal (Unicode box drawing, or
+//! ASCII), and the quoting Mermaid and Graphviz DOT need so that any title
+//! a data file holds stays inside its label.
+
+use crate::render::text::clean;
+use crate::term::{Paint, Term};
+use std::io::{self, Write};
+use unicode_width::UnicodeWidthStr;
+
+/// The characters boxes, arrows and trees are drawn with.
+#[derive(Debug, Clone, Copy)]
+pub struct Glyphs {
+    pub horizontal: &'static str,
+    pub vertical: &'static str,
+    pub top_left: &'static str,
+    pub top_right: &'static str,
+    pub bottom_left: &'static str,
+    pub bottom_right: &'static str,
+    pub arrow_down: &'static str,
+    /// A tree branch with siblings after it, and the last branch.
+    pub branch: &'static str,
+    pub last_branch: &'static str,
+    /// The continuation under a branch with siblings after it.
+    pub pipe: &'static str,
+    /// Between items on one line.
+    pub sep: &'static str,
+    /// From one thing to another, in running text.
+    pub right: &'static str,
+}
+
+impl Glyphs {
+    pub fn for_term(term: &Term) -> Glyphs {
+        if term.ascii {
+            Glyphs {
+                horizontal: "-",
+                vertical: "|",
+                top_left: "+",
+                top_right: "+",
+                bottom_left: "+",
+                bottom_right: "+",
+                arrow_down: "v",
+                branch: "|-- ",
+                last_branch: "`-- ",
+                pipe: "|   ",
+                sep: " - ",
+                right: "->",
+            }
+        } else {
+            Glyphs {
+                horizontal: "─",
+                vertical: "│",
+                top_left: "┌",
+                top_right: "┐",
+                bottom_left: "└",
+                bottom_right: "┘",
+                arrow_down: "▼",
+                branch: "├── ",
+                last_branch: "└── ",
+                pipe: "│   ",
+                sep: " · ",
+                right: "→",
+            }
+        }
+    }
+}
+
+/// One line of text inside a box, with its style.
+#[derive(Debug, Clone)]
+pub struct BoxLine {
+    pub text: String,
+    pub paint: Option<Paint>,
+}
+
+impl BoxLine {
+    pub fn new(text: impl Into<String>, paint: Option<Paint>) -> BoxLine {
+        BoxLine {
+            text: text.into(),
+            paint,
+        }
+    }
+}
+
+/// Display width of a string in terminal columns.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// The outer width a box needs for `lines`, within the terminal's width.
+pub fn box_width(term: &Term, lines: &[BoxLine]) -> usize {
+    let widest = lines
+        .iter()
+        .map(|l| width(&clean(&l.text)))
+        .max()
+        .unwrap_or(0);
+    (widest + 4).clamp(8, term.width.max(8))
+}
+
+/// Draws a box of outer width `outer` around `lines`, wrapping them to fit.
+pub fn draw_box(
+    out: &mut dyn Write,
+    term: &Term,
+    lines: &[BoxLine],
+    outer: usize,
+) -> io::Result<()> {
+    let g = Glyphs::for_term(term);
+    let outer = outer.max(8);
+    let inner = outer - 4;
+    let rule = g.horizontal.repeat(outer - 2);
+    writeln!(out, "{}{rule}{}", g.top_left, g.top_right)?;
+    for line in lines {
+        let text = clean(&line.text);
+        let opts =
+            textwrap::Options::new(inner).word_splitter(textwrap::WordSplitter::NoHyphenation);
+        for piece in textwrap::wrap(&text, opts) {
+            let pad = inner.saturating_sub(width(&piece));
+            let shown = match line.paint {
+                Some(p) => term.paint(p, &piece),
+                None => piece.into_owned(),
+            };
+            writeln!(out, "{v} {shown}{} {v}", " ".repeat(pad), v = g.vertical)?;
+        }
+    }
+    writeln!(out, "{}{rule}{}", g.bottom_left, g.bottom_right)
+}
+
+/// A downward arrow at `indent` columns, with optional notes beside its
+/// shaft, each wrapped to the terminal.
+pub fn arrow(out: &mut dyn Write, term: &Term, indent: usize, notes: &[String]) -> io::Result<()> {
+    let g = Glyphs::for_term(term);
+    let lead = " ".repeat(indent);
+    let shaft = format!("{lead}{}  ", g.vertical);
+    let hanging = format!("{shaft}  ");
+    let room = term.width.saturating_sub(width(&hanging)).max(12);
+    for note in notes {
+        let opts = textwrap::Options::new(room + width(&hanging))
+            .initial_indent(&shaft)
+            .subsequent_indent(&hanging)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        for line in textwrap::wrap(&clean(note), opts) {
+            writeln!(out, "{}", line.trim_end())?;
+        }
+    }
+    if notes.is_empty() {
+        writeln!(out, "{lead}{}", g.vertical)?;
+    }
+    writeln!(out, "{lead}{}", g.arrow_down)
+}
+
+/// Writes prose wrapped to the terminal, never splitting a word at its
+/// hyphens (role ids are kebab-case and must stay whole to be copied).
+pub fn prose(
+    out: &mut dyn Write,
+    term: &Term,
+    text: &str,
+    indent: &str,
+    rest: &str,
+) -> io::Result<()> {
+    let opts = textwrap::Options::new(term.prose_width().max(width(rest) + 12))
+        .initial_indent(indent)
+        .subsequent_indent(rest)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    for line in textwrap::wrap(&clean(text), opts) {
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+/// A heading, wrapped to the terminal.
+pub fn title(out: &mut dyn Write, term: &Term, text: &str) -> io::Result<()> {
+    let opts = textwrap::Options::new(term.prose_width())
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    for line in textwrap::wrap(&clean(text), opts) {
+        writeln!(out, "{}", term.paint(Paint::Heading, line.trim_end()))?;
+    }
+    Ok(())
+}
+
+/// A label for inside Mermaid's `["..."]` or `|"..."|`: quotes, `#` and
+/// HTML-significant characters as Mermaid entity codes, control
+/// characters made visible.
+pub fn mermaid_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in clean(s).chars() {
+        match c {
+            '"' => out.push_str("#quot;"),
+            '#' => out.push_str("#35;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '&' => out.push_str("#amp;"),
+            '`' => out.push_str("#96;"),
+            // `$$` starts maths in newer Mermaid.
+            '$' => out.push_str("#36;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Several lines as one quoted Mermaid label.
+pub fn mermaid_label<S: AsRef<str>>(lines: &[S]) -> String {
+    let body: Vec<String> = lines.iter().map(|l| mermaid_text(l.as_ref())).collect();
+    format!("\"{}\"", body.join("<br/>"))
+}
+
+/// A string for inside DOT's double quotes: backslash and quote escaped,
+/// control characters made visible (newlines become spaces).
+pub fn dot_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in clean(s).chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Several lines as one quoted DOT label (`\n` between them).
+pub fn dot_label<S: AsRef<str>>(lines: &[S]) -> String {
+    let body: Vec<String> = lines.iter().map(|l| dot_text(l.as_ref())).collect();
+    format!("\"{}\"", body.join("\\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mermaid_labels_cannot_be_closed_by_data() {
+        assert_eq!(
+            mermaid_label(&["Say \"hi\" #1 <b>&", "$$x$$"]),
+            "\"Say #quot;hi#quot; #35;1 #lt;b#gt;#amp;<br/>#36;#36;x#36;#36;\""
+        );
+        assert_eq!(mermaid_text("a\nb\u{1b}[31m"), "a b\\u{1b}[31m");
+    }
+
+    #[test]
+    fn dot_labels_escape_quotes_and_backslashes() {
+        assert_eq!(
+            dot_label(&["Team \"Lead\"", "C:\\path\\", "x\ny"]),
+            "\"Team \\\"Lead\\\"\\nC:\\\\path\\\\\\nx y\""
+        );
+    }
+
+    #[test]
+    fn boxes_fit_their_text_and_wrap_at_the_terminal_width() {
+        let term = Term::plain(20);
+        let lines = [BoxLine::new("A fairly long tier title here", None)];
+        let w = box_width(&term, &lines);
+        assert_eq!(w, 20);
+        let mut out = Vec::new();
+        draw_box(&mut out, &term, &lines, w).unwrap_or_else(|e| panic!("{e}"));
+        let s = String::from_utf8_lossy(&out);
+        assert!(s.lines().all(|l| width(l) == 20), "{s}");
+        assert_eq!(s.lines().count(), 4, "{s}");
+        assert!(s.starts_with("┌"));
+    }
+
+    #[test]
+    fn ascii_boxes_use_no_box_drawing() {
+        let mut term = Term::plain(40);
+        term.ascii = true;
+        let lines = [BoxLine::new("Title", None)];
+        let mut out = Vec::new();
+        draw_box(&mut out, &term, &lines, box_width(&term, &lines))
+            .unwrap_or_else(|e| panic!("{e}"));
+        arrow(&mut out, &term, 2, &["promotion".into()]).unwrap_or_else(|e| panic!("{e}"));
+        let s = String::from_utf8_lossy(&out);
+        assert!(s.is_ascii(), "{s}");
+        assert_eq!(s, "+-------+\n| Title |\n+-------+\n  |  promotion\n  v\n");
+    }
+}

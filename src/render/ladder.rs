@@ -1,0 +1,236 @@
+//! Text, TSV, Mermaid and DOT for `careers ladder`.
+
+use crate::cli::Format;
+use crate::commands::ladder::{Citations, LadderView, Pay, TierView};
+use crate::render::diagram::{
+    arrow, box_width, dot_label, dot_text, draw_box, mermaid_label, prose, title, BoxLine, Glyphs,
+};
+use crate::render::text::{money, per, years, UNKNOWN};
+use crate::render::{tsv, Render};
+use crate::term::{Paint, Term};
+use std::io::{self, Write};
+
+/// "$35,000/yr entry-level", "$30,000-$42,000/yr range".
+pub fn pay_text(p: &Pay) -> String {
+    let unit = per(p.period);
+    match (p.value, p.min, p.max) {
+        (Some(v), _, _) => format!("{}{unit} {}", money(v, &p.currency), p.basis),
+        (None, Some(lo), Some(hi)) => format!(
+            "{}-{}{unit} {}",
+            money(lo, &p.currency),
+            money(hi, &p.currency),
+            p.basis
+        ),
+        _ => UNKNOWN.to_string(),
+    }
+}
+
+/// Writes the numbered source legend.
+pub fn legend(out: &mut dyn Write, term: &Term, sources: &Citations) -> io::Result<()> {
+    if sources.0.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    title(out, term, "Sources")?;
+    for (i, s) in sources.0.iter().enumerate() {
+        prose(
+            out,
+            term,
+            &format!("[{}] {}: {}", i + 1, s.id, s.title),
+            "  ",
+            "      ",
+        )?;
+    }
+    Ok(())
+}
+
+fn tier_lines(
+    view: &LadderView,
+    t: &TierView,
+    sep: &str,
+    source_tag: &dyn Fn(&str) -> String,
+) -> Vec<BoxLine> {
+    let mine = t.role.is_some() && t.role == view.role;
+    let mut lines = vec![BoxLine::new(
+        t.title.clone(),
+        Some(if mine { Paint::Title } else { Paint::Figure }),
+    )];
+    let pay = match &t.pay {
+        Some(p) => format!("{} {}", pay_text(p), source_tag(&p.source)),
+        None => format!("pay {UNKNOWN}"),
+    };
+    lines.push(BoxLine::new(
+        format!("{}{sep}{pay}", years(Some(t.min_years), t.max_years)),
+        None,
+    ));
+    let role = match (&t.role, &t.role_title) {
+        (Some(id), Some(_)) => format!("role: {id}"),
+        (Some(id), None) => format!("role: {id} (not in the catalog)"),
+        (None, _) => "no profile in the catalog".to_string(),
+    };
+    lines.push(BoxLine::new(role, Some(Paint::Id)));
+    lines
+}
+
+impl Render for LadderView {
+    fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
+        let tag = |id: &str| match self.sources.number(id) {
+            Some(n) => format!("[{n}]"),
+            None => format!("[{id}]"),
+        };
+        if self.ladders.is_empty() {
+            writeln!(out, "No career ladders in the catalog.")?;
+            return Ok(());
+        }
+        for (i, l) in self.ladders.iter().enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            title(out, term, &l.name)?;
+            prose(
+                out,
+                term,
+                &format!(
+                    "Ladder on {} ({}) {}, lowest tier first",
+                    l.owner_title,
+                    l.owner,
+                    tag(&l.source)
+                ),
+                "",
+                "",
+            )?;
+            let sep = Glyphs::for_term(term).sep;
+            let boxes: Vec<Vec<BoxLine>> = l
+                .tiers
+                .iter()
+                .map(|t| tier_lines(self, t, sep, &tag))
+                .collect();
+            let w = boxes.iter().map(|b| box_width(term, b)).max().unwrap_or(8);
+            for (j, b) in boxes.iter().enumerate() {
+                if j > 0 {
+                    arrow(out, term, 2, &[])?;
+                }
+                draw_box(out, term, b, w)?;
+            }
+        }
+        legend(out, term, &self.sources)?;
+        Ok(())
+    }
+
+    fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
+        tsv::row(
+            out,
+            &[
+                "owner",
+                "ladder",
+                "source",
+                "tier",
+                "title",
+                "min_years",
+                "max_years",
+                "role",
+                "pay_basis",
+                "pay",
+                "pay_min",
+                "pay_max",
+                "currency",
+                "period",
+                "pay_source",
+            ],
+        )?;
+        for l in &self.ladders {
+            for (i, t) in l.tiers.iter().enumerate() {
+                let p = t.pay.as_ref();
+                tsv::row(
+                    out,
+                    &[
+                        l.owner.clone(),
+                        l.name.clone(),
+                        l.source.clone(),
+                        (i + 1).to_string(),
+                        t.title.clone(),
+                        t.min_years.to_string(),
+                        t.max_years.map(|y| y.to_string()).unwrap_or_default(),
+                        t.role.clone().unwrap_or_default(),
+                        p.map(|p| p.basis.clone()).unwrap_or_default(),
+                        tsv::num(p.and_then(|p| p.value)),
+                        tsv::num(p.and_then(|p| p.min)),
+                        tsv::num(p.and_then(|p| p.max)),
+                        p.map(|p| p.currency.clone()).unwrap_or_default(),
+                        p.map(|p| per(p.period).trim_start_matches('/').to_string())
+                            .unwrap_or_default(),
+                        p.map(|p| p.source.clone()).unwrap_or_default(),
+                    ],
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn diagram(&self, format: Format, out: &mut dyn Write) -> Option<io::Result<()>> {
+        Some(match format {
+            Format::Dot => self.dot(out),
+            _ => self.mermaid(out),
+        })
+    }
+}
+
+/// The lines of a tier's diagram label; figures carry their source id.
+fn tier_label(t: &TierView) -> Vec<String> {
+    let mut lines = vec![t.title.clone(), years(Some(t.min_years), t.max_years)];
+    lines.push(match &t.pay {
+        Some(p) => format!("{} ({})", pay_text(p), p.source),
+        None => format!("pay {UNKNOWN}"),
+    });
+    lines.push(match &t.role {
+        Some(id) => id.clone(),
+        None => "no profile".into(),
+    });
+    lines
+}
+
+impl LadderView {
+    fn mermaid(&self, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(out, "flowchart TB")?;
+        for (i, l) in self.ladders.iter().enumerate() {
+            writeln!(
+                out,
+                "  subgraph L{i}[{}]",
+                mermaid_label(&[format!("{} · {} · {}", l.name, l.owner, l.source)])
+            )?;
+            writeln!(out, "    direction TB")?;
+            for (j, t) in l.tiers.iter().enumerate() {
+                writeln!(out, "    L{i}T{j}[{}]", mermaid_label(&tier_label(t)))?;
+            }
+            for j in 1..l.tiers.len() {
+                writeln!(out, "    L{i}T{} --> L{i}T{j}", j - 1)?;
+            }
+            writeln!(out, "  end")?;
+        }
+        Ok(())
+    }
+
+    fn dot(&self, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(out, "digraph ladders {{")?;
+        writeln!(out, "  rankdir=TB;")?;
+        writeln!(out, "  node [shape=box];")?;
+        for (i, l) in self.ladders.iter().enumerate() {
+            writeln!(out, "  subgraph cluster_{i} {{")?;
+            writeln!(
+                out,
+                "    label=\"{} · {} · {}\";",
+                dot_text(&l.name),
+                dot_text(&l.owner),
+                dot_text(&l.source)
+            )?;
+            for (j, t) in l.tiers.iter().enumerate() {
+                writeln!(out, "    l{i}t{j} [label={}];", dot_label(&tier_label(t)))?;
+            }
+            for j in 1..l.tiers.len() {
+                writeln!(out, "    l{i}t{} -> l{i}t{j};", j - 1)?;
+            }
+            writeln!(out, "  }}")?;
+        }
+        writeln!(out, "}}")
+    }
+}

@@ -1,0 +1,678 @@
+//! Text and TSV for `careers salary`: a range chart, then every figure of
+//! every role with its source. Also the figure formatting `compare` shares.
+
+use crate::commands::salary::{Bar, FigureKind, SalaryFigure, SalaryView};
+use crate::model::{Period, Source};
+use crate::render::text::{self, clean, heading, money, per, UNKNOWN};
+use crate::render::{tsv, Render};
+use crate::term::{Paint, Term};
+use std::io::{self, Write};
+use unicode_width::UnicodeWidthStr;
+
+/// "Range", "Median", ... for a figure kind.
+pub fn kind_label(kind: FigureKind) -> &'static str {
+    match kind {
+        FigureKind::Range => "Range",
+        FigureKind::Median => "Median",
+        FigureKind::Average => "Average",
+        FigureKind::Entry => "Entry-level",
+        FigureKind::Mid => "Mid-level",
+        FigureKind::Senior => "Senior-level",
+        FigureKind::EntryRange => "Entry range",
+        FigureKind::Top10PercentFrom => "Top 10% from",
+    }
+}
+
+/// The name a kind has in JSON and TSV.
+pub fn kind_key(kind: FigureKind) -> &'static str {
+    match kind {
+        FigureKind::Range => "range",
+        FigureKind::Median => "median",
+        FigureKind::Average => "average",
+        FigureKind::Entry => "entry",
+        FigureKind::Mid => "mid",
+        FigureKind::Senior => "senior",
+        FigureKind::EntryRange => "entry_range",
+        FigureKind::Top10PercentFrom => "top_10_percent_from",
+    }
+}
+
+/// "year" or "hour".
+pub fn period_key(p: Period) -> &'static str {
+    match p {
+        Period::Year => "year",
+        Period::Hour => "hour",
+    }
+}
+
+/// A number with thousands separators: 2080 -> "2,080", 1950.5 -> "1,950.5".
+pub fn grouped(v: f64) -> String {
+    let s = text::plain_number(v);
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), format!(".{}", f.trim_end_matches('0'))),
+        None => (s.clone(), String::new()),
+    };
+    let (sign, digits) = match int.strip_prefix('-') {
+        Some(d) => ("-", d.to_string()),
+        None => ("", int),
+    };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    let frac = if frac == "." { String::new() } else { frac };
+    format!("{sign}{out}{frac}")
+}
+
+/// The amount of a figure without its period: "$42,000", "$32,000-$52,000".
+fn amount(value: Option<f64>, min: Option<f64>, max: Option<f64>, currency: &str) -> String {
+    match (value, min, max) {
+        (Some(v), _, _) => money(v, currency),
+        (None, Some(a), Some(b)) => format!("{}-{}", money(a, currency), money(b, currency)),
+        _ => UNKNOWN.to_string(),
+    }
+}
+
+/// A figure's value for people, with its period, and for a converted
+/// figure the original: "≈$20.19/h (converted from $42,000/yr at 2,080 h)"
+/// ("~" for ≈ in ASCII).
+pub fn figure_value(f: &SalaryFigure, ascii: bool) -> String {
+    let shown = format!(
+        "{}{}",
+        amount(f.value, f.min, f.max, &f.currency),
+        per(f.period)
+    );
+    match &f.converted_from {
+        Some(o) if f.converted => format!(
+            "{}{shown} (converted from {}{} at {} h)",
+            approx(ascii),
+            amount(o.value, o.min, o.max, &f.currency),
+            per(o.period),
+            grouped(o.hours_per_year)
+        ),
+        _ => shown,
+    }
+}
+
+/// The mark of a converted figure.
+pub fn approx(ascii: bool) -> &'static str {
+    if ascii {
+        "~"
+    } else {
+        "≈"
+    }
+}
+
+/// "USD per year, US".
+fn group_label(f: &SalaryFigure) -> String {
+    let period = |p: Period| match p {
+        Period::Year => "per year",
+        Period::Hour => "per hour",
+    };
+    let mut s = format!("{}, {}", f.currency, period(f.period));
+    if let Some(o) = f.converted_from.as_ref().filter(|_| f.converted) {
+        s.push_str(&format!(
+            " (converted from {} at {} h/yr)",
+            period(o.period),
+            grouped(o.hours_per_year)
+        ));
+    }
+    if let Some(r) = &f.region {
+        s.push_str(&format!(", {}", r));
+    }
+    s
+}
+
+/// Whether two figures belong to one printed group.
+fn same_group(a: &SalaryFigure, b: &SalaryFigure) -> bool {
+    a.source == b.source
+        && a.region == b.region
+        && a.currency == b.currency
+        && a.period == b.period
+        && a.converted == b.converted
+}
+
+/// Cuts `s` to `width` columns, ending with an ellipsis when cut.
+pub fn truncate(s: &str, width: usize, ascii: bool) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let ell = if ascii { "..." } else { "…" };
+    let room = width.saturating_sub(ell.width());
+    let mut out = String::new();
+    for c in s.chars() {
+        let next = format!("{out}{c}");
+        if next.width() > room {
+            break;
+        }
+        out = next;
+    }
+    format!("{out}{ell}")
+}
+
+/// The longest bar drawn, in columns.
+const MAX_BAR: usize = 100;
+
+/// Glyphs for the chart.
+struct Glyphs {
+    left: char,
+    fill: char,
+    right: char,
+    single: char,
+    median: char,
+    average: char,
+}
+
+fn glyphs(ascii: bool) -> Glyphs {
+    if ascii {
+        Glyphs {
+            left: '[',
+            fill: '-',
+            right: ']',
+            single: '|',
+            median: 'o',
+            average: '*',
+        }
+    } else {
+        Glyphs {
+            left: '├',
+            fill: '─',
+            right: '┤',
+            single: '│',
+            median: '●',
+            average: '◆',
+        }
+    }
+}
+
+/// One bar `width` columns wide on the scale `lo`..`hi`.
+fn draw_bar(width: usize, lo: f64, hi: f64, bar: &Bar, g: &Glyphs) -> String {
+    let mut cells = vec![' '; width.max(1)];
+    let last = cells.len() - 1;
+    let pos = |v: f64| -> usize {
+        if hi > lo {
+            let x = ((v - lo) / (hi - lo) * last as f64).round();
+            if x.is_finite() {
+                (x.max(0.0) as usize).min(last)
+            } else {
+                0
+            }
+        } else {
+            last / 2
+        }
+    };
+    if let Some(f) = &bar.figure {
+        if let Some((a, b)) = f.range {
+            let (pa, pb) = (pos(a), pos(b));
+            for c in cells.iter_mut().take(pb + 1).skip(pa) {
+                *c = g.fill;
+            }
+            if pa == pb {
+                cells[pa] = g.single;
+            } else {
+                cells[pa] = g.left;
+                cells[pb] = g.right;
+            }
+        }
+        if let Some((kind, v)) = f.mark {
+            cells[pos(v)] = if kind == FigureKind::Median {
+                g.median
+            } else {
+                g.average
+            };
+        }
+    }
+    cells.into_iter().collect()
+}
+
+/// "$32,000-$52,000 ●$42,000 [1]" for a bar.
+fn bar_text(view: &SalaryView<'_>, bar: &Bar, g: &Glyphs, ascii: bool) -> String {
+    let Some(f) = &bar.figure else {
+        return UNKNOWN.to_string();
+    };
+    let approx = if f.converted { approx(ascii) } else { "" };
+    let mut parts = Vec::new();
+    if let Some((a, b)) = f.range {
+        parts.push(format!(
+            "{approx}{}-{}",
+            money(a, &f.currency),
+            money(b, &f.currency)
+        ));
+    }
+    if let Some((kind, v)) = f.mark {
+        let glyph = if kind == FigureKind::Median {
+            g.median
+        } else {
+            g.average
+        };
+        parts.push(format!("{glyph}{approx}{}", money(v, &f.currency)));
+    }
+    parts.push(cite_tag(view.cite(&f.source), &f.source));
+    parts.join(" ")
+}
+
+fn cite_tag(n: Option<usize>, id: &str) -> String {
+    match n {
+        Some(n) => format!("[{n}]"),
+        None => format!("[{id}]"),
+    }
+}
+
+/// The chart: one group of bars per currency, each on its own scale.
+fn chart(view: &SalaryView<'_>, out: &mut dyn Write, term: &Term) -> io::Result<()> {
+    let g = glyphs(term.ascii);
+    let mut currencies: Vec<&str> = Vec::new();
+    for b in &view.bars {
+        if let Some(f) = &b.figure {
+            if !currencies.contains(&f.currency.as_str()) {
+                currencies.push(&f.currency);
+            }
+        }
+    }
+    let period_word = match view.chart_period {
+        Period::Year => "per year",
+        Period::Hour => "per hour",
+    };
+    let unknown: Vec<&Bar> = view.bars.iter().filter(|b| b.figure.is_none()).collect();
+    for (ci, currency) in currencies.iter().enumerate() {
+        if ci > 0 {
+            writeln!(out)?;
+        }
+        // A role's title labels the first bar of this currency it has.
+        let mut bars: Vec<(bool, &Bar)> = Vec::new();
+        for b in &view.bars {
+            if b.figure.as_ref().is_some_and(|f| f.currency == *currency) {
+                let first = !bars.iter().any(|(_, have)| have.id == b.id);
+                bars.push((first, b));
+            }
+        }
+        let values: Vec<f64> = bars
+            .iter()
+            .filter_map(|(_, b)| b.figure.as_ref())
+            .flat_map(|f| {
+                let mut v = Vec::new();
+                if let Some((a, b)) = f.range {
+                    v.extend([a, b]);
+                }
+                if let Some((_, m)) = f.mark {
+                    v.push(m);
+                }
+                v
+            })
+            .filter(|v| v.is_finite())
+            .collect();
+        let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let (lo, hi) = if lo.is_finite() && hi.is_finite() {
+            (lo, hi)
+        } else {
+            (0.0, 0.0)
+        };
+        let title = format!(
+            "Pay in {currency} {period_word}, highest median first (midpoint of range where no median)"
+        );
+        for l in text::wrap(&title, term.width, "") {
+            heading(out, term, &l)?;
+        }
+        let labels: Vec<String> = bars
+            .iter()
+            .map(|(first, b)| {
+                if *first {
+                    clean(&b.title).into_owned()
+                } else {
+                    String::new()
+                }
+            })
+            .chain(unknown.iter().map(|b| clean(&b.title).into_owned()))
+            .collect();
+        let texts: Vec<String> = bars
+            .iter()
+            .map(|(_, b)| bar_text(view, b, &g, term.ascii))
+            .collect();
+        let label_w = labels
+            .iter()
+            .map(|l| l.width())
+            .max()
+            .unwrap_or(0)
+            .min(32)
+            .min(term.width / 3);
+        let text_w = texts.iter().map(|t| t.width()).max().unwrap_or(0);
+        // Bars longer than this say nothing more on very wide terminals.
+        let wide_bar = term.width.saturating_sub(label_w + text_w + 4).min(MAX_BAR);
+        let axis_lo = money(lo, currency);
+        let axis_hi = money(hi, currency);
+        if wide_bar >= 20 {
+            for (i, (_, b)) in bars.iter().enumerate() {
+                let label = truncate(&labels[i], label_w, term.ascii);
+                let pad = label_w.saturating_sub(label.width());
+                let bar = draw_bar(wide_bar, lo, hi, b, &g);
+                writeln!(
+                    out,
+                    "{}{}  {}  {}",
+                    term.paint(Paint::Title, &label),
+                    " ".repeat(pad),
+                    term.paint(Paint::Figure, &bar),
+                    texts[i]
+                )?;
+            }
+            let gap = wide_bar.saturating_sub(axis_lo.width() + axis_hi.width());
+            let axis = if gap >= 1 {
+                format!("{axis_lo}{}{axis_hi}", " ".repeat(gap))
+            } else {
+                format!("{axis_lo} to {axis_hi}")
+            };
+            writeln!(
+                out,
+                "{}{}",
+                " ".repeat(label_w + 2),
+                term.paint(Paint::Muted, &axis)
+            )?;
+        } else {
+            // Stacked: the title, its figures, then a full-width bar.
+            let bar_w = term.width.saturating_sub(2).clamp(10, MAX_BAR);
+            for (i, (first, b)) in bars.iter().enumerate() {
+                if *first {
+                    for l in text::wrap(&b.title, term.width, "") {
+                        writeln!(out, "{}", term.paint(Paint::Title, &l))?;
+                    }
+                }
+                for l in text::wrap(&texts[i], term.width, "  ") {
+                    writeln!(out, "{l}")?;
+                }
+                let bar = draw_bar(bar_w, lo, hi, b, &g);
+                writeln!(out, "  {}", term.paint(Paint::Figure, bar.trim_end()))?;
+            }
+            let gap = bar_w.saturating_sub(axis_lo.width() + axis_hi.width());
+            let axis = if gap >= 1 {
+                format!("{axis_lo}{}{axis_hi}", " ".repeat(gap))
+            } else {
+                format!("{axis_lo} to {axis_hi}")
+            };
+            writeln!(out, "  {}", term.paint(Paint::Muted, &axis))?;
+        }
+    }
+    if !unknown.is_empty() {
+        if !currencies.is_empty() {
+            writeln!(out)?;
+        }
+        for b in &unknown {
+            hanging(
+                out,
+                term,
+                &format!("{}: {UNKNOWN}, no source gives pay", b.title),
+                "",
+                Some(Paint::Warning),
+            )?;
+        }
+    }
+    let mut legend = format!(
+        "{}{}{} range  {} median  {} average",
+        g.left, g.fill, g.right, g.median, g.average
+    );
+    if view
+        .bars
+        .iter()
+        .any(|b| b.figure.as_ref().is_some_and(|f| f.converted))
+    {
+        let from = match view.chart_period {
+            Period::Year => "hourly",
+            Period::Hour => "yearly",
+        };
+        legend.push_str(&format!(
+            "  {} converted from {from} at {} h/yr",
+            approx(term.ascii),
+            grouped(view.hours_per_year)
+        ));
+    }
+    if !view.uncharted.is_empty() {
+        legend.push_str(&format!(
+            ". Hourly figures of {} are listed below, not charted; --hourly charts every figure per hour",
+            view.uncharted.join(", ")
+        ));
+    }
+    for l in text::wrap(&legend, term.width, "") {
+        writeln!(out, "{}", term.paint(Paint::Muted, &l))?;
+    }
+    Ok(())
+}
+
+/// Writes figures grouped by source, with each group's label and citation,
+/// and the source's notes after its group.
+pub fn figure_groups(
+    out: &mut dyn Write,
+    term: &Term,
+    figures: &[SalaryFigure],
+    notes: &[(String, String)],
+    cite: &dyn Fn(&str) -> String,
+    indent: &str,
+) -> io::Result<()> {
+    let mut i = 0;
+    let mut noted: Vec<&str> = Vec::new();
+    let label_w = 14;
+    while i < figures.len() {
+        let head = &figures[i];
+        let end = figures[i..]
+            .iter()
+            .position(|f| !same_group(head, f))
+            .map_or(figures.len(), |n| i + n);
+        hanging(
+            out,
+            term,
+            &format!("{} {}", group_label(head), cite(&head.source)),
+            indent,
+            None,
+        )?;
+        let value_indent = format!("{indent}  {}", " ".repeat(label_w));
+        for f in &figures[i..end] {
+            let value = figure_value(f, term.ascii);
+            let first = format!("{indent}  {:<label_w$}", kind_label(f.kind));
+            let opts = textwrap::Options::new(term.width.max(value_indent.len() + 12))
+                .initial_indent(&first)
+                .subsequent_indent(&value_indent)
+                .word_separator(textwrap::WordSeparator::AsciiSpace);
+            for l in textwrap::wrap(&value, opts) {
+                writeln!(out, "{l}")?;
+            }
+        }
+        if !noted.contains(&head.source.as_str()) {
+            noted.push(&head.source);
+            for (_, note) in notes.iter().filter(|(s, _)| *s == head.source) {
+                for l in text::wrap(note, term.prose_width(), &format!("{indent}  ")) {
+                    writeln!(out, "{}", term.paint(Paint::Muted, &l))?;
+                }
+            }
+        }
+        i = end;
+    }
+    Ok(())
+}
+
+/// Writes `s` wrapped to the terminal, starting at `indent` and continuing
+/// two columns further in.
+pub fn hanging(
+    out: &mut dyn Write,
+    term: &Term,
+    s: &str,
+    indent: &str,
+    paint: Option<Paint>,
+) -> io::Result<()> {
+    let rest = format!("{indent}  ");
+    // Ids and hyphenated words stay whole.
+    let opts = textwrap::Options::new(term.width.max(rest.len() + 12))
+        .initial_indent(indent)
+        .subsequent_indent(&rest)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    for l in textwrap::wrap(&clean(s), opts) {
+        match paint {
+            Some(p) => writeln!(out, "{}", term.paint(p, &l))?,
+            None => writeln!(out, "{l}")?,
+        }
+    }
+    Ok(())
+}
+
+/// The numbered source legend.
+pub fn legend(out: &mut dyn Write, term: &Term, sources: &[&Source]) -> io::Result<()> {
+    if sources.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    heading(out, term, "Sources")?;
+    for (i, s) in sources.iter().enumerate() {
+        let publisher = s
+            .publisher
+            .as_deref()
+            .map(|p| format!(", {p}"))
+            .unwrap_or_default();
+        let n = format!("[{}] ", i + 1);
+        let first = format!("  {n}");
+        let rest = " ".repeat(first.len());
+        let body = format!("{}{publisher} (id {})", clean(&s.title), s.id);
+        let opts = textwrap::Options::new(term.prose_width().max(rest.len() + 12))
+            .initial_indent(&first)
+            .subsequent_indent(&rest)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        for l in textwrap::wrap(&body, opts) {
+            writeln!(out, "{l}")?;
+        }
+    }
+    Ok(())
+}
+
+impl Render for SalaryView<'_> {
+    fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
+        chart(self, out, term)?;
+        let cite = |source: &str| cite_tag(self.cite(source), source);
+        for row in &self.rows {
+            writeln!(out)?;
+            hanging(
+                out,
+                term,
+                &format!("{}  {}", row.title, row.id),
+                "",
+                Some(Paint::Title),
+            )?;
+            if row.figures.is_empty() {
+                writeln!(
+                    out,
+                    "  {}",
+                    term.paint(Paint::Warning, &format!("{UNKNOWN}: no source gives pay"))
+                )?;
+                continue;
+            }
+            let notes: Vec<(String, String)> = row
+                .notes
+                .iter()
+                .map(|n| (n.source.clone(), n.note.clone()))
+                .collect();
+            figure_groups(out, term, &row.figures, &notes, &cite, "  ")?;
+        }
+        legend(out, term, &self.sources)
+    }
+
+    fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
+        tsv::row(
+            out,
+            &[
+                "id",
+                "title",
+                "kind",
+                "value",
+                "min",
+                "max",
+                "currency",
+                "period",
+                "converted",
+                "source",
+                "region",
+            ],
+        )?;
+        for row in &self.rows {
+            if row.figures.is_empty() {
+                tsv::row(
+                    out,
+                    &[
+                        row.id.as_str(),
+                        row.title.as_str(),
+                        UNKNOWN,
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                    ],
+                )?;
+            }
+            for f in &row.figures {
+                tsv::row(
+                    out,
+                    &[
+                        row.id.clone(),
+                        row.title.clone(),
+                        kind_key(f.kind).to_string(),
+                        tsv::num(f.value),
+                        tsv::num(f.min),
+                        tsv::num(f.max),
+                        f.currency.clone(),
+                        period_key(f.period).to_string(),
+                        f.converted.to_string(),
+                        f.source.clone(),
+                        f.region.clone().unwrap_or_default(),
+                    ],
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_grouped_and_fractions_kept() {
+        assert_eq!(grouped(2080.0), "2,080");
+        assert_eq!(grouped(1950.5), "1,950.5");
+        assert_eq!(grouped(100.0), "100");
+        assert_eq!(grouped(8784.0), "8,784");
+    }
+
+    #[test]
+    fn converted_figures_say_what_they_were() {
+        let s = crate::model::Salary {
+            source: "s".into(),
+            currency: "USD".into(),
+            period: Period::Year,
+            region: None,
+            range: None,
+            median: Some(42000.0),
+            average: None,
+            entry: None,
+            mid: None,
+            senior: None,
+            entry_range: None,
+            top_10_percent_from: None,
+            note: None,
+        };
+        let f = crate::commands::salary::figures_of(&s, Some(Period::Hour), 2080.0);
+        assert_eq!(
+            figure_value(&f[0], false),
+            "≈$20.19/h (converted from $42,000/yr at 2,080 h)"
+        );
+    }
+
+    #[test]
+    fn truncation_marks_the_cut() {
+        assert_eq!(truncate("Customer Service", 9, false), "Customer…");
+        assert_eq!(truncate("Customer Service", 9, true), "Custom...");
+        assert_eq!(truncate("short", 9, false), "short");
+    }
+}

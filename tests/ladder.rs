@@ -1,0 +1,251 @@
+//! `careers ladder` against the real binary.
+
+mod common;
+use common::{careers, run};
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+/// `dot -Tsvg` accepts `text`. Without Graphviz the check is skipped with
+/// a notice, unless CI is set: then it fails.
+fn assert_dot_renders(text: &str) {
+    let child = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(c) => c,
+        Err(e) => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI is set but Graphviz `dot` cannot run: {e}"
+            );
+            eprintln!("notice: skipping the Graphviz check, `dot` is not installed ({e})");
+            return;
+        }
+    };
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(text.as_bytes())
+        .expect("dot reads its input");
+    let out = child.wait_with_output().expect("dot finishes");
+    assert!(
+        out.status.success(),
+        "dot rejected the graph: {}\n{text}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn ladders(args: &[&str]) -> Vec<Value> {
+    let (code, stdout, stderr) = run(args);
+    assert_eq!(code, 0, "{stderr}");
+    let v: Value = serde_json::from_str(&stdout).expect("valid JSON");
+    v.as_array().expect("an array").clone()
+}
+
+#[test]
+fn every_ladder_as_a_diagram() {
+    let (code, stdout, stderr) = run(&["ladder"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.is_empty());
+    insta::assert_snapshot!("ladder_all_text", stdout);
+}
+
+#[test]
+fn piped_into_head_it_exits_cleanly() {
+    let bin = assert_cmd::cargo::cargo_bin("careers");
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "set -o pipefail; '{}' ladder | head -1",
+            bin.display()
+        ))
+        .env("COLUMNS", "100")
+        .env_remove("CAREERS_DATA_DIR")
+        .output()
+        .expect("bash runs");
+    assert!(out.status.success(), "{:?}", out);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "Customer Service Associate career path\n"
+    );
+}
+
+#[test]
+fn json_gives_tiers_with_years_roles_and_sourced_pay() {
+    let all = ladders(&["ladder", "--format", "json"]);
+    assert_eq!(all.len(), 2);
+    let csa = &all[0];
+    assert_eq!(csa["owner"], "customer-service-associate");
+    assert_eq!(csa["source"], "jobicy-csa-guide");
+    assert_eq!(csa["name"], "Customer Service Associate career path");
+    let tiers = csa["tiers"].as_array().expect("tiers");
+    assert_eq!(tiers.len(), 5);
+    assert_eq!(tiers[0]["title"], "Junior Customer Service Associate");
+    assert_eq!(
+        (
+            tiers[0]["min_years"].as_u64(),
+            tiers[0]["max_years"].as_u64()
+        ),
+        (Some(0), Some(2))
+    );
+    assert_eq!(tiers[0]["role"], "customer-service-associate");
+    assert_eq!(tiers[0]["pay"]["basis"], "entry-level");
+    assert_eq!(tiers[0]["pay"]["value"], 35000.0);
+    assert_eq!(tiers[0]["pay"]["source"], "jobicy-csa-guide");
+    assert_eq!(tiers[2]["pay"]["value"], 49000.0);
+    assert_eq!(tiers[2]["max_years"], Value::Null);
+    // No source gives the supervisor's pay: null, not a guess.
+    assert_eq!(tiers[3]["role"], "customer-service-supervisor");
+    assert_eq!(tiers[3]["pay"], Value::Null);
+    let csr = &all[1];
+    assert_eq!(csr["owner"], "customer-service-representative");
+    assert_eq!(csr["tiers"][1]["pay"]["value"], 46000.0);
+    assert_eq!(csr["tiers"][1]["pay"]["source"], "jobicy-csr-guide");
+}
+
+#[test]
+fn a_role_shows_the_ladders_it_is_on() {
+    let rep = ladders(&["ladder", "representative", "--format", "json"]);
+    assert_eq!(rep.len(), 1);
+    assert_eq!(rep[0]["owner"], "customer-service-representative");
+    // The supervisor is a tier of both ladders, owning neither.
+    let sup = ladders(&["ladder", "supervisor", "--format", "json"]);
+    assert_eq!(sup.len(), 2);
+    let (code, stdout, _) = run(&["ladder", "customer-success-manager"]);
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("Career Path Tiers\n"));
+    assert!(stdout.contains("Customer Success Manager / Specialist"));
+    assert!(!stdout.contains("Junior Customer Service Associate"));
+}
+
+#[test]
+fn a_role_on_no_ladder_exits_1() {
+    let (code, stdout, stderr) = run(&["ladder", "customer-service-clerk"]);
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("customer-service-clerk) is on no career ladder"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(&["ladder", "astronaut"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("no role matches `astronaut`"));
+}
+
+#[test]
+fn tsv_is_one_row_per_tier() {
+    let (code, stdout, _) = run(&["ladder", "--format", "tsv"]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 11);
+    assert_eq!(
+        lines[0],
+        "owner\tladder\tsource\ttier\ttitle\tmin_years\tmax_years\trole\tpay_basis\tpay\tpay_min\tpay_max\tcurrency\tperiod\tpay_source"
+    );
+    assert!(lines.iter().all(|l| l.split('\t').count() == 15));
+    assert_eq!(
+        lines[1],
+        "customer-service-associate\tCustomer Service Associate career path\tjobicy-csa-guide\t1\tJunior Customer Service Associate\t0\t2\tcustomer-service-associate\tentry-level\t35000\t\t\tUSD\tyr\tjobicy-csa-guide"
+    );
+}
+
+#[test]
+fn mermaid_and_dot() {
+    let (code, mermaid, _) = run(&["ladder", "--format", "mermaid"]);
+    assert_eq!(code, 0);
+    assert!(mermaid.starts_with("flowchart TB\n"));
+    assert_eq!(mermaid.matches("subgraph").count(), 2);
+    assert!(mermaid.contains("L0T0 --> L0T1"));
+    assert!(mermaid.contains("#36;35,000/yr entry-level (jobicy-csa-guide)"));
+    let (code, dot, _) = run(&["ladder", "--format", "dot"]);
+    assert_eq!(code, 0);
+    assert!(dot.contains("subgraph cluster_1"));
+    assert!(dot.contains("l0t3 -> l0t4;"));
+    assert_dot_renders(&dot);
+}
+
+#[test]
+fn titles_with_quotes_and_markup_stay_inside_their_labels() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    std::fs::write(
+        dir.path().join("sources.toml"),
+        "[[source]]\nid = \"test-src\"\ntitle = \"Test\"\nkind = \"essay\"\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("odd-ladder.toml"),
+        r#"id = "odd-ladder"
+title = "Odd Ladder"
+family = { name = "Test", source = "test-src" }
+
+[[ladder]]
+source = "test-src"
+name = "The \"odd\" ladder; end"
+
+[[ladder.tiers]]
+title = "Lead \"A\" #1 \\ <b>x</b> [y] {z}"
+min_years = 0
+role = "odd-ladder"
+
+[[ladder.tiers]]
+title = "Chief -->|x| end"
+min_years = 3
+"#,
+    )
+    .expect("write");
+    let d = dir.path().to_str().expect("utf-8 path");
+    let (code, dot, stderr) = run(&["--data-dir", d, "ladder", "odd", "--format", "dot"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        dot.contains(r#"label="Lead \"A\" #1 \\ <b>x</b> [y] {z}\n0+ years"#),
+        "{dot}"
+    );
+    assert_dot_renders(&dot);
+    let (code, mermaid, _) = run(&["--data-dir", d, "ladder", "odd", "--format", "mermaid"]);
+    assert_eq!(code, 0);
+    assert!(
+        mermaid
+            .contains("[\"Lead #quot;A#quot; #35;1 \\ #lt;b#gt;x#lt;/b#gt; [y] {z}<br/>0+ years"),
+        "{mermaid}"
+    );
+    assert!(mermaid.contains("subgraph L0[\"The #quot;odd#quot; ladder; end"));
+    // Every label is one quoted string: quotes balance on every line.
+    assert!(
+        mermaid.lines().all(|l| l.matches('"').count() % 2 == 0),
+        "{mermaid}"
+    );
+    let (code, text, _) = run(&["--data-dir", d, "ladder", "odd"]);
+    assert_eq!(code, 0);
+    assert!(text.contains("no profile in the catalog"));
+}
+
+#[test]
+fn ascii_when_asked_or_without_a_utf8_locale() {
+    let (code, stdout, _) = run(&["--ascii", "ladder"]);
+    assert_eq!(code, 0);
+    assert!(stdout.is_ascii(), "{stdout}");
+    assert!(stdout.contains("+---"));
+    let out = careers()
+        .env("LC_ALL", "C")
+        .arg("ladder")
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&out.stdout).is_ascii());
+    let out = careers()
+        .env("COLUMNS", "40")
+        .arg("ladder")
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.lines().all(|l| l.chars().count() <= 40), "{text}");
+}
