@@ -66,11 +66,11 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::UnknownRole { query, suggestions } => {
-                write!(f, "no role matches `{query}`")?;
+                write!(f, "no role matches `{}`", quoted(query))?;
                 if !suggestions.is_empty() {
                     write!(f, "\n\ndid you mean:")?;
                     for (id, title) in suggestions {
-                        write!(f, "\n  {id:<34} {title}")?;
+                        write!(f, "\n  {:<34} {}", quoted(id), quoted(title))?;
                     }
                 }
                 write!(f, "\n\n`careers list` shows every role.")
@@ -78,11 +78,12 @@ impl fmt::Display for Error {
             Error::AmbiguousRole { query, candidates } => {
                 write!(
                     f,
-                    "`{query}` matches {} roles; say which:",
+                    "`{}` matches {} roles; say which:",
+                    quoted(query),
                     candidates.len()
                 )?;
                 for (id, title) in candidates {
-                    write!(f, "\n  {id:<34} {title}")?;
+                    write!(f, "\n  {:<34} {}", quoted(id), quoted(title))?;
                 }
                 Ok(())
             }
@@ -106,5 +107,22 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// The most characters of a user's text (a role argument, a title) quoted
+/// in a message; a 10 KB argument is not echoed back whole.
+const QUOTE_MAX_CHARS: usize = 80;
+
+/// User text as a message quotes it: on one line, control characters
+/// visible (a title's newline must not break the message's layout), and
+/// shortened past [`QUOTE_MAX_CHARS`].
+fn quoted(text: &str) -> String {
+    let clean = crate::render::text::clean(text);
+    if clean.chars().count() <= QUOTE_MAX_CHARS {
+        return clean.into_owned();
+    }
+    let mut short: String = clean.chars().take(QUOTE_MAX_CHARS - 1).collect();
+    short.push('…');
+    short
+}
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

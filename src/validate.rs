@@ -7,7 +7,8 @@
 //! rather than stopping at the first.
 
 use crate::model::{Role, Salary, Source, SourcesFile};
-use std::collections::{BTreeMap, HashMap};
+use std::cell::Cell;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 use toml::de::{DeTable, DeValue};
@@ -27,14 +28,37 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        write!(f, "{}", Escaped(&self.file))?;
         if self.line > 0 {
             write!(f, ":{}:{}", self.line, self.column)?;
         }
         match &self.field {
-            Some(field) => write!(f, ": field `{field}`: {}", self.message),
-            None => write!(f, ": {}", self.message),
+            Some(field) => write!(
+                f,
+                ": field `{}`: {}",
+                Escaped(field),
+                Escaped(&self.message)
+            ),
+            None => write!(f, ": {}", Escaped(&self.message)),
         }
+    }
+}
+
+/// Text from a user's file (names, keys, values quoted in messages) shown
+/// with control characters as visible `\u{..}` escapes, so that one
+/// diagnostic is always one line and never drives the terminal.
+struct Escaped<'a>(&'a str);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            if c.is_control() {
+                write!(f, "\\u{{{:x}}}", c as u32)?;
+            } else {
+                write!(f, "{c}")?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -80,6 +104,10 @@ fn path(key: &str) -> FieldPath {
 /// The most a single data file may weigh. Enforced before reading it.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
+/// The most problems listed for one file; the rest are counted in a
+/// final note. Keeps the time and memory spent on a hostile file bounded.
+pub const MAX_PROBLEMS_PER_FILE: usize = 100;
+
 /// The deepest nesting of arrays and tables accepted; deeper documents are
 /// refused before the parser (which recurses) sees them.
 pub const MAX_NESTING: usize = 64;
@@ -103,6 +131,10 @@ pub struct Doc<'a> {
     pub file: String,
     pub text: &'a str,
     tree: Option<Spanned<DeTable<'a>>>,
+    /// Problems reported through [`Doc::report`] so far.
+    reported: Cell<usize>,
+    /// Where the first problem past [`MAX_PROBLEMS_PER_FILE`] is.
+    first_unlisted: Cell<Option<(usize, usize)>>,
 }
 
 impl<'a> Doc<'a> {
@@ -123,6 +155,8 @@ impl<'a> Doc<'a> {
                 file: file.to_string(),
                 text,
                 tree: Some(tree),
+                reported: Cell::new(0),
+                first_unlisted: Cell::new(None),
             }),
             Err(err) => {
                 let offset = err.span().map_or(0, |s| s.start);
@@ -177,6 +211,37 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Adds a problem about `field` to `out`, or, once this file has had
+    /// [`MAX_PROBLEMS_PER_FILE`], only counts it: placing a problem costs a
+    /// scan of the text, and a 10 MiB file can hold millions of them.
+    pub fn report(&self, out: &mut Vec<Diagnostic>, field: &FieldPath, message: impl Into<String>) {
+        let n = self.reported.get() + 1;
+        self.reported.set(n);
+        if n <= MAX_PROBLEMS_PER_FILE {
+            out.push(self.at_path(field, message));
+        } else if n == MAX_PROBLEMS_PER_FILE + 1 {
+            let d = self.at_path(field, String::new());
+            self.first_unlisted.set(Some((d.line, d.column)));
+        }
+    }
+
+    /// The problem saying how many went unlisted, if any did.
+    pub fn unlisted_note(&self) -> Option<Diagnostic> {
+        let (line, column) = self.first_unlisted.get()?;
+        let more = self.reported.get() - MAX_PROBLEMS_PER_FILE;
+        Some(Diagnostic {
+            file: self.file.clone(),
+            line,
+            column,
+            field: None,
+            message: format!(
+                "{more} more problem{} from here on not listed \
+                 (at most {MAX_PROBLEMS_PER_FILE} are listed per file)",
+                if more == 1 { "" } else { "s" }
+            ),
+        })
+    }
+
     /// Deserializes the document into `T` and runs the checks that need no
     /// other file: blank strings and non-finite numbers anywhere.
     fn decode<T: serde::de::DeserializeOwned>(&self) -> Result<T, Vec<Diagnostic>> {
@@ -189,13 +254,16 @@ impl<'a> Doc<'a> {
             &mut FieldPath::default(),
             &mut |p, v| match v.get_ref() {
                 DeValue::String(s) if s.trim().is_empty() => {
-                    problems.push(self.at_path(p, "must not be empty"));
+                    self.report(&mut problems, p, "must not be empty");
                 }
                 DeValue::Float(f) => {
                     let raw = f.as_str();
                     if raw.contains("inf") || raw.contains("nan") {
-                        problems
-                            .push(self.at_path(p, format!("must be a finite number, not {raw}")));
+                        self.report(
+                            &mut problems,
+                            p,
+                            format!("must be a finite number, not {raw}"),
+                        );
                     }
                 }
                 _ => {}
@@ -204,7 +272,10 @@ impl<'a> Doc<'a> {
         let value = toml::de::Deserializer::from(tree.clone());
         match T::deserialize(value) {
             Ok(v) if problems.is_empty() => Ok(v),
-            Ok(_) => Err(problems),
+            Ok(_) => {
+                problems.extend(self.unlisted_note());
+                Err(problems)
+            }
             Err(err) => {
                 let offset = err.span().map_or(0, |s| s.start);
                 let mut d = self.at_offset(offset, one_line(err.message()));
@@ -218,6 +289,7 @@ impl<'a> Doc<'a> {
                     });
                 }
                 problems.insert(0, d);
+                problems.extend(self.unlisted_note());
                 Err(problems)
             }
         }
@@ -450,10 +522,11 @@ pub fn parse_role<'a>(
 ) -> Result<RoleDoc<'a>, Vec<Diagnostic>> {
     let doc = Doc::parse(file, text).map_err(|d| vec![d])?;
     let role: Role = doc.decode()?;
-    let problems = check_role(&doc, stem, &role);
+    let mut problems = check_role(&doc, stem, &role);
     if problems.is_empty() {
         Ok(RoleDoc { doc, role })
     } else {
+        problems.extend(doc.unlisted_note());
         Err(problems)
     }
 }
@@ -470,18 +543,24 @@ pub fn parse_sources<'a>(
     for (i, s) in parsed.source.iter().enumerate() {
         let p = path("source").index(i).key("id");
         if !is_kebab_id(&s.id) {
-            problems.push(doc.at_path(&p, format!("`{}` is not a lowercase kebab-case id", s.id)));
+            doc.report(
+                &mut problems,
+                &p,
+                format!("`{}` is not a lowercase kebab-case id", s.id),
+            );
         }
         if let Some(first) = seen.insert(&s.id, i) {
-            problems.push(doc.at_path(
+            doc.report(
+                &mut problems,
                 &p,
                 format!("duplicate source id `{}` (also source[{first}])", s.id),
-            ));
+            );
         }
     }
     if problems.is_empty() {
         Ok((doc, parsed.source))
     } else {
+        problems.extend(doc.unlisted_note());
         Err(problems)
     }
 }
@@ -489,21 +568,23 @@ pub fn parse_sources<'a>(
 fn check_role(doc: &Doc<'_>, stem: &str, role: &Role) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if !is_kebab_id(&role.id) {
-        out.push(doc.at_path(
+        doc.report(
+            &mut out,
             &path("id"),
             format!(
                 "`{}` is not a lowercase kebab-case id (like `customer-service-associate`)",
                 role.id
             ),
-        ));
+        );
     } else if role.id != stem {
-        out.push(doc.at_path(
+        doc.report(
+            &mut out,
             &path("id"),
             format!(
                 "id `{}` does not match the file name `{stem}.toml`",
                 role.id
             ),
-        ));
+        );
     }
     for (i, s) in role.salary.iter().enumerate() {
         check_salary(doc, &path("salary").index(i), s, &mut out);
@@ -520,7 +601,11 @@ fn check_role(doc: &Doc<'_>, stem: &str, role: &Role) -> Vec<Diagnostic> {
     for (i, l) in role.ladder.iter().enumerate() {
         let lp = path("ladder").index(i);
         if l.tiers.is_empty() {
-            out.push(doc.at_path(&lp.clone().key("tiers"), "a ladder needs at least one tier"));
+            doc.report(
+                &mut out,
+                &lp.clone().key("tiers"),
+                "a ladder needs at least one tier",
+            );
         }
         for (j, t) in l.tiers.iter().enumerate() {
             check_years(
@@ -536,7 +621,11 @@ fn check_role(doc: &Doc<'_>, stem: &str, role: &Role) -> Vec<Diagnostic> {
         let mp = path("moves").index(i);
         check_years(doc, &mp, m.min_years, m.max_years, &mut out);
         if m.role.as_deref() == Some(role.id.as_str()) {
-            out.push(doc.at_path(&mp.key("role"), "a move cannot lead back to the same role"));
+            doc.report(
+                &mut out,
+                &mp.key("role"),
+                "a move cannot lead back to the same role",
+            );
         }
     }
     for (i, f) in role.figures.iter().enumerate() {
@@ -544,29 +633,35 @@ fn check_role(doc: &Doc<'_>, stem: &str, role: &Role) -> Vec<Diagnostic> {
         for (name, v) in [("min", f.min), ("max", f.max)] {
             if let Some(v) = v {
                 if v < 0.0 {
-                    out.push(doc.at_path(
+                    doc.report(
+                        &mut out,
                         &fp.clone().key(name),
                         format!("must not be negative, got {v}"),
-                    ));
+                    );
                 }
             }
         }
         if let (Some(lo), Some(hi)) = (f.min, f.max) {
             if lo > hi {
-                out.push(doc.at_path(&fp.key("min"), format!("min {lo} is above max {hi}")));
+                doc.report(
+                    &mut out,
+                    &fp.key("min"),
+                    format!("min {lo} is above max {hi}"),
+                );
             }
         }
     }
     for (i, link) in role.soc.iter().enumerate() {
         let sp = path("soc").index(i);
         if !is_soc_code(&link.code) {
-            out.push(doc.at_path(
+            doc.report(
+                &mut out,
                 &sp.clone().key("code"),
                 format!("`{}` is not a SOC code like 43-4051", link.code),
-            ));
+            );
         }
         if link.source.is_none() && link.reason.is_none() {
-            out.push(doc.at_path(&sp, "a SOC link needs a `source` or a `reason`"));
+            doc.report(&mut out, &sp, "a SOC link needs a `source` or a `reason`");
         }
     }
     out
@@ -591,20 +686,22 @@ fn check_years(
 ) {
     if let (Some(lo), Some(hi)) = (min, max) {
         if lo > hi {
-            out.push(doc.at_path(
+            doc.report(
+                out,
                 &at.clone().key("min_years"),
                 format!("min_years {lo} is above max_years {hi}"),
-            ));
+            );
         }
     }
 }
 
 fn check_salary(doc: &Doc<'_>, at: &FieldPath, s: &Salary, out: &mut Vec<Diagnostic>) {
     if s.currency.len() != 3 || !s.currency.bytes().all(|b| b.is_ascii_uppercase()) {
-        out.push(doc.at_path(
+        doc.report(
+            out,
             &at.clone().key("currency"),
             format!("`{}` is not an ISO 4217 currency code like USD", s.currency),
-        ));
+        );
     }
     let mut figures: Vec<(FieldPath, f64)> = Vec::new();
     for (name, v) in [
@@ -624,24 +721,26 @@ fn check_salary(doc: &Doc<'_>, at: &FieldPath, s: &Salary, out: &mut Vec<Diagnos
             figures.push((at.clone().key(name).key("min"), r.min));
             figures.push((at.clone().key(name).key("max"), r.max));
             if r.min > r.max {
-                out.push(doc.at_path(
+                doc.report(
+                    out,
                     &at.clone().key(name).key("min"),
                     format!("min {} is above max {}", r.min, r.max),
-                ));
+                );
             }
         }
     }
     for (p, v) in &figures {
         if *v < 0.0 {
-            out.push(doc.at_path(p, format!("pay must not be negative, got {v}")));
+            doc.report(out, p, format!("pay must not be negative, got {v}"));
         }
     }
     if let (Some(r), Some(m)) = (s.range, s.median) {
         if m < r.min || m > r.max {
-            out.push(doc.at_path(
+            doc.report(
+                out,
                 &at.clone().key("median"),
                 format!("median {m} lies outside the range {}-{}", r.min, r.max),
-            ));
+            );
         }
     }
     let tiers = [("entry", s.entry), ("mid", s.mid), ("senior", s.senior)];
@@ -651,13 +750,14 @@ fn check_salary(doc: &Doc<'_>, at: &FieldPath, s: &Salary, out: &mut Vec<Diagnos
         .collect();
     for pair in known.windows(2) {
         if pair[0].1 > pair[1].1 {
-            out.push(doc.at_path(
+            doc.report(
+                out,
                 &at.clone().key(pair[1].0),
                 format!(
                     "{} {} is below {} {}",
                     pair[1].0, pair[1].1, pair[0].0, pair[0].1
                 ),
-            ));
+            );
         }
     }
 }
@@ -681,15 +781,16 @@ pub fn check_references(
     for rd in docs {
         for (p, id) in rd.doc.strings_named("source") {
             if !known_sources(&id) {
-                out.push(rd.doc.at_path(
+                rd.doc.report(
+                    &mut out,
                     &p,
                     format!("unknown source `{id}` (not in any sources.toml)"),
-                ));
+                );
             }
         }
         for (p, id) in rd.doc.strings_named("role") {
             if !known_roles(&id) {
-                out.push(rd.doc.at_path(&p, format!("unknown role `{id}`")));
+                rd.doc.report(&mut out, &p, format!("unknown role `{id}`"));
             }
         }
     }
@@ -705,13 +806,14 @@ pub fn check_names(docs: &[RoleDoc<'_>], others: &[(String, String)]) -> Vec<Dia
     let mut ids: BTreeMap<&str, &RoleDoc<'_>> = BTreeMap::new();
     for rd in docs {
         if let Some(first) = ids.insert(&rd.role.id, rd) {
-            out.push(rd.doc.at_path(
+            rd.doc.report(
+                &mut out,
                 &path("id"),
                 format!(
                     "duplicate role id `{}` (also defined in {})",
                     rd.role.id, first.doc.file
                 ),
-            ));
+            );
         }
     }
     let mut owners: HashMap<String, String> = others.iter().cloned().collect();
@@ -723,13 +825,14 @@ pub fn check_names(docs: &[RoleDoc<'_>], others: &[(String, String)]) -> Vec<Dia
         for (i, alias) in rd.role.aliases.iter().enumerate() {
             let key = normalize_name(&alias.name);
             match owners.get(&key) {
-                Some(owner) if *owner != rd.role.id => out.push(rd.doc.at_path(
+                Some(owner) if *owner != rd.role.id => rd.doc.report(
+                    &mut out,
                     &path("aliases").index(i).key("name"),
                     format!(
                         "alias `{}` is already the id or title of role `{owner}`",
                         alias.name
                     ),
-                )),
+                ),
                 _ => {
                     owners.insert(key, rd.role.id.clone());
                 }
@@ -795,12 +898,17 @@ pub fn check_set(
         .cloned()
         .collect();
     problems.extend(check_names(&docs, &others));
-    let role_known =
-        |id: &str| base.role_ids.iter().any(|r| r == id) || docs.iter().any(|d| d.role.id == id);
-    let source_known = |id: &str| {
-        base.source_ids.iter().any(|s| s == id) || sources.iter().any(|s: &Source| s.id == id)
-    };
+    // Sets, not scans: a directory of many files holds many references.
+    let role_ids: HashSet<&str> = (base.role_ids.iter().map(String::as_str))
+        .chain(docs.iter().map(|d| d.role.id.as_str()))
+        .collect();
+    let source_ids: HashSet<&str> = (base.source_ids.iter().map(String::as_str))
+        .chain(sources.iter().map(|s| s.id.as_str()))
+        .collect();
+    let role_known = |id: &str| role_ids.contains(id);
+    let source_known = |id: &str| source_ids.contains(id);
     problems.extend(check_references(&docs, &role_known, &source_known));
+    problems.extend(docs.iter().filter_map(|d| d.doc.unlisted_note()));
     if problems.is_empty() {
         Ok((sources, docs.into_iter().map(|d| d.role).collect()))
     } else {

@@ -6,6 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::validate::{line_col, Diagnostic, FileText, MAX_FILE_BYTES};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The directories named by `CAREERS_DATA_DIR` (separated like `PATH`).
@@ -144,8 +145,18 @@ fn read_text(path: &Path) -> std::result::Result<FileText, Diagnostic> {
             ),
         ));
     }
-    let bytes = std::fs::read(path)
+    // The file may have grown since it was measured: read at most one byte
+    // past the cap, so memory stays bounded whatever happens meanwhile.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(|e| whole_file(path, format!("cannot read: {}", io_reason(&e))))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(whole_file(
+            path,
+            format!("file grew past {MAX_FILE_BYTES} bytes (10 MiB) while being read"),
+        ));
+    }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(FileText {
             file: path.display().to_string(),

@@ -4,6 +4,7 @@ use crate::catalog::Catalog;
 use crate::cli::{ListArgs, ListSort};
 use crate::error::{Error, Result};
 use crate::model::{Period, Role};
+use crate::render::text::clean;
 use serde::Serialize;
 
 /// A pay figure with what it is and where it is from.
@@ -105,15 +106,17 @@ pub fn run(catalog: &Catalog, args: &ListArgs) -> Result<ListView> {
         .collect();
     if rows.is_empty() {
         if let Some(f) = &args.family {
-            let mut families: Vec<&str> = catalog
+            // Names from data and the argument, made safe for one line.
+            let mut families: Vec<String> = catalog
                 .roles
                 .iter()
-                .map(|r| r.family.name.as_str())
+                .map(|r| clean(&r.family.name).into_owned())
                 .collect();
             families.sort();
             families.dedup();
             return Err(Error::NoResults(format!(
-                "no roles in family `{f}`; families: {}",
+                "no roles in family `{}`; families: {}",
+                clean(f),
                 families.join(", ")
             )));
         }

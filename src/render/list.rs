@@ -175,7 +175,7 @@ impl Render for ValidateView {
             out,
             "{} {}: {} roles, {} sources, no problems",
             term.paint(Paint::Good, "ok"),
-            self.checked.join(", "),
+            text::clean(&self.checked.join(", ")),
             self.roles,
             self.sources
         )

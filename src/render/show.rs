@@ -918,7 +918,7 @@ fn salary(
         let region = s
             .region
             .as_deref()
-            .map(|r| format!(", {r}"))
+            .map(|r| format!(", {}", clean(r)))
             .unwrap_or_default();
         text::line(
             out,
