@@ -35,5 +35,9 @@ pub fn dispatch(cli: &Cli, term: &Term, out: &mut dyn Write) -> Result<()> {
 fn load_catalog(cli: &Cli) -> Result<Catalog> {
     let mut dirs: Vec<PathBuf> = cli.global.data_dir.clone();
     dirs.extend(data_dirs_from_env());
-    Catalog::load(&dirs)
+    if cli.global.no_cache {
+        Catalog::load(&dirs)
+    } else {
+        Catalog::load_cached(&dirs)
+    }
 }
