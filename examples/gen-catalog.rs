@@ -253,11 +253,12 @@ const PUBLISHERS: &[&str] = &[
     "Test Data Institute",
 ];
 
-/// Options from the command line.
-struct Opts {
-    roles: usize,
-    seed: u64,
-    out: PathBuf,
+/// Options from the command line. Public, like [`generate`], for
+/// `benches/catalog.rs`, which includes this file as a module.
+pub struct Opts {
+    pub roles: usize,
+    pub seed: u64,
+    pub out: PathBuf,
 }
 
 fn parse_args() -> Result<Opts, String> {
@@ -679,7 +680,7 @@ fn write(path: &std::path::Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn generate(opts: &Opts) -> Result<(), String> {
+pub fn generate(opts: &Opts) -> Result<(), String> {
     let mut rng = Rng(opts.seed);
     // Names the bundled catalog already uses are off limits.
     let bundled = Catalog::bundled().map_err(|e| e.to_string())?;
