@@ -19,7 +19,7 @@
 
 use crate::model::{Role, Source};
 use serde::{Deserialize, Serialize};
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -123,27 +123,16 @@ fn fingerprint_dir(dir: &Path, out: &mut KeyBytes) -> Option<()> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => out.u64(0),
         Err(_) => return None,
     }
-    let mut entries = Vec::new();
+    let mut listed = Vec::new();
     for entry in fs::read_dir(&listing_dir).ok()? {
         let entry = entry.ok()?;
         let name = entry.file_name();
-        let path = Path::new(&name);
-        let is_toml = path.extension().is_some_and(|x| x == "toml");
-        if !is_toml || (!in_roles && name == "sources.toml") {
-            continue;
+        let is_toml = Path::new(&name).extension().is_some_and(|x| x == "toml");
+        if is_toml && (in_roles || name != "sources.toml") {
+            listed.push((name, entry));
         }
-        // Relative to the directory's handle: no path walk per file.
-        // Symbolic links are followed, as the loader's reads follow them.
-        let meta = match entry.file_type().ok()?.is_symlink() {
-            true => fs::metadata(entry.path()).ok()?,
-            false => entry.metadata().ok()?,
-        };
-        if !meta.is_file() {
-            // The loader reports these; let it.
-            return None;
-        }
-        entries.push((name, meta));
     }
+    let mut entries = stat_all(listed)?;
     entries.sort_by(|a, b| a.0.cmp(&b.0));
     out.u64(entries.len() as u64);
     for (name, meta) in &entries {
@@ -151,6 +140,49 @@ fn fingerprint_dir(dir: &Path, out: &mut KeyBytes) -> Option<()> {
         out.meta(meta);
     }
     Some(())
+}
+
+/// The metadata of each listed file, following symbolic links as the
+/// loader's reads do; `None` if any is not a readable regular file (the
+/// loader reports those). A stat costs microseconds in a VM, so
+/// thousands are shared among the cores.
+fn stat_all(listed: Vec<(OsString, fs::DirEntry)>) -> Option<Vec<(OsString, fs::Metadata)>> {
+    fn stat(part: Vec<(OsString, fs::DirEntry)>) -> Option<Vec<(OsString, fs::Metadata)>> {
+        part.into_iter()
+            .map(|(name, entry)| {
+                // Relative to the directory's handle: no path walk per file.
+                let meta = match entry.file_type().ok()?.is_symlink() {
+                    true => fs::metadata(entry.path()).ok()?,
+                    false => entry.metadata().ok()?,
+                };
+                meta.is_file().then_some((name, meta))
+            })
+            .collect()
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    if threads < 2 || listed.len() < 1024 {
+        return stat(listed);
+    }
+    let chunk = listed.len().div_ceil(threads);
+    let mut parts = Vec::new();
+    let mut rest = listed;
+    while rest.len() > chunk {
+        let tail = rest.split_off(chunk);
+        parts.push(rest);
+        rest = tail;
+    }
+    parts.push(rest);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = parts
+            .into_iter()
+            .map(|part| scope.spawn(move || stat(part)))
+            .collect();
+        let mut all = Vec::new();
+        for w in workers {
+            all.extend(w.join().ok()??);
+        }
+        Some(all)
+    })
 }
 
 /// Length-prefixed fields, so that no two different inputs run together

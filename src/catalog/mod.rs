@@ -171,6 +171,12 @@ impl Catalog {
                 "`{query}` is not a role name: give an id, title or alias (see `careers list`)"
             )));
         }
+        // An exact id is what resolve() would find first, and no other
+        // role may have it as a name (the validator rejects that); this
+        // skips normalizing every name of a large catalog.
+        if let Some(role) = self.role(query) {
+            return Ok(role);
+        }
         match resolve(&self.candidates(), query) {
             Resolution::Found(i) => Ok(&self.roles[i]),
             Resolution::Ambiguous(ids) => Err(Error::AmbiguousRole {
