@@ -49,8 +49,8 @@ echo "generating $ROLES roles..." >&2
 # fzf's input: the same titles and aliases careers searches.
 "$ROOT/target/release/examples/catalog-names" >"$WORK/bundled-names.txt"
 "$ROOT/target/release/examples/catalog-names" "$GEN" >"$WORK/gen-names.txt"
-GEN_ROLE=$(ls "$GEN/roles" | head -1)
-GEN_ROLE=${GEN_ROLE%.toml}
+GEN_FILES=("$GEN"/roles/*.toml)
+GEN_ROLE=$(basename "${GEN_FILES[0]}" .toml)
 
 # Commands another branch provides may not exist yet: leave them out of
 # the run (and say so in the table) rather than time an error message.
