@@ -9,6 +9,11 @@ mod files {
     include!(concat!(env!("OUT_DIR"), "/bundled_files.rs"));
 }
 
+/// Identifies the bundled catalog, for the user-data cache key.
+pub(super) fn id() -> u64 {
+    super::cache::hash64(BUNDLE)
+}
+
 pub(super) fn decode() -> Result<Bundle> {
     postcard::from_bytes(BUNDLE).map_err(|e| {
         Error::io(

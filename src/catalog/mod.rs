@@ -2,6 +2,7 @@
 //! data directories layered on top.
 
 mod bundled;
+pub mod cache;
 mod user;
 
 pub use bundled::bundled_files;
@@ -10,6 +11,7 @@ pub use user::{data_dirs_from_env, read_dir_files, DataDirFiles};
 use crate::error::{Error, Result};
 use crate::model::{Role, Source};
 use crate::validate::{self, normalize_name, Base};
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// Where a role was defined.
@@ -41,36 +43,69 @@ impl Catalog {
     }
 
     /// The bundled catalog with the roles and sources of `dirs` added; a
-    /// user role with the id of a bundled one replaces it.
+    /// user role with the id of a bundled one replaces it. Reads and
+    /// validates every file; see [`Catalog::load_cached`].
     pub fn load(dirs: &[PathBuf]) -> Result<Catalog> {
         let mut catalog = Catalog::bundled()?;
-        if dirs.is_empty() {
-            return Ok(catalog);
-        }
-        let files = user::read_dirs(dirs)?;
-        let base = catalog.base();
-        let (sources, roles) =
-            validate::check_set(&files.sources, &files.roles, &base).map_err(Error::InvalidData)?;
-        for s in sources {
-            match catalog.sources.iter_mut().find(|have| have.id == s.id) {
-                Some(have) => *have = s,
-                None => catalog.sources.push(s),
-            }
-        }
-        for (role, file) in roles.into_iter().zip(files.roles.iter()) {
-            let origin = Origin::File(file.file.clone());
-            match catalog.roles.iter().position(|have| have.id == role.id) {
-                Some(i) => {
-                    catalog.roles[i] = role;
-                    catalog.origins[i] = origin;
-                }
-                None => {
-                    catalog.roles.push(role);
-                    catalog.origins.push(origin);
-                }
-            }
+        if !dirs.is_empty() {
+            let user = catalog.check_user(dirs)?;
+            catalog.add_user(user);
         }
         Ok(catalog)
+    }
+
+    /// As [`Catalog::load`], but the validated user data comes from the
+    /// compiled cache ([`cache`]) while the files are unchanged.
+    pub fn load_cached(dirs: &[PathBuf]) -> Result<Catalog> {
+        let mut catalog = Catalog::bundled()?;
+        if !dirs.is_empty() {
+            let user = cache::load(dirs, bundled::id(), || catalog.check_user(dirs))?;
+            catalog.add_user(user);
+        }
+        Ok(catalog)
+    }
+
+    /// Reads and validates the user data directories against this catalog.
+    fn check_user(&self, dirs: &[PathBuf]) -> Result<cache::UserData> {
+        let files = user::read_dirs(dirs)?;
+        let (sources, roles) = validate::check_set(&files.sources, &files.roles, &self.base())
+            .map_err(Error::InvalidData)?;
+        Ok(cache::UserData {
+            sources,
+            roles,
+            files: files.roles.into_iter().map(|f| f.file).collect(),
+        })
+    }
+
+    fn add_user(&mut self, user: cache::UserData) {
+        for s in user.sources {
+            match self.sources.iter_mut().find(|have| have.id == s.id) {
+                Some(have) => *have = s,
+                None => self.sources.push(s),
+            }
+        }
+        // An index, not a scan per role: thousands of user roles made the
+        // scan quadratic.
+        let mut index: HashMap<String, usize> = self
+            .roles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
+        for (role, file) in user.roles.into_iter().zip(user.files) {
+            let origin = Origin::File(file);
+            match index.get(&role.id) {
+                Some(&i) => {
+                    self.roles[i] = role;
+                    self.origins[i] = origin;
+                }
+                None => {
+                    index.insert(role.id.clone(), self.roles.len());
+                    self.roles.push(role);
+                    self.origins.push(origin);
+                }
+            }
+        }
     }
 
     /// What user data may refer to and must not collide with.
@@ -135,6 +170,12 @@ impl Catalog {
             return Err(Error::Usage(format!(
                 "`{query}` is not a role name: give an id, title or alias (see `careers list`)"
             )));
+        }
+        // An exact id is what resolve() would find first, and no other
+        // role may have it as a name (the validator rejects that); this
+        // skips normalizing every name of a large catalog.
+        if let Some(role) = self.role(query) {
+            return Ok(role);
         }
         match resolve(&self.candidates(), query) {
             Resolution::Found(i) => Ok(&self.roles[i]),

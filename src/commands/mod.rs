@@ -30,7 +30,7 @@ pub fn dispatch(cli: &Cli, term: &Term, out: &mut dyn Write) -> Result<()> {
         _ => {}
     }
     let catalog = load_catalog(cli)?;
-    match &cli.command {
+    let result = match &cli.command {
         Command::List(args) => emit(&list::run(&catalog, args)?, format, term, out),
         Command::Show(args) => emit(&show::run(&catalog, args)?, format, term, out),
         Command::Search(args) => emit(&search::run(&catalog, args)?, format, term, out),
@@ -41,12 +41,20 @@ pub fn dispatch(cli: &Cli, term: &Term, out: &mut dyn Write) -> Result<()> {
         Command::Ladder(args) => emit(&ladder::run(&catalog, args)?, format, term, out),
         Command::Path(args) => emit(&path::run(&catalog, args)?, format, term, out),
         _ => Err(crate::error::Error::Usage("not available yet".into())),
-    }
+    };
+    // The process ends after one command: freeing a large catalog string
+    // by string only costs time (tens of ms for 10,000 roles).
+    std::mem::forget(catalog);
+    result
 }
 
 /// The bundled catalog plus `--data-dir` and `CAREERS_DATA_DIR` directories.
 fn load_catalog(cli: &Cli) -> Result<Catalog> {
     let mut dirs: Vec<PathBuf> = cli.global.data_dir.clone();
     dirs.extend(data_dirs_from_env());
-    Catalog::load(&dirs)
+    if cli.global.no_cache {
+        Catalog::load(&dirs)
+    } else {
+        Catalog::load_cached(&dirs)
+    }
 }

@@ -70,18 +70,21 @@ impl Render for ShowView<'_> {
             key_facts(self, out, term, &cite)?;
         }
         let mut uncovered = Vec::new();
+        // Which fields have data, worked out once: serializing the role
+        // per section was a quarter of `show`'s time.
+        let filled = filled_fields(self.role);
         for section in all_sections() {
             if self.sections.is_empty() && section == Section::Summary {
                 continue;
             }
             // A full profile skips empty sections and names them at the end;
             // a section asked for by name is always printed.
-            if self.sections.is_empty() && !has(self, section) {
+            if self.sections.is_empty() && !has(self, &filled, section) {
                 uncovered.push(title_of(section).to_lowercase());
                 continue;
             }
             if self.wants(section) {
-                write_section(self, section, out, term, &cite)?;
+                write_section(self, &filled, section, out, term, &cite)?;
             }
         }
         if !uncovered.is_empty() {
@@ -135,18 +138,25 @@ fn all_sections() -> impl Iterator<Item = Section> {
     Section::value_variants().iter().copied()
 }
 
+/// The role's fields that are non-empty lists.
+fn filled_fields(role: &crate::model::Role) -> Vec<String> {
+    let Ok(Value::Object(m)) = serde_json::to_value(role) else {
+        return Vec::new();
+    };
+    m.into_iter()
+        .filter(|(_, v)| v.as_array().is_some_and(|a| !a.is_empty()))
+        .map(|(k, _)| k)
+        .collect()
+}
+
 /// Whether the role has anything for this section.
-fn has(view: &ShowView<'_>, section: Section) -> bool {
+fn has(view: &ShowView<'_>, filled: &[String], section: Section) -> bool {
     if section == Section::Sources {
         return !view.sources.is_empty();
     }
-    let Ok(Value::Object(m)) = serde_json::to_value(view.role) else {
-        return false;
-    };
-    section_fields(section).iter().any(|f| {
-        m.get(*f)
-            .is_some_and(|v| v.as_array().is_some_and(|a| !a.is_empty()))
-    })
+    section_fields(section)
+        .iter()
+        .any(|f| filled.iter().any(|k| k == f))
 }
 
 fn title_of(section: Section) -> &'static str {
@@ -363,6 +373,7 @@ fn wrap_styled(line: &str, width: usize) -> Vec<String> {
 
 fn write_section(
     view: &ShowView<'_>,
+    filled: &[String],
     section: Section,
     out: &mut dyn Write,
     term: &Term,
@@ -371,7 +382,7 @@ fn write_section(
     let r = view.role;
     writeln!(out)?;
     heading(out, term, title_of(section))?;
-    if !has(view, section) {
+    if !has(view, filled, section) {
         text::line(
             out,
             term,

@@ -1,0 +1,48 @@
+//! Prints the names `careers search` matches role names against, one a
+//! line: every title and alias. The input `scripts/bench.sh` gives fzf, so
+//! that both search the same names.
+//!
+//!     cargo run --release --example catalog-names            # bundled
+//!     cargo run --release --example catalog-names -- DIR...  # DIRs' roles only
+//!
+// TODO(lead, at merge): if `careers search` also matches names that are
+// not role titles or aliases (official occupation titles, for example),
+// print those too, so that fzf gets the same lines.
+
+use careers::catalog::{Catalog, Origin};
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let dirs: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    let catalog = match Catalog::load(&dirs) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("catalog-names: {e}");
+            return ExitCode::from(e.exit_code());
+        }
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut write = || -> io::Result<()> {
+        for (role, origin) in catalog.roles.iter().zip(&catalog.origins) {
+            // With directories, only their roles: the generated catalog's
+            // names, not the bundled ones.
+            if !dirs.is_empty() && *origin == Origin::Bundled {
+                continue;
+            }
+            writeln!(out, "{}", role.title)?;
+            for alias in &role.aliases {
+                writeln!(out, "{}", alias.name)?;
+            }
+        }
+        out.flush()
+    };
+    match write() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("catalog-names: {e}");
+            ExitCode::from(4)
+        }
+    }
+}
