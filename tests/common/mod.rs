@@ -34,6 +34,11 @@ pub fn careers_std() -> std::process::Command {
         cmd.env_remove(var);
     }
     cmd.env("COLUMNS", "100");
+    // Keep the --data-dir cache out of the user's home directory.
+    cmd.env(
+        "XDG_CACHE_HOME",
+        std::env::temp_dir().join(format!("careers-tests-{}", std::process::id())),
+    );
     cmd
 }
 
