@@ -16,6 +16,7 @@ pub mod resolve;
 pub mod skillset;
 pub mod term;
 pub mod validate;
+pub mod wages;
 
 use clap::Parser;
 use error::{exit, Error};
