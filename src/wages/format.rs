@@ -174,41 +174,48 @@ pub fn annual_of_hourly(cents: u64) -> u64 {
     (cents * 208 + 5) / 10
 }
 
-/// What each annual cell is predicted from: its hourly counterpart.
-fn hourly_twin(cell: usize) -> Option<usize> {
+fn value(cell: Cell) -> Option<u64> {
     match cell {
-        ANNUAL_MEAN => Some(HOURLY_MEAN),
-        10..=14 => Some(cell - 5),
+        Cell::Value(v) => Some(v),
         _ => None,
     }
 }
 
-/// The prediction for `cell`, from the cells of the same row coded before it.
-fn prediction(cell: usize, cells: &[Cell; 15]) -> i64 {
-    let value = |c: usize| match cells[c] {
-        Cell::Value(v) => Some(v),
-        _ => None,
-    };
-    // The last published value among `cells[range]` before `cell`.
-    let previous = |series: &[usize; 5]| {
-        series
-            .iter()
-            .take_while(|c| **c != cell)
-            .filter_map(|c| value(*c))
-            .last()
-            .unwrap_or(0)
-    };
-    let p = match cell {
-        5..=9 => previous(&HOURLY),
-        HOURLY_MEAN => value(HOURLY[2]).unwrap_or(0),
-        10..=14 | ANNUAL_MEAN => match hourly_twin(cell).and_then(value) {
-            Some(cents) => annual_of_hourly(cents),
-            None if cell == ANNUAL_MEAN => value(ANNUAL[2]).unwrap_or(0),
-            None => previous(&ANNUAL),
-        },
-        _ => 0,
-    };
-    p as i64
+/// Predicts each cell from the cells of its row coded before it (in
+/// [`FIELD_CELLS`] order); the encoder and the decoder both use it, so
+/// they agree by construction.
+#[derive(Default)]
+struct Predictor {
+    /// The last published hourly percentile so far.
+    hourly: u64,
+    /// The last published annual percentile so far.
+    annual: u64,
+}
+
+impl Predictor {
+    #[inline]
+    fn predict(&self, cell: usize, cells: &[Cell; 15]) -> i64 {
+        let p = match cell {
+            5..=9 => self.hourly,
+            HOURLY_MEAN => value(cells[HOURLY[2]]).unwrap_or(0),
+            10..=14 => value(cells[cell - 5]).map_or(self.annual, annual_of_hourly),
+            ANNUAL_MEAN => match value(cells[HOURLY_MEAN]) {
+                Some(cents) => annual_of_hourly(cents),
+                None => value(cells[ANNUAL[2]]).unwrap_or(0),
+            },
+            _ => 0,
+        };
+        p as i64
+    }
+
+    #[inline]
+    fn saw(&mut self, cell: usize, v: u64) {
+        match cell {
+            5..=9 => self.hourly = v,
+            10..=14 => self.annual = v,
+            _ => {}
+        }
+    }
 }
 
 /// The symbols of a row (and the extra codes of unknown footnotes, by field).
@@ -219,6 +226,7 @@ pub fn symbols(row: &Row, previous_occ: Option<u16>) -> ([u64; FIELDS], [Option<
         Some(p) => u64::from(row.occ) - u64::from(p) - 1,
         None => u64::from(row.occ),
     };
+    let mut predictor = Predictor::default();
     for (f, &cell) in FIELD_CELLS.iter().enumerate() {
         syms[f + 1] = match row.cells[cell] {
             Cell::Missing => SYM_MISSING,
@@ -230,7 +238,8 @@ pub fn symbols(row: &Row, previous_occ: Option<u16>) -> ([u64; FIELDS], [Option<
                 SYM_OTHER
             }
             Cell::Value(v) => {
-                let delta = v as i64 - prediction(cell, &row.cells);
+                let delta = v as i64 - predictor.predict(cell, &row.cells);
+                predictor.saw(cell, v);
                 zigzag(delta) + SENTINELS
             }
         };
@@ -396,14 +405,22 @@ impl<'a> BitReader<'a> {
     }
 
     /// The next 57 or more bits (zeros past the end), without consuming.
+    #[inline]
     fn peek(&self) -> u64 {
         let byte = self.pos / 8;
-        let mut buf = [0u8; 8];
-        if let Some(rest) = self.bytes.get(byte..) {
-            let n = rest.len().min(8);
-            buf[..n].copy_from_slice(&rest[..n]);
-        }
-        u64::from_le_bytes(buf) >> (self.pos % 8)
+        let word = match self.bytes.get(byte..byte + 8) {
+            // One load; the copy below is a call to memmove.
+            Some(eight) => eight.try_into().map_or(0, u64::from_le_bytes),
+            None => {
+                let mut buf = [0u8; 8];
+                if let Some(rest) = self.bytes.get(byte..) {
+                    let n = rest.len().min(8);
+                    buf[..n].copy_from_slice(&rest[..n]);
+                }
+                u64::from_le_bytes(buf)
+            }
+        };
+        word >> (self.pos % 8)
     }
 
     fn consume(&mut self, n: u32) -> Option<()> {
@@ -421,7 +438,34 @@ impl<'a> BitReader<'a> {
         Some(v)
     }
 
+    #[inline]
     pub fn code(&mut self, code: Code) -> Option<u64> {
+        // Fast path: the whole code word within one peek (57 bits or more).
+        let word = self.peek();
+        let k = code.k;
+        let mask = |n: u32| (1u64 << n) - 1;
+        if code.exp_golomb {
+            let n = word.trailing_zeros();
+            if n <= MAX_RUN && 2 * n + 1 + k <= 56 {
+                let x = ((word >> (n + 1)) & mask(n)) | (1 << n);
+                let low = (word >> (2 * n + 1)) & mask(k);
+                self.consume(2 * n + 1 + k)?;
+                return Some(((x - 1) << k) | low);
+            }
+        } else {
+            let q = word.trailing_ones();
+            if q <= MAX_RUN && q + 1 + k <= 56 {
+                let low = (word >> (q + 1)) & mask(k);
+                self.consume(q + 1 + k)?;
+                return Some((u64::from(q) << k) | low);
+            }
+        }
+        self.code_slow(code)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn code_slow(&mut self, code: Code) -> Option<u64> {
         let high = if code.exp_golomb {
             let n = self.peek().trailing_zeros();
             if n > MAX_RUN {
@@ -576,6 +620,7 @@ impl<'a> BlockRows<'a> {
         };
         let occ = u16::try_from(occ).ok()?;
         let mut cells = [Cell::Missing; 15];
+        let mut predictor = Predictor::default();
         for (f, &cell) in FIELD_CELLS.iter().enumerate() {
             let sym = self.reader.code(self.codes[f + 1])?;
             cells[cell] = match sym {
@@ -591,8 +636,12 @@ impl<'a> BlockRows<'a> {
                     Cell::Footnote(u8::try_from(code).ok()?)
                 }
                 _ => {
-                    let v = prediction(cell, &cells).checked_add(unzigzag(sym - SENTINELS))?;
-                    Cell::Value(u64::try_from(v).ok()?)
+                    let v = predictor
+                        .predict(cell, &cells)
+                        .checked_add(unzigzag(sym - SENTINELS))?;
+                    let v = u64::try_from(v).ok()?;
+                    predictor.saw(cell, v);
+                    Cell::Value(v)
                 }
             };
         }

@@ -181,11 +181,12 @@ pub fn area_wages(area: &Area) -> Vec<(&'static Occupation, Wages)> {
     let Some(rows) = rows(area) else {
         return Vec::new();
     };
-    rows.filter_map(|r| {
+    let mut all = Vec::with_capacity(rows.len());
+    all.extend(rows.filter_map(|r| {
         let o = data::OCCUPATIONS.get(usize::from(r.occ))?;
         Some((o, Wages::from_row(&r)))
-    })
-    .collect()
+    }));
+    all
 }
 
 /// What [`top`] ranks by.
@@ -224,23 +225,25 @@ pub fn top(area: &Area, n: usize, by: Rank) -> Vec<(&'static Occupation, Wages)>
         WageValue::Value(v) => Some((false, v)),
         WageValue::NotAvailable { .. } | WageValue::Missing => None,
     };
-    let employment = |w: &Wages| w.employment.value().unwrap_or(0.0);
-    let mut ranked: Vec<((bool, f64), &'static Occupation, Wages)> = area_wages(area)
-        .into_iter()
-        .filter(|(o, _)| o.level == Level::Detailed)
-        .filter_map(|(o, w)| Some((key(&w)?, o, w)))
+    let mut all = area_wages(area);
+    all.retain(|(o, _)| o.level == Level::Detailed);
+    // Sort small keys, not the rows: a `Wages` is some 250 bytes.
+    let mut order: Vec<((bool, f64), f64, usize)> = all
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, w))| Some((key(w)?, w.employment.value().unwrap_or(0.0), i)))
         .collect();
-    ranked.sort_by(|(ka, oa, wa), (kb, ob, wb)| {
+    order.sort_by(|(ka, ea, ia), (kb, eb, ib)| {
         kb.0.cmp(&ka.0)
             .then(if ka.0 {
                 Ordering::Equal
             } else {
                 kb.1.total_cmp(&ka.1)
             })
-            .then(employment(wb).total_cmp(&employment(wa)))
-            .then(oa.soc.cmp(ob.soc))
+            .then(eb.total_cmp(ea))
+            .then(ia.cmp(ib))
     });
-    ranked.into_iter().take(n).map(|(_, o, w)| (o, w)).collect()
+    order.into_iter().take(n).map(|(_, _, i)| all[i]).collect()
 }
 
 #[cfg(test)]
