@@ -36,6 +36,5 @@ pub fn row<S: AsRef<str>>(out: &mut dyn Write, fields: &[S]) -> io::Result<()> {
 
 /// An optional number as a TSV field: empty when unknown.
 pub fn num(v: Option<f64>) -> String {
-    v.map(crate::render::text::plain_number)
-        .unwrap_or_default()
+    v.map(crate::render::text::plain_number).unwrap_or_default()
 }
