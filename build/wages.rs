@@ -38,6 +38,7 @@ pub fn build(root: &Path, out: &Path) {
     }
     for input in [
         "build/wages.rs",
+        "build/wages_parse.rs",
         "src/wages/format.rs",
         "src/wages/postal.rs",
     ] {
@@ -82,6 +83,7 @@ fn cache_key(root: &Path) -> Result<String> {
     }
     for code in [
         include_str!("wages.rs"),
+        include_str!("wages_parse.rs"),
         include_str!("../src/wages/format.rs"),
         include_str!("../src/wages/postal.rs"),
         include_str!("../src/validate.rs"),
