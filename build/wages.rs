@@ -30,6 +30,7 @@ const INPUTS: [&str; 5] = [
     "states.tsv.zst",
     "metros.tsv.zst",
 ];
+
 /// Builds the wage tables into `out`; exits the build with a message on
 /// any problem.
 pub fn build(root: &Path, out: &Path) {
@@ -44,7 +45,7 @@ pub fn build(root: &Path, out: &Path) {
     ] {
         println!("cargo:rerun-if-changed={input}");
     }
-    // src/validate.rs (normalize_name) is watched by build.rs itself.
+    // (src/validate.rs, for normalize_name, is watched by build.rs itself.)
     // build.rs reruns on any change under data/; skip the seconds of
     // parsing when neither these tables nor their encoder changed.
     let key = match cache_key(root) {
