@@ -8,6 +8,8 @@ mod model;
 #[allow(dead_code)]
 #[path = "src/validate.rs"]
 mod validate;
+#[path = "build/wages.rs"]
+mod wages;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -63,6 +65,7 @@ fn main() {
     }
     files.push_str("];\n");
     write(&out.join("bundled_files.rs"), files.as_bytes());
+    wages::build(&root, &out);
 }
 
 fn read(root: &Path, rel: &str) -> FileText {

@@ -215,6 +215,11 @@ pub struct ListArgs {
     /// Sort by title, median salary (highest first) or growth (highest first)
     #[arg(long, value_enum, default_value_t = ListSort::Title)]
     pub sort: ListSort,
+
+    /// Include the official occupations (830 BLS SOC occupations) besides
+    /// the curated profiles
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// The sections of a profile, in the order `show` prints them.
@@ -229,6 +234,8 @@ pub enum Section {
     Education,
     Experience,
     Salary,
+    /// Official wages (BLS) for the role's SOC occupation.
+    Wages,
     Outlook,
     Remote,
     Market,
@@ -262,6 +269,11 @@ pub struct ShowArgs {
     /// Print only this section (repeatable)
     #[arg(long = "section", value_enum, value_name = "NAME")]
     pub sections: Vec<Section>,
+
+    /// Official wages for this area: a state (`TX`, `texas`) or a metro area
+    /// (`Austin`); default: national
+    #[arg(long, value_name = "AREA")]
+    pub area: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -269,6 +281,11 @@ pub struct CompareArgs {
     /// Two or more roles; the first is the baseline
     #[arg(value_name = "ROLE", num_args = 2.., required = true)]
     pub roles: Vec<String>,
+
+    /// Official wages for this area: a state (`TX`, `texas`) or a metro area
+    /// (`Austin`); default: national
+    #[arg(long, value_name = "AREA")]
+    pub area: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ValueEnum)]
@@ -313,6 +330,16 @@ pub struct SalaryArgs {
         allow_negative_numbers = true
     )]
     pub hours_per_year: f64,
+
+    /// Official wages for this area: a state (`TX`, `texas`) or a metro area
+    /// (`Austin`); default: national
+    #[arg(long, value_name = "AREA")]
+    pub area: Option<String>,
+
+    /// Rank official occupations by median annual wage in --area (default:
+    /// national) and show the N best paid
+    #[arg(long, value_name = "N", conflicts_with = "roles")]
+    pub top: Option<usize>,
 }
 
 #[derive(Debug, Args)]

@@ -536,6 +536,7 @@ mod tests {
             sources: Vec::new(),
             roles,
             origins: vec![Origin::Bundled; n],
+            occupations: Default::default(),
         }
     }
 

@@ -18,6 +18,7 @@ pub mod search;
 pub mod skillset;
 pub mod term;
 pub mod validate;
+pub mod wages;
 
 use clap::Parser;
 use error::{exit, Error};

@@ -43,6 +43,9 @@ const FUZZY_ACCEPT: f64 = 0.8;
 const FUZZY_MARGIN: f64 = 0.06;
 /// Below this, an entry is not worth suggesting.
 const SUGGEST_FLOOR: f64 = 0.45;
+/// Longer queries are not compared letter by letter: edit distance costs
+/// the product of the lengths, and no name is this long.
+const MAX_FUZZY_CHARS: usize = 128;
 /// At most this many suggestions or candidates are listed.
 pub const MAX_LISTED: usize = 5;
 
@@ -102,6 +105,9 @@ pub fn resolve(candidates: &[Candidate<'_>], query: &str) -> Resolution {
         return r;
     }
     // 4. Fuzzy.
+    if q.chars().count() > MAX_FUZZY_CHARS {
+        return Resolution::Unknown(Vec::new());
+    }
     let scores = best_scores(candidates, |i| {
         fuzzy_score(&q_compact, &q_words, &normalized[i])
     });
@@ -148,6 +154,9 @@ pub fn resolve(candidates: &[Candidate<'_>], query: &str) -> Resolution {
 /// mean" lists; at most `limit`.
 pub fn closest(candidates: &[Candidate<'_>], query: &str, limit: usize) -> Vec<usize> {
     let q = normalize_name(query);
+    if q.chars().count() > MAX_FUZZY_CHARS {
+        return Vec::new();
+    }
     let q_compact: String = q.chars().filter(|c| *c != ' ').collect();
     let q_words = words(&q);
     let scores = best_scores(candidates, |i| {

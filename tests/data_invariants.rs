@@ -38,7 +38,12 @@ fn every_required_role_is_bundled() {
 fn every_cited_source_exists_and_every_source_is_used() {
     let c = catalog();
     let json = serde_json::to_string(&c.roles).expect("json");
-    for s in &c.sources {
+    // The wage tables cite their source themselves, not through role files.
+    for s in c
+        .sources
+        .iter()
+        .filter(|s| s.id != careers::wages::SOURCE_ID)
+    {
         assert!(
             json.contains(&format!("\"source\":\"{}\"", s.id)),
             "source {} is never cited",

@@ -52,8 +52,16 @@ fn every_role_is_listed_highest_first_and_unknown_last() {
         "unknown last: {ranked:?}"
     );
     assert!(known.windows(2).all(|w| w[0] >= w[1]), "{known:?}");
-    assert_eq!(rows[0]["id"], "customer-service-analyst");
-    assert_eq!(rows[0]["ranked_by"]["basis"], "midpoint of range");
+    // No guide gives the supervisor's pay: it ranks by its official median
+    // (national.tsv, 43-1011: 69500), above the analyst's range midpoint.
+    assert_eq!(rows[0]["id"], "customer-service-supervisor");
+    assert_eq!(
+        rows[0]["ranked_by"]["basis"],
+        "official median, SOC 43-1011"
+    );
+    assert_eq!(rows[0]["ranked_by"]["source"], "bls-oews-2025");
+    assert_eq!(rows[1]["id"], "customer-service-analyst");
+    assert_eq!(rows[1]["ranked_by"]["basis"], "midpoint of range");
     let rep = rows
         .iter()
         .find(|r| r["id"] == "customer-service-representative")
@@ -239,7 +247,11 @@ fn tsv_has_one_row_per_figure() {
         .as_array()
         .expect("rows")
         .iter()
-        .map(|r| r["figures"].as_array().map_or(0, |f| f.len().max(1)))
+        .map(|r| {
+            // Official figures: p10, p25, median, p75, p90 and mean, per year and per hour.
+            let official = r["official"].as_array().map_or(0, |o| o.len() * 12);
+            r["figures"].as_array().map_or(0, |f| f.len()).max(1) + official
+        })
         .sum();
     assert_eq!(
         rows.len(),

@@ -202,12 +202,12 @@ fn tsv_is_one_row_per_matched_field() {
 
 #[test]
 fn nothing_found_exits_1_with_a_message() {
-    let (code, stdout, stderr) = run(&["search", "plumber"]);
+    let (code, stdout, stderr) = run(&["search", "qqxzzv"]);
     assert_eq!(code, 1);
     assert_eq!(stdout, "");
     assert_eq!(
         stderr,
-        "careers: nothing matches `plumber` in titles, aliases, skills, tools or responsibilities\n"
+        "careers: nothing matches `qqxzzv` in titles, aliases, skills, tools or responsibilities\n"
     );
 }
 

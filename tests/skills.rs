@@ -118,11 +118,11 @@ fn skill_map_tsv_is_one_row_per_skill() {
 
 #[test]
 fn an_unknown_role_exits_1() {
-    let (code, stdout, stderr) = run(&["skills", "plumber"]);
+    let (code, stdout, stderr) = run(&["skills", "qqxzzv"]);
     assert_eq!(code, 1);
     assert_eq!(stdout, "");
     assert!(
-        stderr.starts_with("careers: no role matches `plumber`"),
+        stderr.starts_with("careers: no role matches `qqxzzv`"),
         "{stderr}"
     );
 }

@@ -3,6 +3,7 @@
 
 mod bundled;
 pub mod cache;
+pub mod occupations;
 mod user;
 
 pub use bundled::bundled_files;
@@ -28,6 +29,9 @@ pub struct Catalog {
     pub roles: Vec<Role>,
     /// Parallel to `roles`.
     pub origins: Vec<Origin>,
+    /// The official occupations of the BLS wage tables, as entries after
+    /// `roles`.
+    pub occupations: occupations::Occupations,
 }
 
 impl Catalog {
@@ -39,6 +43,7 @@ impl Catalog {
             sources: bundle.sources,
             roles: bundle.roles,
             origins: vec![Origin::Bundled; n],
+            occupations: occupations::Occupations::new(),
         })
     }
 
@@ -125,8 +130,57 @@ impl Catalog {
         }
     }
 
+    /// The role or official occupation with this id (or SOC code).
     pub fn role(&self, id: &str) -> Option<&Role> {
-        self.roles.iter().find(|r| r.id == id)
+        self.roles
+            .iter()
+            .find(|r| r.id == id)
+            .or_else(|| self.occupations.role(self.occupations.find(id)?))
+    }
+
+    /// Whether `role` is an official occupation rather than a curated profile.
+    pub fn is_official(&self, role: &Role) -> bool {
+        !self.roles.iter().any(|r| std::ptr::eq(r, role))
+            && role
+                .soc
+                .first()
+                .is_some_and(|l| l.source.as_deref() == Some(crate::wages::SOURCE_ID))
+    }
+
+    /// The curated roles linked to a SOC code, with whether the link is
+    /// approximate.
+    pub fn linked_roles(&self, soc: &str) -> Vec<(&Role, bool)> {
+        self.roles
+            .iter()
+            .filter_map(|r| {
+                r.soc
+                    .iter()
+                    .find(|l| l.code == soc)
+                    .map(|l| (r, l.approximate))
+            })
+            .collect()
+    }
+
+    /// Curated roles, then the official occupations that no curated role
+    /// stands for exactly (those would be duplicates of the curated role).
+    pub fn all_entries(&self) -> Vec<&Role> {
+        let exact: std::collections::HashSet<&str> = self
+            .roles
+            .iter()
+            .flat_map(|r| {
+                r.soc
+                    .iter()
+                    .filter(|l| !l.approximate)
+                    .map(|l| l.code.as_str())
+            })
+            .collect();
+        let mut out: Vec<&Role> = self.roles.iter().collect();
+        for (i, o) in self.occupations.iter().enumerate() {
+            if !exact.contains(o.soc) {
+                out.extend(self.occupations.role(i));
+            }
+        }
+        out
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
@@ -140,9 +194,11 @@ impl Catalog {
 }
 
 impl Catalog {
-    /// Every name a role can be called by, for [`crate::resolve`].
+    /// Every name a role can be called by, for [`crate::resolve`]: curated
+    /// roles (tier 0: preferred at equal match quality), then official
+    /// occupations by title and SOC code (tier 1), numbered after the roles.
     pub fn candidates(&self) -> Vec<crate::resolve::Candidate<'_>> {
-        let mut out = Vec::with_capacity(self.roles.len() * 3);
+        let mut out = Vec::with_capacity(self.roles.len() * 3 + self.occupations.len() * 2);
         for (i, r) in self.roles.iter().enumerate() {
             let c = |name| crate::resolve::Candidate {
                 entry: i,
@@ -154,7 +210,39 @@ impl Catalog {
             out.push(c(r.title.as_str()));
             out.extend(r.aliases.iter().map(|a| c(a.name.as_str())));
         }
+        let n = self.roles.len();
+        for (j, o) in self.occupations.iter().enumerate() {
+            for name in [o.title, o.soc] {
+                out.push(crate::resolve::Candidate {
+                    entry: n + j,
+                    name,
+                    tier: 1,
+                    weight: 0,
+                });
+            }
+        }
         out
+    }
+
+    /// The entry with index `i` of [`Catalog::candidates`].
+    pub fn entry(&self, i: usize) -> Option<&Role> {
+        match self.roles.get(i) {
+            Some(r) => Some(r),
+            None => self.occupations.role(i - self.roles.len()),
+        }
+    }
+
+    /// National employment of an entry, for listing big occupations first.
+    fn employment(&self, i: usize) -> u64 {
+        let Some(o) = i
+            .checked_sub(self.roles.len())
+            .and_then(|j| self.occupations.occupation(j))
+        else {
+            return u64::MAX;
+        };
+        o.national()
+            .and_then(|w| w.employment.value())
+            .map_or(0, |v| v as u64)
     }
 
     /// The role a person means by `query`, or an error listing the
@@ -163,7 +251,8 @@ impl Catalog {
         use crate::resolve::{resolve, Resolution};
         let listed = |ids: Vec<usize>| -> Vec<(String, String)> {
             ids.into_iter()
-                .map(|i| (self.roles[i].id.clone(), self.roles[i].title.clone()))
+                .filter_map(|i| self.entry(i))
+                .map(|r| (r.id.clone(), r.title.clone()))
                 .collect()
         };
         if normalize_name(query).is_empty() {
@@ -174,19 +263,30 @@ impl Catalog {
         // An exact id is what resolve() would find first, and no other
         // role may have it as a name (the validator rejects that); this
         // skips normalizing every name of a large catalog.
-        if let Some(role) = self.role(query) {
+        if let Some(role) = self.roles.iter().find(|r| r.id == query) {
             return Ok(role);
         }
-        match resolve(&self.candidates(), query) {
-            Resolution::Found(i) => Ok(&self.roles[i]),
-            Resolution::Ambiguous(ids) => Err(Error::AmbiguousRole {
-                query: query.to_string(),
-                candidates: listed(ids),
-            }),
-            Resolution::Unknown(ids) => Err(Error::UnknownRole {
-                query: query.to_string(),
-                suggestions: listed(ids),
-            }),
-        }
+        let found = match resolve(&self.candidates(), query) {
+            Resolution::Found(i) => self.entry(i),
+            Resolution::Ambiguous(mut ids) => {
+                // Curated first (in resolve's order), then occupations by
+                // national employment, largest first.
+                ids.sort_by_key(|i| std::cmp::Reverse(self.employment(*i)));
+                return Err(Error::AmbiguousRole {
+                    query: query.to_string(),
+                    candidates: listed(ids),
+                });
+            }
+            Resolution::Unknown(ids) => {
+                return Err(Error::UnknownRole {
+                    query: query.to_string(),
+                    suggestions: listed(ids),
+                })
+            }
+        };
+        found.ok_or_else(|| Error::UnknownRole {
+            query: query.to_string(),
+            suggestions: Vec::new(),
+        })
     }
 }

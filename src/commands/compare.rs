@@ -94,6 +94,8 @@ pub struct CompareRole {
     pub stress: Vec<Sourced>,
     pub balance: Vec<Sourced>,
     pub ladders: Vec<LadderPlace>,
+    /// Official wages (BLS) of the role's SOC occupations in the area.
+    pub official: Vec<crate::commands::official::OfficialWages>,
 }
 
 /// What a difference is measured on.
@@ -261,12 +263,19 @@ pub fn run(catalog: &Catalog, args: &CompareArgs) -> Result<CompareView> {
         roles.push(role);
         names.push(name);
     }
-    Ok(build(catalog, &roles))
+    let area = crate::commands::official::area(args.area.as_deref())?;
+    Ok(build(catalog, &roles, area))
 }
 
 /// The comparison of `roles` (at least one; the first is the baseline).
-pub fn build(catalog: &Catalog, roles: &[&Role]) -> CompareView {
-    let columns: Vec<CompareRole> = roles.iter().map(|r| column(catalog, r)).collect();
+pub fn build(catalog: &Catalog, roles: &[&Role], area: &crate::wages::Area) -> CompareView {
+    let columns: Vec<CompareRole> = roles
+        .iter()
+        .map(|r| CompareRole {
+            official: crate::commands::official::for_role(r, area),
+            ..column(catalog, r)
+        })
+        .collect();
     let mut differences = Vec::new();
     if let Some((base, others)) = roles.split_first() {
         for other in others {
@@ -338,6 +347,9 @@ fn cited(view: &CompareView) -> Vec<String> {
         r.pay.iter().for_each(|f| add(&f.source));
     }
     for r in &view.roles {
+        r.official.iter().for_each(|o| add(&o.source));
+    }
+    for r in &view.roles {
         r.growth.statements.iter().for_each(|g| add(&g.source));
     }
     for r in &view.roles {
@@ -385,6 +397,7 @@ fn column(catalog: &Catalog, r: &Role) -> CompareRole {
         })
     };
     CompareRole {
+        official: Vec::new(),
         id: r.id.clone(),
         title: r.title.clone(),
         pay: r

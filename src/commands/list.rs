@@ -73,6 +73,19 @@ pub fn headline_pay(role: &Role) -> Option<PayFigure> {
     })
 }
 
+/// The official national median of the role's SOC occupation, for roles
+/// no guide gives pay for (and for official occupations).
+fn official_pay(role: &Role) -> Option<PayFigure> {
+    let (value, soc) = crate::commands::official::national_median(role)?;
+    Some(PayFigure {
+        value,
+        currency: "USD".into(),
+        period: Period::Year,
+        basis: format!("official median, SOC {soc}"),
+        source: crate::wages::SOURCE_ID.into(),
+    })
+}
+
 pub fn growth_of(role: &Role) -> Vec<GrowthFigure> {
     role.outlook
         .iter()
@@ -88,9 +101,13 @@ pub fn growth_of(role: &Role) -> Vec<GrowthFigure> {
 
 pub fn run(catalog: &Catalog, args: &ListArgs) -> Result<ListView> {
     let wanted = args.family.as_deref().map(crate::validate::normalize_name);
-    let mut rows: Vec<ListRow> = catalog
-        .roles
-        .iter()
+    let entries: Vec<&Role> = if args.all {
+        catalog.all_entries()
+    } else {
+        catalog.roles.iter().collect()
+    };
+    let mut rows: Vec<ListRow> = entries
+        .into_iter()
         .filter(|r| {
             wanted
                 .as_ref()
@@ -100,7 +117,7 @@ pub fn run(catalog: &Catalog, args: &ListArgs) -> Result<ListView> {
             id: r.id.clone(),
             title: r.title.clone(),
             family: r.family.name.clone(),
-            median_pay: headline_pay(r),
+            median_pay: headline_pay(r).or_else(|| official_pay(r)),
             growth: growth_of(r),
         })
         .collect();

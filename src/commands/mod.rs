@@ -6,11 +6,13 @@ pub mod completions;
 pub mod ladder;
 pub mod list;
 pub mod man;
+pub mod official;
 pub mod path;
 pub mod salary;
 pub mod search;
 pub mod show;
 pub mod skills;
+pub mod top;
 pub mod validate;
 
 use crate::catalog::{data_dirs_from_env, Catalog};
@@ -36,7 +38,10 @@ pub fn dispatch(cli: &Cli, term: &Term, out: &mut dyn Write) -> Result<()> {
         Command::Search(args) => emit(&search::run(&catalog, args)?, format, term, out),
         Command::Skills(args) => emit(&skills::run(&catalog, args)?, format, term, out),
         Command::Compare(args) => emit(&compare::run(&catalog, args)?, format, term, out),
-        Command::Salary(args) => emit(&salary::run(&catalog, args)?, format, term, out),
+        Command::Salary(args) => match args.top {
+            Some(n) => emit(&top::run(&catalog, args, n)?, format, term, out),
+            None => emit(&salary::run(&catalog, args)?, format, term, out),
+        },
         Command::Completions(args) => completions::write(args.shell, &catalog, out),
         Command::Ladder(args) => emit(&ladder::run(&catalog, args)?, format, term, out),
         Command::Path(args) => emit(&path::run(&catalog, args)?, format, term, out),

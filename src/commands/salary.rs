@@ -176,6 +176,8 @@ pub struct SalaryRow {
     pub figures: Vec<SalaryFigure>,
     /// The sources' notes on their figures, by source id.
     pub notes: Vec<SourceNote>,
+    /// Official wages (BLS) of the role's SOC occupations in the area.
+    pub official: Vec<crate::commands::official::OfficialWages>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -338,6 +340,7 @@ pub fn resolve_all<'a>(catalog: &'a Catalog, names: &[String]) -> Result<Vec<&'a
 
 pub fn run<'a>(catalog: &'a Catalog, args: &SalaryArgs) -> Result<SalaryView<'a>> {
     let hours = check_hours(args.hours_per_year)?;
+    let area = crate::commands::official::area(args.area.as_deref())?;
     let roles = resolve_all(catalog, &args.roles)?;
     let period = args.hourly.then_some(Period::Hour);
     let chart_period = period.unwrap_or(Period::Year);
@@ -346,7 +349,9 @@ pub fn run<'a>(catalog: &'a Catalog, args: &SalaryArgs) -> Result<SalaryView<'a>
         .map(|r| SalaryRow {
             id: r.id.clone(),
             title: r.title.clone(),
-            ranked_by: rank_figure(r, chart_period, hours),
+            ranked_by: rank_figure(r, chart_period, hours)
+                .or_else(|| official_rank(r, area, chart_period)),
+            official: crate::commands::official::for_role(r, area),
             figures: r
                 .salary
                 .iter()
@@ -385,8 +390,14 @@ pub fn run<'a>(catalog: &'a Catalog, args: &SalaryArgs) -> Result<SalaryView<'a>
         })
         .collect();
     let mut sources: Vec<&Source> = Vec::new();
-    for f in rows.iter().flat_map(|r| &r.figures) {
-        if let Some(s) = catalog.source(&f.source) {
+    let official_ids = rows.iter().flat_map(|r| &r.official).map(|o| &o.source);
+    for id in rows
+        .iter()
+        .flat_map(|r| &r.figures)
+        .map(|f| &f.source)
+        .chain(official_ids)
+    {
+        if let Some(s) = catalog.source(id) {
             if !sources.iter().any(|have| have.id == s.id) {
                 sources.push(s);
             }
@@ -400,6 +411,27 @@ pub fn run<'a>(catalog: &'a Catalog, args: &SalaryArgs) -> Result<SalaryView<'a>
         bars,
         uncharted,
         sources,
+    })
+}
+
+/// The official median in `area` for a role no guide gives pay for, so it
+/// still sorts by a sourced figure.
+fn official_rank(r: &Role, area: &crate::wages::Area, period: Period) -> Option<RankFigure> {
+    let o = crate::commands::official::for_role(r, area)
+        .into_iter()
+        .find(|o| o.wages.is_some())?;
+    let w = o.wages?;
+    let value = match period {
+        Period::Year => w.annual.median.value()?,
+        Period::Hour => w.hourly.median.value()?,
+    };
+    Some(RankFigure {
+        value,
+        currency: "USD".into(),
+        period,
+        basis: format!("official median, SOC {}", o.soc),
+        source: o.source,
+        converted: false,
     })
 }
 
@@ -508,6 +540,7 @@ mod tests {
             }),
             figures: vec![],
             notes: vec![],
+            official: vec![],
         };
         let mut rows = vec![
             row("none", None),

@@ -231,8 +231,10 @@ pub fn run(catalog: &Catalog, args: &SearchArgs) -> Result<SearchView> {
     let mut searcher = Searcher::new(&args.query)
         .map_err(|e| Error::Usage(format!("the search query `{}` {e}", shown(&args.query))))?;
     let fields = fields_of(args);
+    // Curated roles and the official occupations no curated role stands for.
+    let entries = catalog.all_entries();
     let mut found: Vec<Found> = Vec::new();
-    for (ri, role) in catalog.roles.iter().enumerate() {
+    for (ri, role) in entries.iter().enumerate() {
         let mut best: Vec<FieldBest> = Vec::new();
         for &field in &fields {
             let w = weight(field);
@@ -262,7 +264,7 @@ pub fn run(catalog: &Catalog, args: &SearchArgs) -> Result<SearchView> {
     }
     let score = |f: &Found| f.best.first().map_or(0.0, |b| b.score);
     found.sort_by(|a, b| {
-        let (ra, rb) = (&catalog.roles[a.role], &catalog.roles[b.role]);
+        let (ra, rb) = (entries[a.role], entries[b.role]);
         score(b)
             .total_cmp(&score(a))
             .then(b.best.len().cmp(&a.best.len()))
@@ -277,7 +279,7 @@ pub fn run(catalog: &Catalog, args: &SearchArgs) -> Result<SearchView> {
     let hits = found
         .into_iter()
         .map(|Found { role, best }| {
-            let role = &catalog.roles[role];
+            let role = entries[role];
             let matched = best
                 .into_iter()
                 .filter_map(|FieldBest { field, score, text }| {
@@ -342,7 +344,7 @@ fn no_results(catalog: &Catalog, query: &str, fields: &[SearchField]) -> Error {
     if !near.is_empty() {
         message.push_str("\n\ndid you mean:");
         for i in near {
-            if let Some(r) = catalog.roles.get(i) {
+            if let Some(r) = catalog.entry(i) {
                 message.push_str(&format!("\n  {:<34} {}", r.id, r.title));
             }
         }

@@ -2,7 +2,7 @@
 
 use crate::catalog::{Catalog, Origin};
 use crate::cli::{Section, ShowArgs};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{Role, Source};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -19,6 +19,7 @@ pub fn section_fields(section: Section) -> &'static [&'static str] {
         Section::Education => &["education", "certifications"],
         Section::Experience => &["experience", "getting_started"],
         Section::Salary => &["salary"],
+        Section::Wages => &["official_wages", "curated_profiles"],
         Section::Outlook => &["outlook"],
         Section::Remote => &["remote"],
         Section::Market => &["job_market"],
@@ -55,6 +56,10 @@ pub struct ShowView<'a> {
     pub sections: Vec<Section>,
     /// For the titles of linked roles.
     pub catalog: &'a Catalog,
+    /// Official wages of the role's SOC occupations in the chosen area.
+    pub official: Vec<crate::commands::official::OfficialWages>,
+    /// For an official occupation: the curated roles linked to it.
+    pub curated: Vec<(String, String, bool)>,
 }
 
 impl ShowView<'_> {
@@ -73,17 +78,22 @@ impl ShowView<'_> {
 
 pub fn run<'a>(catalog: &'a Catalog, args: &ShowArgs) -> Result<ShowView<'a>> {
     let role = catalog.resolve(&args.role)?;
-    let index = catalog
-        .roles
-        .iter()
-        .position(|r| r.id == role.id)
-        .ok_or_else(|| Error::Usage(format!("role `{}` vanished", role.id)))?;
-    let origin = match &catalog.origins[index] {
-        Origin::Bundled => "bundled".to_string(),
-        Origin::File(f) => f.clone(),
+    let area = crate::commands::official::area(args.area.as_deref())?;
+    let official = crate::commands::official::for_role(role, area);
+    let curated = crate::commands::official::curated_for(catalog, role);
+    let origin = match catalog.roles.iter().position(|r| std::ptr::eq(r, role)) {
+        Some(i) => match &catalog.origins[i] {
+            Origin::Bundled => "bundled".to_string(),
+            Origin::File(f) => f.clone(),
+        },
+        None => "official".to_string(),
     };
     let mut sources: Vec<&Source> = Vec::new();
-    for id in cited_sources(role) {
+    let mut cited = cited_sources(role);
+    if !official.is_empty() && !cited.iter().any(|c| c == crate::wages::SOURCE_ID) {
+        cited.push(crate::wages::SOURCE_ID.to_string());
+    }
+    for id in cited {
         if let Some(s) = catalog.source(&id) {
             if !sources.iter().any(|have| have.id == s.id) {
                 sources.push(s);
@@ -99,6 +109,8 @@ pub fn run<'a>(catalog: &'a Catalog, args: &ShowArgs) -> Result<ShowView<'a>> {
         sources,
         sections,
         catalog,
+        official,
+        curated,
     })
 }
 
@@ -153,6 +165,18 @@ impl Serialize for ShowView<'_> {
             if keep(&k) {
                 out.insert(k, v);
             }
+        }
+        if keep("official_wages") {
+            out.insert(
+                "official_wages".into(),
+                serde_json::to_value(&self.official).map_err(serde::ser::Error::custom)?,
+            );
+            let curated: Vec<Value> = self
+                .curated
+                .iter()
+                .map(|(id, title, approx)| serde_json::json!({"id": id, "title": title, "approximate": approx}))
+                .collect();
+            out.insert("curated_profiles".into(), Value::Array(curated));
         }
         out.insert("origin".into(), Value::String(self.origin.clone()));
         if keep("sources") {

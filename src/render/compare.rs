@@ -243,6 +243,47 @@ fn ladder_lines(view: &CompareView, r: &CompareRole) -> Vec<String> {
     out
 }
 
+/// Official median and range (p10-p90) per SOC link, with the area.
+fn official_lines(view: &CompareView, r: &CompareRole) -> Vec<String> {
+    use crate::render::official::value;
+    if r.official.is_empty() {
+        return vec![format!("{UNKNOWN}: no SOC occupation linked")];
+    }
+    let mut out = Vec::new();
+    for o in &r.official {
+        let tag = cite_tag(view, &o.source);
+        let approx = if o.approximate { " (approximate)" } else { "" };
+        out.push(format!("SOC {}{approx}, {}", o.soc, o.area.label()));
+        match &o.wages {
+            Some(w) => {
+                out.push(format!("Median: {}/yr {tag}", value(w.annual.median)));
+                out.push(format!(
+                    "10-90%: {} to {}/yr",
+                    value(w.annual.p10),
+                    value(w.annual.p90)
+                ));
+                // Same source, area and period as the baseline's: comparable.
+                let base = view.roles.first().filter(|b| b.id != r.id);
+                let base_median = base
+                    .and_then(|b| b.official.first())
+                    .and_then(|b| b.wages.as_ref())
+                    .and_then(|b| b.annual.median.value());
+                if let (Some(b), Some(m)) = (base_median, w.annual.median.value()) {
+                    let diff = m - b;
+                    let sign = if diff > 0.0 { "+" } else { "" };
+                    out.push(format!(
+                        "vs baseline: {sign}{}/yr ({})",
+                        crate::render::text::money(diff, "USD"),
+                        crate::render::text::percent(diff / b * 100.0)
+                    ));
+                }
+            }
+            None => out.push(format!("not published for this area {tag}")),
+        }
+    }
+    out
+}
+
 /// The attribute rows: label and, per role, its lines.
 fn rows(view: &CompareView, term: &Term) -> Vec<(&'static str, Vec<Vec<String>>)> {
     let per_role =
@@ -255,6 +296,7 @@ fn rows(view: &CompareView, term: &Term) -> Vec<(&'static str, Vec<Vec<String>>)
                 .map(|i| difference_lines(view, i))
                 .collect(),
         ),
+        ("Official wages", per_role(&|r| official_lines(view, r))),
         ("Growth", per_role(&|r| growth_lines(view, r))),
         (
             "Education",

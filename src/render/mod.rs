@@ -6,12 +6,14 @@ pub mod compare;
 pub mod diagram;
 pub mod ladder;
 pub mod list;
+pub mod official;
 pub mod path;
 pub mod salary;
 pub mod search;
 pub mod show;
 pub mod skills;
 pub mod text;
+pub mod top;
 pub mod tsv;
 
 use crate::cli::Format;

@@ -560,16 +560,19 @@ impl Render for SalaryView<'_> {
                 writeln!(
                     out,
                     "  {}",
-                    term.paint(Paint::Warning, &format!("{UNKNOWN}: no source gives pay"))
+                    term.paint(Paint::Warning, &format!("{UNKNOWN}: no guide gives pay"))
                 )?;
-                continue;
+            } else {
+                let notes: Vec<(String, String)> = row
+                    .notes
+                    .iter()
+                    .map(|n| (n.source.clone(), n.note.clone()))
+                    .collect();
+                figure_groups(out, term, &row.figures, &notes, &cite, "  ")?;
             }
-            let notes: Vec<(String, String)> = row
-                .notes
-                .iter()
-                .map(|n| (n.source.clone(), n.note.clone()))
-                .collect();
-            figure_groups(out, term, &row.figures, &notes, &cite, "  ")?;
+            for o in &row.official {
+                crate::render::official::write(out, term, o, &cite(&o.source))?;
+            }
         }
         legend(out, term, &self.sources)
     }
@@ -609,6 +612,44 @@ impl Render for SalaryView<'_> {
                         "",
                     ],
                 )?;
+            }
+            for o in &row.official {
+                let Some(w) = &o.wages else { continue };
+                let points = [
+                    ("official_p10", w.annual.p10, w.hourly.p10),
+                    ("official_p25", w.annual.p25, w.hourly.p25),
+                    ("official_median", w.annual.median, w.hourly.median),
+                    ("official_p75", w.annual.p75, w.hourly.p75),
+                    ("official_p90", w.annual.p90, w.hourly.p90),
+                    ("official_mean", w.annual_mean, w.hourly_mean),
+                ];
+                for (kind, annual, hourly) in points {
+                    for (v, period) in [(annual, "year"), (hourly, "hour")] {
+                        // Top-coded cells carry their floor, marked in `kind`.
+                        let (kind, value) = match v {
+                            crate::wages::WageValue::TopCoded { cap } => {
+                                (format!("{kind}_at_least"), Some(cap))
+                            }
+                            other => (kind.to_string(), other.value()),
+                        };
+                        tsv::row(
+                            out,
+                            &[
+                                row.id.clone(),
+                                row.title.clone(),
+                                kind,
+                                tsv::num(value),
+                                String::new(),
+                                String::new(),
+                                "USD".into(),
+                                period.into(),
+                                "false".into(),
+                                o.source.clone(),
+                                format!("{} (SOC {})", o.area.label(), o.soc),
+                            ],
+                        )?;
+                    }
+                }
             }
             for f in &row.figures {
                 tsv::row(

@@ -54,11 +54,15 @@ impl Render for ShowView<'_> {
         for line in textwrap::wrap(&meta, term.prose_width()) {
             writeln!(out, "{line}")?;
         }
-        if self.origin != "bundled" {
-            writeln!(
+        if self.origin == "official" {
+            let code = r.soc.first().map_or("", |l| l.code.as_str());
+            let note = format!("Official occupation, SOC {code}: no curated profile; `--section wages --area STATE` for local pay");
+            text::line(out, term, &term.paint(Paint::Muted, &note))?;
+        } else if self.origin != "bundled" {
+            text::line(
                 out,
-                "{}",
-                term.paint(Paint::Muted, &format!("Defined in {}", clean(&self.origin)))
+                term,
+                &term.paint(Paint::Muted, &format!("Defined in {}", clean(&self.origin))),
             )?;
         }
         if self.sections.is_empty() {
@@ -154,6 +158,9 @@ fn has(view: &ShowView<'_>, filled: &[String], section: Section) -> bool {
     if section == Section::Sources {
         return !view.sources.is_empty();
     }
+    if section == Section::Wages {
+        return !view.official.is_empty() || !view.curated.is_empty();
+    }
     section_fields(section)
         .iter()
         .any(|f| filled.iter().any(|k| k == f))
@@ -170,6 +177,7 @@ fn title_of(section: Section) -> &'static str {
         Section::Education => "Education and certifications",
         Section::Experience => "Experience and getting started",
         Section::Salary => "Salary",
+        Section::Wages => "Official wages (BLS, May 2025)",
         Section::Outlook => "Outlook",
         Section::Remote => "Remote work",
         Section::Market => "Job market",
@@ -247,15 +255,29 @@ fn key_facts(
             items.join("\n")
         }
     };
-    let pay = join(
-        r.salary
-            .iter()
-            .filter_map(|s| {
-                pay_summary(s)
-                    .map(|p| format!("{} {}", term.paint(Paint::Figure, &p), cite(&s.source)))
-            })
-            .collect(),
-    );
+    let mut pays: Vec<String> = r
+        .salary
+        .iter()
+        .filter_map(|s| {
+            pay_summary(s).map(|p| format!("{} {}", term.paint(Paint::Figure, &p), cite(&s.source)))
+        })
+        .collect();
+    for o in &view.official {
+        if let Some(w) = &o.wages {
+            let approx = if o.approximate { ", approximate" } else { "" };
+            pays.push(format!(
+                "{}/yr median, official ({}, SOC {}{approx}) {}",
+                term.paint(
+                    Paint::Figure,
+                    &crate::render::official::value(w.annual.median)
+                ),
+                o.area.label(),
+                o.soc,
+                cite(&o.source)
+            ));
+        }
+    }
+    let pay = join(pays);
     let growth = join(
         r.outlook
             .iter()
@@ -534,6 +556,18 @@ fn write_section(
             }
         }
         Section::Salary => salary(view, out, term, cite)?,
+        Section::Wages => {
+            for o in &view.official {
+                crate::render::official::write(out, term, o, &cite(&o.source))?;
+            }
+            if !view.curated.is_empty() {
+                text::line(out, term, "  Curated profiles for this occupation:")?;
+                for (id, title, approx) in &view.curated {
+                    let note = if *approx { " (approximate match)" } else { "" };
+                    bullet(out, term, &format!("{} ({}){note}", title, id), "  ")?;
+                }
+            }
+        }
         Section::Outlook => {
             for o in &r.outlook {
                 let mut head = Vec::new();

@@ -154,6 +154,26 @@ pub fn cell(text: &str, what: Option<Paint>) -> Cell {
     c
 }
 
+/// A table cell of several lines, each cleaned.
+pub fn lines_cell(lines: &[&str], what: Option<Paint>) -> Cell {
+    let joined = lines
+        .iter()
+        .map(|l| clean(l).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut c = Cell::new(joined);
+    if let Some(what) = what {
+        let (fg, attr) = table_color(what);
+        if let Some(fg) = fg {
+            c = c.fg(fg);
+        }
+        if let Some(attr) = attr {
+            c = c.add_attribute(attr);
+        }
+    }
+    c
+}
+
 /// Writes a table followed by a newline.
 pub fn write_table(out: &mut dyn Write, table: &Table) -> io::Result<()> {
     for line in table.lines() {

@@ -1,0 +1,65 @@
+//! `careers salary --top N [--area X]`: the best-paid official occupations
+//! of an area by median annual wage.
+
+use crate::catalog::occupations::slug;
+use crate::catalog::Catalog;
+use crate::cli::SalaryArgs;
+use crate::commands::official::{self, AreaRef};
+use crate::error::{Error, Result};
+use crate::wages::{self, Rank, WageValue, Wages, SOURCE_ID};
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct TopRow {
+    pub rank: usize,
+    pub id: String,
+    pub soc: String,
+    pub title: String,
+    /// Curated profiles linked to this occupation.
+    pub curated: Vec<String>,
+    pub wages: Wages,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TopView {
+    pub area: AreaRef,
+    pub by: Rank,
+    pub source: String,
+    pub rows: Vec<TopRow>,
+}
+
+pub fn run(catalog: &Catalog, args: &SalaryArgs, n: usize) -> Result<TopView> {
+    if n == 0 {
+        return Err(Error::Usage(
+            "--top takes a number of occupations above 0".into(),
+        ));
+    }
+    let area = official::area(args.area.as_deref())?;
+    let rows = wages::top(area, n, Rank::AnnualMedian)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (o, w))| TopRow {
+            rank: i + 1,
+            id: slug(o.title),
+            soc: o.soc.to_string(),
+            title: o.title.to_string(),
+            curated: catalog
+                .linked_roles(o.soc)
+                .into_iter()
+                .map(|(r, _)| r.id.clone())
+                .collect(),
+            wages: w,
+        })
+        .collect();
+    Ok(TopView {
+        area: AreaRef::of(area),
+        by: Rank::AnnualMedian,
+        source: SOURCE_ID.to_string(),
+        rows,
+    })
+}
+
+/// The median a row is ranked by, as shown.
+pub fn median(w: &Wages) -> WageValue {
+    w.annual.median
+}

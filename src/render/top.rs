@@ -1,0 +1,90 @@
+//! Text and TSV for `careers salary --top`.
+
+use crate::commands::top::{median, TopView};
+use crate::render::official::{count, value};
+use crate::render::text::{self, cell};
+use crate::render::{tsv, Render};
+use crate::term::{Paint, Term};
+use std::io::{self, Write};
+
+impl Render for TopView {
+    fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
+        text::line(
+            out,
+            term,
+            &term.paint(
+                Paint::Heading,
+                &format!(
+                    "Best-paid occupations by median annual wage · {} [1]",
+                    self.area.label()
+                ),
+            ),
+        )?;
+        let mut t = text::table(term);
+        t.set_header(
+            ["#", "Occupation", "Median", "Employment"].map(|h| cell(h, Some(Paint::Heading))),
+        );
+        for r in &self.rows {
+            let soc = format!("SOC {}", r.soc);
+            let profiles = format!("profiles: {}", r.curated.join(", "));
+            let mut name = vec![r.title.as_str(), soc.as_str()];
+            if !r.curated.is_empty() {
+                name.push(&profiles);
+            }
+            t.add_row(vec![
+                cell(&r.rank.to_string(), None),
+                text::lines_cell(&name, None),
+                cell(&value(median(&r.wages)), Some(Paint::Figure)),
+                cell(&count(r.wages.employment), None),
+            ]);
+        }
+        text::write_table(out, &t)?;
+        text::line(
+            out,
+            term,
+            &term.paint(
+                Paint::Muted,
+                "[1] Occupational Employment and Wage Statistics, May 2025, U.S. Bureau of Labor Statistics (bls-oews-2025). Top-coded medians (>=: the BLS publishes no figure) rank by that floor.",
+            ),
+        )
+    }
+
+    fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
+        tsv::row(
+            out,
+            &[
+                "rank",
+                "id",
+                "soc",
+                "title",
+                "annual_median",
+                "top_coded",
+                "employment",
+                "area",
+                "source",
+            ],
+        )?;
+        for r in &self.rows {
+            let m = median(&r.wages);
+            let shown = match m {
+                crate::wages::WageValue::TopCoded { cap } => Some(cap),
+                other => other.value(),
+            };
+            tsv::row(
+                out,
+                &[
+                    r.rank.to_string(),
+                    r.id.clone(),
+                    r.soc.clone(),
+                    r.title.clone(),
+                    tsv::num(shown),
+                    m.is_top_coded().to_string(),
+                    tsv::num(r.wages.employment.value()),
+                    self.area.label(),
+                    self.source.clone(),
+                ],
+            )?;
+        }
+        Ok(())
+    }
+}
