@@ -34,17 +34,28 @@ fn main() {
     role_paths.sort();
     let roles: Vec<FileText> = role_paths.iter().map(|p| read(&root, p)).collect();
 
-    let (sources_parsed, roles_parsed) =
-        match validate::check_set(&sources, &roles, &Base::default()) {
-            Ok(v) => v,
-            Err(problems) => {
-                let mut msg = format!("the bundled catalog has {} problem(s):\n", problems.len());
-                for p in &problems {
-                    let _ = writeln!(msg, "  {p}");
-                }
-                fail(&msg)
+    // SOC links must name an occupation of the bundled wage tables.
+    let soc_codes: Vec<String> =
+        std::fs::read_to_string(root.join("data/oews-2025/occupations.tsv"))
+            .unwrap_or_else(|e| fail(&format!("data/oews-2025/occupations.tsv: {e}")))
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split('\t').next().map(str::to_string))
+            .collect();
+    let base = Base {
+        soc_codes,
+        ..Base::default()
+    };
+    let (sources_parsed, roles_parsed) = match validate::check_set(&sources, &roles, &base) {
+        Ok(v) => v,
+        Err(problems) => {
+            let mut msg = format!("the bundled catalog has {} problem(s):\n", problems.len());
+            for p in &problems {
+                let _ = writeln!(msg, "  {p}");
             }
-        };
+            fail(&msg)
+        }
+    };
     let bundle = model::Bundle {
         sources: sources_parsed,
         roles: roles_parsed,

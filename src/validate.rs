@@ -864,6 +864,9 @@ pub struct Base {
     pub source_ids: Vec<String>,
     /// (normalized name, role id) for every id, title and alias.
     pub names: Vec<(String, String)>,
+    /// The SOC codes of the official wage tables; SOC links must name one.
+    /// Empty: not checked.
+    pub soc_codes: Vec<String>,
 }
 
 /// Parses and checks a set of source files and role files together,
@@ -910,6 +913,22 @@ pub fn check_set(
     let role_known = |id: &str| base_roles.contains(id) || doc_ids.contains(id);
     let source_known = |id: &str| all_sources.contains(id);
     problems.extend(check_references(&docs, &role_known, &source_known));
+    if !base.soc_codes.is_empty() {
+        let codes: HashSet<&str> = base.soc_codes.iter().map(String::as_str).collect();
+        for rd in &docs {
+            for (i, link) in rd.role.soc.iter().enumerate() {
+                if is_soc_code(&link.code) && !codes.contains(link.code.as_str()) {
+                    problems.push(rd.doc.at_path(
+                        &path("soc").index(i).key("code"),
+                        format!(
+                            "`{}` is not an occupation of the BLS wage tables (May 2025)",
+                            link.code
+                        ),
+                    ));
+                }
+            }
+        }
+    }
     problems.extend(docs.iter().filter_map(|d| d.doc.unlisted_note()));
     if problems.is_empty() {
         Ok((sources, docs.into_iter().map(|d| d.role).collect()))

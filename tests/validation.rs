@@ -407,3 +407,16 @@ fn the_environment_variable_adds_directories() {
         .assert()
         .success();
 }
+
+#[test]
+fn soc_links_must_name_an_official_occupation() {
+    one_bad_role(
+        "[[soc]]\ncode = \"99-9999\"\nreason = \"x\"\n",
+        5,
+        "soc[0].code",
+        "not an occupation of the BLS wage tables",
+    );
+    let ok = format!("{HEAD}[[soc]]\ncode = \"43-4051\"\nreason = \"x\"\napproximate = true\n");
+    let dir = dir_with(&[("night-shift-lead.toml", &ok)]);
+    careers().arg("validate").arg(dir.path()).assert().success();
+}

@@ -127,6 +127,10 @@ impl Catalog {
             role_ids: self.roles.iter().map(|r| r.id.clone()).collect(),
             source_ids: self.sources.iter().map(|s| s.id.clone()).collect(),
             names,
+            soc_codes: crate::wages::occupations()
+                .iter()
+                .map(|o| o.soc.to_string())
+                .collect(),
         }
     }
 

@@ -33,7 +33,14 @@ pub fn run(dirs: &[PathBuf]) -> Result<ValidateView> {
             .filter(|(p, _)| !p.ends_with("sources.toml"))
             .map(to_text)
             .collect();
-        let (s, r) = check_set(&sources, &roles, &Base::default()).map_err(Error::InvalidData)?;
+        let base = Base {
+            soc_codes: crate::wages::occupations()
+                .iter()
+                .map(|o| o.soc.to_string())
+                .collect(),
+            ..Base::default()
+        };
+        let (s, r) = check_set(&sources, &roles, &base).map_err(Error::InvalidData)?;
         return Ok(ValidateView {
             checked: vec!["bundled".into()],
             roles: r.len(),
