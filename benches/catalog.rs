@@ -128,10 +128,26 @@ mod resolution {
 mod search {
     use super::*;
 
-    // TODO(lead, at merge): bench the catalog-level search of
-    // src/search.rs here (`careers search "custmer servce"` over the
-    // bundled catalog and over the 10,000-role one) and drop this stand-in,
-    // which ranks names with resolve::closest.
+    /// `careers search "custmer servce"` as the command runs it, over the
+    /// bundled catalog (with the official occupations) and 10,000 roles.
+    #[divan::bench(args = [0, 10_000])]
+    fn search_command(bencher: divan::Bencher, roles: usize) {
+        let c = if roles == 0 {
+            Catalog::bundled().expect("bundled catalog")
+        } else {
+            Catalog::load(&[generated(roles)]).expect("valid catalog")
+        };
+        let args = careers::cli::SearchArgs {
+            query: "custmer servce".into(),
+            limit: 10,
+            fields: Vec::new(),
+        };
+        bencher.bench(|| {
+            careers::commands::search::run(&c, divan::black_box(&args)).map(|v| v.hits.len())
+        });
+    }
+
+    /// Ranking names alone, as "did you mean" does.
     #[divan::bench(args = [0, 10_000])]
     fn closest_names(bencher: divan::Bencher, roles: usize) {
         let c = if roles == 0 {

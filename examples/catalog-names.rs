@@ -1,14 +1,11 @@
 //! Prints the names `careers search` matches role names against, one a
-//! line: every title and alias. The input `scripts/bench.sh` gives fzf, so
-//! that both search the same names.
+//! line: every title and alias, and (for the bundled catalog) the titles
+//! of the official occupations it searches too. The input
+//! `scripts/bench.sh` gives fzf, so that both search the same names.
 //!
 //!     cargo run --release --example catalog-names            # bundled
 //!     cargo run --release --example catalog-names -- DIR...  # DIRs' roles only
 //!
-// TODO(lead, at merge): if `careers search` also matches names that are
-// not role titles or aliases (official occupation titles, for example),
-// print those too, so that fzf gets the same lines.
-
 use careers::catalog::{Catalog, Origin};
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -25,6 +22,11 @@ fn main() -> ExitCode {
     };
     let mut out = BufWriter::new(io::stdout().lock());
     let mut write = || -> io::Result<()> {
+        if dirs.is_empty() {
+            for role in catalog.all_entries().into_iter().skip(catalog.roles.len()) {
+                writeln!(out, "{}", role.title)?;
+            }
+        }
         for (role, origin) in catalog.roles.iter().zip(&catalog.origins) {
             // With directories, only their roles: the generated catalog's
             // names, not the bundled ones.
