@@ -31,22 +31,103 @@ fn is_unsafe(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Wrapping options: lines break at spaces only, never inside a word or
-/// at a hyphen, so ids and file names stay whole.
-fn wrap_options<'a>(width: usize) -> textwrap::Options<'a> {
-    textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation)
+/// The display width of text that may carry colour codes: escape
+/// sequences take no columns, wide characters two.
+pub fn display_width(s: &str) -> usize {
+    if s.is_ascii() && !s.contains('\x1b') {
+        return s.len();
+    }
+    let mut width = 0;
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            // CSI: ESC [ parameters, then a final byte in @..~.
+            if chars.next() == Some('[') {
+                for f in chars.by_ref() {
+                    if ('@'..='~').contains(&f) {
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
+        width += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    }
+    width
+}
+
+/// First-fit wrapping at spaces: lines start with `first` (then `rest`)
+/// and are at most `width` columns; a word longer than a line is cut.
+/// Lines break at spaces only, never at a hyphen, so ids and file names
+/// stay whole. Hand-written because it runs for every line of `show`:
+/// a general wrapping library cost most of its start-up (BENCHMARKS.md).
+pub fn fill(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::with_capacity(width + 16);
+    line.push_str(first);
+    let mut used = display_width(first);
+    let mut empty = true;
+    let rest_width = display_width(rest);
+    // Each word with the spaces before it: kept as they are within a line
+    // (`Title  id`), dropped at a line break.
+    let mut words = Vec::new();
+    let mut gap = 0;
+    for piece in text.split(' ') {
+        if piece.is_empty() {
+            gap += 1;
+        } else {
+            words.push((gap + 1, piece));
+            gap = 0;
+        }
+    }
+    for (gap, word) in words {
+        let gap = gap.max(1);
+        let mut word_width = display_width(word);
+        if !empty && used + gap + word_width > width {
+            lines.push(std::mem::replace(&mut line, rest.to_string()));
+            used = rest_width;
+            empty = true;
+        }
+        let mut word = word;
+        // A word wider than a whole line is cut into pieces that fit.
+        while empty && used + word_width > width && word.chars().count() > 1 {
+            let room = width.saturating_sub(used).max(1);
+            let mut taken = 0;
+            let mut cut = 0;
+            for (i, c) in word.char_indices() {
+                let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if taken + w > room && i > 0 {
+                    break;
+                }
+                taken += w;
+                cut = i + c.len_utf8();
+            }
+            line.push_str(&word[..cut]);
+            lines.push(std::mem::replace(&mut line, rest.to_string()));
+            used = rest_width;
+            word = &word[cut..];
+            word_width = display_width(word);
+        }
+        if word.is_empty() {
+            continue;
+        }
+        if !empty {
+            line.extend(std::iter::repeat_n(' ', gap));
+            used += gap;
+        }
+        line.push_str(word);
+        used += word_width;
+        empty = false;
+    }
+    if !empty || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// Wraps `text` to `width` columns, every line starting with `indent`.
 pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
-    let text = clean(text);
-    let opts = wrap_options(width.max(indent.len() + 10))
-        .initial_indent(indent)
-        .subsequent_indent(indent);
-    textwrap::wrap(&text, opts)
-        .into_iter()
-        .map(Cow::into_owned)
-        .collect()
+    fill(&clean(text), width.max(indent.len() + 10), indent, indent)
 }
 
 /// Writes wrapped prose; a blank line in the text starts a new paragraph.
@@ -73,10 +154,12 @@ pub fn styled_paragraph(
     text: &str,
     indent: &str,
 ) -> io::Result<()> {
-    let opts = wrap_options(term.prose_width().max(indent.len() + 10))
-        .initial_indent(indent)
-        .subsequent_indent(indent);
-    for line in textwrap::wrap(text, opts) {
+    for line in fill(
+        text,
+        term.prose_width().max(indent.len() + 10),
+        indent,
+        indent,
+    ) {
         writeln!(out, "{line}")?;
     }
     Ok(())
@@ -93,10 +176,7 @@ pub fn styled_bullet(out: &mut dyn Write, term: &Term, text: &str, indent: &str)
     let mark = if term.ascii { "- " } else { "• " };
     let first = format!("{indent}{mark}");
     let rest = format!("{indent}  ");
-    let opts = wrap_options(term.prose_width().max(rest.len() + 10))
-        .initial_indent(&first)
-        .subsequent_indent(&rest);
-    for line in textwrap::wrap(text, opts) {
+    for line in fill(text, term.prose_width().max(rest.len() + 10), &first, &rest) {
         writeln!(out, "{line}")?;
     }
     Ok(())
@@ -104,12 +184,12 @@ pub fn styled_bullet(out: &mut dyn Write, term: &Term, text: &str, indent: &str)
 
 /// Writes one line of possibly styled text, wrapped to the terminal (and
 /// no wider than prose) with its leading spaces as the indent of
-/// continuation lines (textwrap skips colour codes when measuring).
+/// continuation lines (colour codes take no width).
 pub fn line(out: &mut dyn Write, term: &Term, text: &str) -> io::Result<()> {
-    let indent: String = text.chars().take_while(|c| *c == ' ').collect();
+    let body = text.trim_start_matches(' ');
+    let indent = &text[..text.len() - body.len()];
     let rest = format!("{indent}  ");
-    let opts = wrap_options(term.prose_width().max(rest.len() + 10)).subsequent_indent(&rest);
-    for l in textwrap::wrap(text, opts) {
+    for l in fill(body, term.prose_width().max(rest.len() + 10), indent, &rest) {
         writeln!(out, "{l}")?;
     }
     Ok(())
@@ -228,6 +308,23 @@ pub fn money(v: f64, currency: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_wraps_first_fit_at_spaces_and_cuts_overlong_words() {
+        assert_eq!(fill("aa bb cc", 5, "", ""), vec!["aa bb", "cc"]);
+        assert_eq!(fill("one two", 20, "> ", "  "), vec!["> one two"]);
+        assert_eq!(
+            fill("customer-service-representative x", 12, "", ""),
+            vec!["customer-ser", "vice-represe", "ntative x"]
+        );
+        assert_eq!(fill("", 10, "  ", "  "), vec!["  "]);
+        // Colour codes take no width.
+        assert_eq!(
+            fill("\x1b[1mab\x1b[0m cd", 5, "", ""),
+            vec!["\x1b[1mab\x1b[0m cd"]
+        );
+        assert_eq!(display_width("日本"), 4);
+    }
 
     #[test]
     fn money_keeps_the_sign_outside_the_symbol() {
