@@ -784,8 +784,13 @@ fn write_section(
                 )?;
             }
         }
-        Section::Reports => {
-            for x in &r.reports_to {
+        Section::Reports | Section::Related => {
+            let refs = if section == Section::Reports {
+                &r.reports_to
+            } else {
+                &r.related
+            };
+            for x in refs {
                 let note = x
                     .note
                     .as_deref()
@@ -819,26 +824,6 @@ fn write_section(
                     ),
                 )?;
                 paragraph(out, term, &d.text, "    ")?;
-            }
-        }
-        Section::Related => {
-            for x in &r.related {
-                let note = x
-                    .note
-                    .as_deref()
-                    .map(|n| format!(": {}", clean(n)))
-                    .unwrap_or_default();
-                text::styled_bullet(
-                    out,
-                    term,
-                    &format!(
-                        "{}{} {}",
-                        role_label(&x.title, &x.role),
-                        note,
-                        cite(&x.source)
-                    ),
-                    "  ",
-                )?;
             }
         }
         Section::Ladder => {
