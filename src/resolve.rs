@@ -49,6 +49,21 @@ const MAX_FUZZY_CHARS: usize = 128;
 /// At most this many suggestions or candidates are listed.
 pub const MAX_LISTED: usize = 5;
 
+/// Every word without a plural -s ("customer service representatives" ->
+/// "customer service representative"); short words and -ss kept.
+fn singular(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+                &w[..w.len() - 1]
+            } else {
+                w
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn words(s: &str) -> Vec<&str> {
     s.split(' ').filter(|w| !w.is_empty()).collect()
 }
@@ -64,10 +79,12 @@ pub fn resolve(candidates: &[Candidate<'_>], query: &str) -> Resolution {
 
     let normalized: Vec<String> = candidates.iter().map(|c| normalize_name(c.name)).collect();
 
-    // 1. Exact.
+    // 1. Exact, also in the singular: official titles are plural
+    // ("Tellers"), people type "teller".
+    let q_singular = singular(&q);
     let exact = pick(candidates, |i| {
         let n = &normalized[i];
-        (*n == q || n.replace(' ', "") == q_compact).then_some(1.0)
+        (*n == q || n.replace(' ', "") == q_compact || singular(n) == q_singular).then_some(1.0)
     });
     if let Some(r) = exact {
         return r;
@@ -416,9 +433,12 @@ mod tests {
             resolve(&c, "representatives"),
             Resolution::Ambiguous(vec![1, 2])
         );
+        // Singular and plural are the same exact name; the curated tier wins
+        // (its page shows the occupation's official wages).
         assert_eq!(
             resolve(&c, "customer service representatives"),
-            Resolution::Found(1)
+            Resolution::Found(0)
         );
+        assert_eq!(resolve(&c, "sales representative"), Resolution::Found(2));
     }
 }
