@@ -91,20 +91,7 @@ fn arg(p: &Path) -> String {
 /// environment as `common::careers`.
 fn std_careers() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_careers"));
-    for var in [
-        "NO_COLOR",
-        "CLICOLOR_FORCE",
-        "CLICOLOR",
-        "RUST_BACKTRACE",
-        "COLUMNS",
-        "LINES",
-        "LANG",
-        "LC_ALL",
-        "LC_CTYPE",
-        "TERM",
-        "CAREERS_DATA_DIR",
-        "XDG_CACHE_HOME",
-    ] {
+    for var in common::CLEARED_VARS {
         cmd.env_remove(var);
     }
     cmd.env("COLUMNS", "100");

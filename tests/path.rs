@@ -2,11 +2,9 @@
 //! user data, unknown roles, the skill gap, and every output format.
 
 mod common;
-use common::{careers, run};
+use common::{assert_dot_renders, careers, run};
 use serde_json::Value;
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 const CSA: &str = "customer-service-associate";
 const SUP: &str = "customer-service-supervisor";
@@ -17,41 +15,6 @@ fn json(args: &[&str]) -> Vec<Value> {
     assert_eq!(code, 0, "{args:?}: {stderr}");
     let v: Value = serde_json::from_str(&stdout).expect("valid JSON");
     v.as_array().expect("an array").clone()
-}
-
-/// `dot -Tsvg` accepts `text`. Without Graphviz the check is skipped with
-/// a notice, unless CI is set: then it fails.
-fn assert_dot_renders(text: &str) {
-    let child = Command::new("dot")
-        .arg("-Tsvg")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
-        Ok(c) => c,
-        Err(e) => {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "CI is set but Graphviz `dot` cannot run: {e}"
-            );
-            eprintln!("notice: skipping the Graphviz check, `dot` is not installed ({e})");
-            return;
-        }
-    };
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(text.as_bytes())
-        .expect("dot reads its input");
-    let out = child.wait_with_output().expect("dot finishes");
-    assert!(
-        out.status.success(),
-        "dot rejected the graph: {}\n{text}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
 }
 
 fn write(dir: &Path, name: &str, text: &str) {

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use assert_cmd::Command;
+use std::io::Write as _;
 
 /// `careers` with colour, width and locale variables cleared, so output is
 /// the same on every machine.
@@ -81,4 +82,38 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+/// `dot -Tsvg` accepts `text`. Without Graphviz the check is skipped with
+/// a notice, unless CI is set: then it fails.
+pub fn assert_dot_renders(text: &str) {
+    let child = std::process::Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(c) => c,
+        Err(e) => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI is set but Graphviz `dot` cannot run: {e}"
+            );
+            eprintln!("notice: skipping the Graphviz check, `dot` is not installed ({e})");
+            return;
+        }
+    };
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(text.as_bytes())
+        .expect("dot reads its input");
+    let out = child.wait_with_output().expect("dot finishes");
+    assert!(
+        out.status.success(),
+        "dot rejected the graph: {}\n{text}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
