@@ -6,17 +6,29 @@ use crate::term::{Paint, Term};
 use crate::wages::{Footnote, WageValue};
 use std::io::{self, Write};
 
+/// Why a cell has no figure, from its footnote; `None` for a figure or a
+/// top-coded cell.
+fn why_not_available(v: WageValue) -> Option<String> {
+    match v {
+        WageValue::NotAvailable { reason } => Some(match reason {
+            Footnote::HourlyOrAnnualOnly => "paid by the hour or the year only".into(),
+            Footnote::NotReleased => "estimate not released".into(),
+            Footnote::Other(code) => format!("footnote {code}"),
+        }),
+        WageValue::Missing => Some("not published".into()),
+        WageValue::Value(_) | WageValue::TopCoded { .. } => None,
+    }
+}
+
 /// One cell for people: `$48,030`, `>= $239,200 (top-coded)`, `n/a (estimate not released)`.
 pub fn value(v: WageValue) -> String {
     match v {
         WageValue::Value(x) => money(x, "USD"),
         WageValue::TopCoded { cap } => format!(">= {} (top-coded)", money(cap, "USD")),
-        WageValue::NotAvailable { reason } => match reason {
-            Footnote::HourlyOrAnnualOnly => "n/a (paid by the hour or the year only)".into(),
-            Footnote::NotReleased => "n/a (estimate not released)".into(),
-            Footnote::Other(code) => format!("n/a (footnote {code})"),
-        },
         WageValue::Missing => "n/a".into(),
+        WageValue::NotAvailable { .. } => {
+            format!("n/a ({})", why_not_available(v).unwrap_or_default())
+        }
     }
 }
 
@@ -40,12 +52,9 @@ pub fn notes(values: &[WageValue]) -> Vec<String> {
                 ">= top-coded: the BLS publishes no figure at or above its cap (footnote 5)"
                     .to_string()
             }
-            WageValue::NotAvailable { .. } | WageValue::Missing => format!(
-                "n/a: {}",
-                value(*v)
-                    .trim_start_matches("n/a ")
-                    .trim_matches(|c| c == '(' || c == ')')
-            ),
+            WageValue::NotAvailable { .. } | WageValue::Missing => {
+                format!("n/a: {}", why_not_available(*v).unwrap_or_default())
+            }
             WageValue::Value(_) => continue,
         };
         if !out.contains(&note) {
@@ -58,7 +67,7 @@ pub fn notes(values: &[WageValue]) -> Vec<String> {
 /// A count for people: `2,833,240`.
 pub fn count(v: WageValue) -> String {
     match v {
-        WageValue::Value(x) => money(x, "XXX").trim_end_matches(" XXX").to_string(),
+        WageValue::Value(x) => text::group_thousands(x.round() as i64),
         other => value(other),
     }
 }

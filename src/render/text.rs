@@ -271,7 +271,8 @@ pub fn plain_number(v: f64) -> String {
     }
 }
 
-fn group_thousands(int: i64) -> String {
+/// Thousands separators: 2595750 -> "2,595,750".
+pub fn group_thousands(int: i64) -> String {
     let digits = int.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
