@@ -300,14 +300,19 @@ fn key_facts(
             })
             .collect(),
     );
-    let education = join(
+    // One sourced text per entry that has it, e.g. each source's stress rating.
+    let texts = |items: Vec<(Option<&String>, &str)>| {
+        join(
+            items
+                .into_iter()
+                .filter_map(|(v, source)| v.map(|v| format!("{} {}", clean(v), cite(source))))
+                .collect(),
+        )
+    };
+    let education = texts(
         r.education
             .iter()
-            .filter_map(|e| {
-                e.minimum
-                    .as_ref()
-                    .map(|m| format!("{} {}", clean(m), cite(&e.source)))
-            })
+            .map(|e| (e.minimum.as_ref(), e.source.as_str()))
             .collect(),
     );
     let experience = join(
@@ -335,24 +340,16 @@ fn key_facts(
             })
             .collect(),
     );
-    let stress = join(
+    let stress = texts(
         r.work_life
             .iter()
-            .filter_map(|w| {
-                w.stress
-                    .as_ref()
-                    .map(|s| format!("{} {}", clean(s), cite(&w.source)))
-            })
+            .map(|w| (w.stress.as_ref(), w.source.as_str()))
             .collect(),
     );
-    let balance = join(
+    let balance = texts(
         r.work_life
             .iter()
-            .filter_map(|w| {
-                w.balance
-                    .as_ref()
-                    .map(|s| format!("{} {}", clean(s), cite(&w.source)))
-            })
+            .map(|w| (w.balance.as_ref(), w.source.as_str()))
             .collect(),
     );
     let rows = [
