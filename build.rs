@@ -6,6 +6,9 @@
 #[path = "src/model.rs"]
 mod model;
 #[allow(dead_code)]
+#[path = "src/catalog/pack.rs"]
+mod pack;
+#[allow(dead_code)]
 #[path = "src/validate.rs"]
 mod validate;
 #[path = "build/wages.rs"]
@@ -56,13 +59,16 @@ fn main() {
             fail(&msg)
         }
     };
+    let (heads, bodies) =
+        pack::pack(&roles_parsed).unwrap_or_else(|e| fail(&format!("encoding the catalog: {e}")));
     let bundle = model::Bundle {
         sources: sources_parsed,
-        roles: roles_parsed,
+        roles: heads,
     };
     let bytes = postcard::to_stdvec(&bundle)
         .unwrap_or_else(|e| fail(&format!("encoding the catalog: {e}")));
     write(&out.join("bundle.postcard"), &bytes);
+    write(&out.join("bundle-bodies.postcard"), &bodies);
 
     // The raw files too, so `careers validate` can re-check them at run time.
     let mut files = String::from("/// The bundled data files: (path under the crate root, text).\npub static FILES: &[(&str, &str)] = &[\n");

@@ -23,14 +23,16 @@ fn main() -> ExitCode {
     let mut out = BufWriter::new(io::stdout().lock());
     let mut write = || -> io::Result<()> {
         if dirs.is_empty() {
-            for role in catalog.all_entries().into_iter().skip(catalog.roles.len()) {
-                writeln!(out, "{}", role.title)?;
+            for i in catalog.entry_numbers() {
+                if i >= catalog.role_count() {
+                    writeln!(out, "{}", catalog.entry_title(i).unwrap_or_default())?;
+                }
             }
         }
-        for (role, origin) in catalog.roles.iter().zip(&catalog.origins) {
+        for role in catalog.roles() {
             // With directories, only their roles: the generated catalog's
             // names, not the bundled ones.
-            if !dirs.is_empty() && *origin == Origin::Bundled {
+            if !dirs.is_empty() && catalog.origin(role) == Some(&Origin::Bundled) {
                 continue;
             }
             writeln!(out, "{}", role.title)?;

@@ -288,14 +288,7 @@ pub struct CompareArgs {
     pub area: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ValueEnum)]
-pub enum SearchField {
-    Title,
-    Alias,
-    Skills,
-    Tools,
-    Responsibilities,
-}
+pub use crate::searchable::SearchField;
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {

@@ -137,7 +137,7 @@ impl Graph {
     /// The graph of every role in the catalog.
     pub fn build(catalog: &Catalog) -> Graph {
         let mut g = Graph::default();
-        for r in &catalog.roles {
+        for r in catalog.roles() {
             g.role_node(&r.id, &r.title);
         }
         let mut seen: HashSet<(NodeIx, NodeIx, MoveKind, Option<Years>, String, Via)> =
@@ -151,7 +151,7 @@ impl Graph {
                 g.edges.push(e);
             }
         };
-        for r in &catalog.roles {
+        for r in catalog.roles() {
             let me = g.by_role[&r.id];
             for ladder in &r.ladder {
                 let tiers: Vec<NodeIx> = ladder
@@ -523,7 +523,6 @@ impl<S: Copy + Eq + Hash> Shortest<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Origin;
     use crate::model::Role;
 
     fn role(toml_text: &str) -> Role {
@@ -531,13 +530,7 @@ mod tests {
     }
 
     fn catalog(roles: Vec<Role>) -> Catalog {
-        let n = roles.len();
-        Catalog {
-            sources: Vec::new(),
-            roles,
-            origins: vec![Origin::Bundled; n],
-            occupations: Default::default(),
-        }
+        Catalog::from_roles(Vec::new(), roles)
     }
 
     fn head(id: &str) -> String {

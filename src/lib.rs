@@ -15,6 +15,7 @@ pub mod model;
 pub mod render;
 pub mod resolve;
 pub mod search;
+pub mod searchable;
 pub mod skillset;
 pub mod term;
 pub mod validate;
@@ -22,12 +23,17 @@ pub mod wages;
 
 use clap::Parser;
 use error::{exit, Error};
+use std::ffi::OsString;
 use std::io::{self, Write};
-use std::process::ExitCode;
 
-/// Runs the program with the process's arguments and returns its exit code.
-pub fn run() -> ExitCode {
-    let cli = match cli::Cli::try_parse() {
+/// Runs the program with these arguments (the first is the program's
+/// name) and returns its exit code ([`error::exit`]).
+pub fn run<I, T>(args: I) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match cli::Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version go to stdout and exit 0; errors to stderr, 2.
@@ -41,10 +47,10 @@ pub fn run() -> ExitCode {
                 // a reader that went away (`careers --help | head -1`) is not.
                 if code == exit::OK && err.kind() != io::ErrorKind::BrokenPipe {
                     let _ = writeln!(io::stderr().lock(), "careers: writing output: {err}");
-                    return ExitCode::from(exit::IO);
+                    return exit::IO;
                 }
             }
-            return ExitCode::from(code);
+            return code;
         }
     };
     let term = term::Term::detect(&cli.global);
@@ -53,17 +59,16 @@ pub fn run() -> ExitCode {
     let result = commands::dispatch(&cli, &term, &mut out)
         .and_then(|()| out.flush().map_err(|e| Error::io("writing output", e)));
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => exit::OK,
         // The reader went away (`careers ladder | head -1`): not an error.
-        Err(Error::Io { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => {
-            ExitCode::SUCCESS
-        }
+        Err(Error::Io { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => exit::OK,
         Err(e) => {
-            // Whatever is still buffered cannot be delivered; drop it quietly.
-            drop(out);
+            // Whatever is still buffered belongs to a failed command: drop
+            // it unwritten (dropping a BufWriter would flush it).
+            let _ = out.into_parts();
             let message = render::text::clean_message(&e.to_string());
             let _ = writeln!(io::stderr().lock(), "careers: {message}");
-            ExitCode::from(e.exit_code())
+            e.exit_code()
         }
     }
 }

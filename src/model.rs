@@ -529,9 +529,40 @@ pub struct Role {
     pub soc: Vec<SocLink>,
 }
 
-/// The bundled catalog as build.rs encodes it.
+/// What a command needs of a role without decoding all of it: its names,
+/// its SOC links, and where its encoding lies (see `catalog/pack.rs`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RoleHead {
+    pub id: RoleId,
+    pub title: String,
+    pub aliases: Vec<String>,
+    /// The SOC codes the role is linked to, with whether the link is
+    /// approximate.
+    pub soc: Vec<(String, bool)>,
+    /// The byte range of the role's postcard encoding in its bodies.
+    pub body: (u64, u64),
+}
+
+impl RoleHead {
+    pub fn of(role: &Role, body: (u64, u64)) -> RoleHead {
+        RoleHead {
+            id: role.id.clone(),
+            title: role.title.clone(),
+            aliases: role.aliases.iter().map(|a| a.name.clone()).collect(),
+            soc: role
+                .soc
+                .iter()
+                .map(|l| (l.code.clone(), l.approximate))
+                .collect(),
+            body,
+        }
+    }
+}
+
+/// The bundled catalog as build.rs encodes it: the sources, and each
+/// role's head; the role bodies are a separate blob.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
     pub sources: Vec<Source>,
-    pub roles: Vec<Role>,
+    pub roles: Vec<RoleHead>,
 }

@@ -219,6 +219,49 @@ fn a_truncated_or_garbage_cache_is_rebuilt() {
     }
 }
 
+/// A role body is read only when a command uses the role, so damage there
+/// is found then: the command fails (exit 4) rather than print a wrong
+/// profile, and removes the cache, so that the next run rebuilds it.
+#[cfg(unix)]
+#[test]
+fn a_damaged_role_body_fails_the_command_and_the_next_run_rebuilds() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = data_dir(tmp.path(), 10);
+    let home = tmp.path().join("cache");
+    let args = ["show", "cache-test-role-7", "--format", "json"];
+    let good = ok(&run_with(&home, &dir, &args));
+    let file = the_cache_file(&home);
+    let full = fs::read(&file).expect("read cache");
+    // The last mention of the role's id and title is its body (the index,
+    // with every head, comes first).
+    let mut field = b"cache-test-role-7".to_vec();
+    field.push(17);
+    field.extend_from_slice(b"Cache Test Role 7");
+    let at = full
+        .windows(field.len())
+        .rposition(|w| w == field.as_slice())
+        .expect("the role is in the cache");
+    let mut bad = full.clone();
+    bad[at + field.len() - 1] ^= 0x40;
+    fs::write(&file, &bad).expect("damage cache");
+
+    // Other roles still come from the cache.
+    let other = ok(&run_with(&home, &dir, &["show", "cache-test-role-2"]));
+    assert!(other.contains("Cache Test Role 2"), "{other}");
+
+    let out = run_with(&home, &dir, &args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(4), "{stderr}");
+    assert!(out.stdout.is_empty(), "no partial profile on stdout");
+    assert!(
+        stderr.contains("cache-test-role-7") && stderr.contains("cache was removed"),
+        "{stderr}"
+    );
+    assert!(!file.exists(), "the damaged cache is removed");
+    assert_eq!(ok(&run_with(&home, &dir, &args)), good);
+    assert_eq!(fs::read(&file).expect("rebuilt").len(), full.len());
+}
+
 #[cfg(unix)]
 #[test]
 fn two_processes_building_at_once_leave_a_valid_cache() {

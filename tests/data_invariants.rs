@@ -37,7 +37,7 @@ fn every_required_role_is_bundled() {
 #[test]
 fn every_cited_source_exists_and_every_source_is_used() {
     let c = catalog();
-    let json = serde_json::to_string(&c.roles).expect("json");
+    let json = serde_json::to_string(&c.roles().collect::<Vec<_>>()).expect("json");
     // The wage tables cite their source themselves, not through role files.
     for s in c
         .sources
@@ -230,8 +230,7 @@ fn related_roles_have_their_pay_ranges() {
 fn ladders_link_the_supervisor_and_managers() {
     let c = catalog();
     let tiers: Vec<_> = c
-        .roles
-        .iter()
+        .roles()
         .flat_map(|r| &r.ladder)
         .flat_map(|l| &l.tiers)
         .collect();
@@ -252,7 +251,8 @@ fn ladders_link_the_supervisor_and_managers() {
 
 #[test]
 fn every_role_has_a_title_family_and_some_sourced_content() {
-    for r in &catalog().roles {
+    let c = catalog();
+    for r in c.roles() {
         assert!(!r.title.is_empty());
         assert!(
             !r.summary.is_empty() || !r.overview.is_empty(),

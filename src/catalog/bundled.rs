@@ -1,9 +1,12 @@
-//! The catalog build.rs validated and encoded into the binary.
+//! The catalog build.rs validated and encoded into the binary: the
+//! sources and role heads (decoded at start-up), and the role bodies
+//! (decoded one by one when used; see `pack.rs`).
 
 use crate::error::{Error, Result};
 use crate::model::Bundle;
 
 static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.postcard"));
+static BODIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle-bodies.postcard"));
 
 mod files {
     include!(concat!(env!("OUT_DIR"), "/bundled_files.rs"));
@@ -11,7 +14,7 @@ mod files {
 
 /// Identifies the bundled catalog, for the user-data cache key.
 pub(super) fn id() -> u64 {
-    super::cache::hash64(BUNDLE)
+    super::cache::hash64(BUNDLE) ^ super::cache::hash64(BODIES).rotate_left(1)
 }
 
 pub(super) fn decode() -> Result<Bundle> {
@@ -23,7 +26,28 @@ pub(super) fn decode() -> Result<Bundle> {
     })
 }
 
+/// The encoded bodies of the bundled roles.
+pub(super) fn bodies() -> &'static [u8] {
+    BODIES
+}
+
 /// The bundled TOML files as (path, text), for `careers validate`.
 pub fn bundled_files() -> &'static [(&'static str, &'static str)] {
     files::FILES
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_body_decodes_to_its_role() {
+        let bundle = decode().expect("the bundle decodes");
+        assert!(!bundle.roles.is_empty());
+        for head in &bundle.roles {
+            let role = crate::catalog::pack::unpack(head, bodies())
+                .unwrap_or_else(|| panic!("{} does not decode", head.id));
+            assert_eq!(crate::model::RoleHead::of(&role, head.body), *head);
+        }
+    }
 }

@@ -1,10 +1,15 @@
 //! A compiled cache of the user data directories.
 //!
 //! Parsing and validating thousands of TOML role files costs far more
-//! than a command itself, so the validated result (sources, roles and the
-//! file each role came from) is kept as postcard in the user cache
-//! directory (`$XDG_CACHE_HOME/careers`, else `~/.cache/careers`) and
-//! reused while nothing it was built from has changed.
+//! than a command itself, so the validated result is kept in the user
+//! cache directory (`$XDG_CACHE_HOME/careers`, else `~/.cache/careers`)
+//! and reused while nothing it was built from has changed.
+//!
+//! The file is a header, an index and the role bodies. The index (postcard:
+//! sources, each role's head and file, the search index, a checksum per
+//! body) is read whole; a body is read and decoded only when a command
+//! uses that role, so a search over 10,000 cached roles reads the bodies
+//! of the hits it prints and nothing more.
 //!
 //! The key covers the program (version and executable), the bundled
 //! catalog (user roles are checked against it), and every data file's
@@ -12,21 +17,24 @@
 //! the directories and stats the files without reading any of them.
 //!
 //! The cache is never trusted: a file whose magic, format, key, length,
-//! checksum or contents do not check out is rebuilt. It is written to a
+//! checksum or contents do not check out is rebuilt; a body whose checksum
+//! fails when it is read is reported ([`crate::catalog::Catalog::damage`]). It is written to a
 //! temporary file and renamed into place, so a reader (or a second writer
 //! racing this one) sees either the old file or a complete new one. When
 //! it cannot be read or written the program goes on without it.
 
-use crate::model::{Role, Source};
+use crate::model::{Role, RoleHead, Source};
+use crate::searchable::SearchIndex;
 use serde::{Deserialize, Serialize};
 use std::ffi::{OsStr, OsString};
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 /// What the user data directories contribute, validated.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct UserData {
     pub sources: Vec<Source>,
     pub roles: Vec<Role>,
@@ -34,11 +42,74 @@ pub struct UserData {
     pub files: Vec<String>,
 }
 
+/// The user data as the cache holds it: roles by their heads, bodies
+/// read on demand.
+#[derive(Debug, Clone)]
+pub struct CachedData {
+    pub sources: Vec<Source>,
+    pub roles: Vec<RoleHead>,
+    /// The file each role was read from, parallel to `roles`.
+    pub files: Vec<String>,
+    pub search: SearchIndex,
+    pub bodies: Bodies,
+}
+
+/// The user data, from the files or from the cache.
+#[derive(Debug, Clone)]
+pub enum UserPart {
+    Fresh(UserData),
+    Cached(CachedData),
+}
+
+/// The index part of a cache file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Index {
+    sources: Vec<Source>,
+    roles: Vec<RoleHead>,
+    files: Vec<String>,
+    search: SearchIndex,
+    /// [`hash64`] of each role's body, parallel to `roles`.
+    body_hashes: Vec<u64>,
+}
+
+/// The role bodies of an open cache file.
+#[derive(Debug, Clone)]
+pub struct Bodies {
+    /// Kept open: a newer cache renamed over the path does not change
+    /// what this one reads.
+    file: Arc<fs::File>,
+    /// Where the bodies start in the file.
+    offset: u64,
+    /// Their length.
+    len: u64,
+    hashes: Vec<u64>,
+}
+
+impl Bodies {
+    /// Role `i`, whose head is `head`; `None` when its bytes cannot be
+    /// read or fail their checksum.
+    pub fn role(&self, i: usize, head: &RoleHead) -> Option<Role> {
+        let (start, end) = head.body;
+        if start > end || end > self.len {
+            return None;
+        }
+        let mut bytes = vec![0; usize::try_from(end - start).ok()?];
+        let mut file = &*self.file;
+        file.seek(SeekFrom::Start(self.offset + start)).ok()?;
+        file.read_exact(&mut bytes).ok()?;
+        if hash64(&bytes) != *self.hashes.get(i)? {
+            return None;
+        }
+        super::pack::decode(head, &bytes)
+    }
+}
+
 const MAGIC: &[u8; 8] = b"careers\x01";
 /// Bumped whenever the layout below or the way the key is made changes.
-const FORMAT: u32 = 1;
-/// magic, format (u32), key, payload length, checksum (u64 each).
-const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8;
+const FORMAT: u32 = 2;
+/// magic, format (u32), key, index length, index checksum, bodies length
+/// (u64 each).
+const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8 + 8;
 
 /// Where cache files live: `$XDG_CACHE_HOME/careers`, or
 /// `$HOME/.cache/careers`. The XDG spec says to ignore a relative
@@ -269,43 +340,112 @@ pub fn hash64(bytes: &[u8]) -> u64 {
 }
 
 /// The cached data in `path`, if it is complete, intact and built for
-/// `fingerprint`; `None` for anything else.
-pub fn read(path: &Path, fingerprint: u64) -> Option<UserData> {
-    let bytes = fs::read(path).ok()?;
-    decode(&bytes, fingerprint)
+/// `fingerprint`; `None` for anything else. Reads the header and the
+/// index; the bodies stay in the file.
+pub fn read(path: &Path, fingerprint: u64) -> Option<CachedData> {
+    let mut file = fs::File::open(path).ok()?;
+    let total = file.metadata().ok()?.len();
+    let mut header = [0u8; HEADER_LEN];
+    file.read_exact(&mut header).ok()?;
+    let (index_len, bodies_len) = check_header(&header, fingerprint, total)?;
+    let mut index = vec![0; usize::try_from(index_len).ok()?];
+    file.read_exact(&mut index).ok()?;
+    let index = decode_index(&header, &index)?;
+    Some(CachedData {
+        sources: index.sources,
+        roles: index.roles,
+        files: index.files,
+        search: index.search,
+        bodies: Bodies {
+            file: Arc::new(file),
+            offset: HEADER_LEN as u64 + index_len,
+            len: bodies_len,
+            hashes: index.body_hashes,
+        },
+    })
 }
 
-/// Checks a cache file's bytes and decodes them.
-pub fn decode(bytes: &[u8], fingerprint: u64) -> Option<UserData> {
-    let (header, payload) = bytes.split_at_checked(HEADER_LEN)?;
-    let u64_at = |i: usize| {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&header[i..i + 8]);
-        u64::from_le_bytes(w)
-    };
+fn u64_at(header: &[u8], i: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&header[i..i + 8]);
+    u64::from_le_bytes(w)
+}
+
+/// The index and bodies lengths a header announces, if it is a header of
+/// this format and key for a file of `total` bytes.
+fn check_header(header: &[u8; HEADER_LEN], fingerprint: u64, total: u64) -> Option<(u64, u64)> {
     let format = u32::from_le_bytes([header[8], header[9], header[10], header[11]]);
-    if &header[..8] != MAGIC
-        || format != FORMAT
-        || u64_at(12) != fingerprint
-        || u64_at(20) != payload.len() as u64
-        || u64_at(28) != hash64(payload)
-    {
+    let (index_len, bodies_len) = (u64_at(header, 20), u64_at(header, 36));
+    let fits = (HEADER_LEN as u64)
+        .checked_add(index_len)?
+        .checked_add(bodies_len)?
+        == total;
+    (&header[..8] == MAGIC && format == FORMAT && u64_at(header, 12) == fingerprint && fits)
+        .then_some((index_len, bodies_len))
+}
+
+/// The index, if its checksum matches and it holds together.
+fn decode_index(header: &[u8], index: &[u8]) -> Option<Index> {
+    if u64_at(header, 28) != hash64(index) {
         return None;
     }
-    let data: UserData = postcard::from_bytes(payload).ok()?;
-    (data.roles.len() == data.files.len()).then_some(data)
+    let index: Index = postcard::from_bytes(index).ok()?;
+    let n = index.roles.len();
+    (index.files.len() == n && index.body_hashes.len() == n && index.search.len() == n)
+        .then_some(index)
+}
+
+/// Checks a whole cache file's bytes and decodes them, bodies included
+/// (for tests and tools; commands use [`read`]).
+pub fn decode(bytes: &[u8], fingerprint: u64) -> Option<UserData> {
+    let header: &[u8; HEADER_LEN] = bytes.get(..HEADER_LEN)?.try_into().ok()?;
+    let (index_len, _) = check_header(header, fingerprint, bytes.len() as u64)?;
+    let body_start = HEADER_LEN + usize::try_from(index_len).ok()?;
+    let index = decode_index(header, bytes.get(HEADER_LEN..body_start)?)?;
+    let bodies = &bytes[body_start..];
+    let mut roles = Vec::with_capacity(index.roles.len());
+    for (head, want) in index.roles.iter().zip(&index.body_hashes) {
+        let (start, end) = head.body;
+        let raw = bodies.get(usize::try_from(start).ok()?..usize::try_from(end).ok()?)?;
+        if hash64(raw) != *want {
+            return None;
+        }
+        roles.push(super::pack::decode(head, raw)?);
+    }
+    Some(UserData {
+        sources: index.sources,
+        roles,
+        files: index.files,
+    })
 }
 
 /// The bytes of a cache file holding `data`.
 pub fn encode(data: &UserData, fingerprint: u64) -> Option<Vec<u8>> {
-    let payload = postcard::to_stdvec(data).ok()?;
-    let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
+    let (heads, bodies) = super::pack::pack(&data.roles).ok()?;
+    let body_hashes = heads
+        .iter()
+        .map(|h| {
+            let range = usize::try_from(h.body.0).ok()?..usize::try_from(h.body.1).ok()?;
+            Some(hash64(bodies.get(range)?))
+        })
+        .collect::<Option<Vec<u64>>>()?;
+    let index = Index {
+        sources: data.sources.clone(),
+        roles: heads,
+        files: data.files.clone(),
+        search: SearchIndex::build(&data.roles)?,
+        body_hashes,
+    };
+    let index = postcard::to_stdvec(&index).ok()?;
+    let mut out = Vec::with_capacity(HEADER_LEN + index.len() + bodies.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT.to_le_bytes());
     out.extend_from_slice(&fingerprint.to_le_bytes());
-    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    out.extend_from_slice(&hash64(&payload).to_le_bytes());
-    out.extend_from_slice(&payload);
+    out.extend_from_slice(&(index.len() as u64).to_le_bytes());
+    out.extend_from_slice(&hash64(&index).to_le_bytes());
+    out.extend_from_slice(&(bodies.len() as u64).to_le_bytes());
+    out.extend_from_slice(&index);
+    out.extend_from_slice(&bodies);
     Some(out)
 }
 
@@ -345,17 +485,25 @@ pub fn load<E>(
     dirs: &[PathBuf],
     bundle_id: u64,
     build: impl FnOnce() -> Result<UserData, E>,
-) -> Result<UserData, E> {
+) -> Result<UserPart, E> {
     let (Some(dir), Some(key)) = (cache_dir(), key(dirs, bundle_id)) else {
-        return build();
+        return build().map(UserPart::Fresh);
     };
     let path = dir.join(&key.file_name);
     if let Some(data) = read(&path, key.fingerprint) {
-        return Ok(data);
+        return Ok(UserPart::Cached(data));
     }
     let data = build()?;
     write(&dir, &key.file_name, &data, key.fingerprint);
-    Ok(data)
+    Ok(UserPart::Fresh(data))
+}
+
+/// Removes the cache file of `dirs`, after a body in it failed to
+/// decode; best effort.
+pub fn remove(dirs: &[PathBuf], bundle_id: u64) {
+    if let (Some(dir), Some(key)) = (cache_dir(), key(dirs, bundle_id)) {
+        let _ = fs::remove_file(dir.join(key.file_name));
+    }
 }
 
 #[cfg(test)]
@@ -363,15 +511,12 @@ mod tests {
     use super::*;
 
     fn sample() -> UserData {
-        let bundle = super::super::bundled::decode().expect("the bundle decodes");
+        let catalog = crate::catalog::Catalog::bundled().expect("the bundle decodes");
+        let roles: Vec<Role> = catalog.roles().cloned().collect();
         UserData {
-            sources: bundle.sources,
-            files: bundle
-                .roles
-                .iter()
-                .map(|r| format!("{}.toml", r.id))
-                .collect(),
-            roles: bundle.roles,
+            sources: catalog.sources.clone(),
+            files: roles.iter().map(|r| format!("{}.toml", r.id)).collect(),
+            roles,
         }
     }
 

@@ -4,16 +4,19 @@
 mod bundled;
 pub mod cache;
 pub mod occupations;
+pub mod pack;
 mod user;
 
 pub use bundled::bundled_files;
 pub use user::{data_dirs_from_env, read_dir_files, DataDirFiles};
 
 use crate::error::{Error, Result};
-use crate::model::{Role, Source};
+use crate::model::{Role, RoleHead, Source};
+use crate::searchable::SearchIndex;
 use crate::validate::{self, normalize_name, Base};
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 /// Where a role was defined.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,15 +25,45 @@ pub enum Origin {
     File(String),
 }
 
+/// Where a role's body is decoded from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Store {
+    /// The bundled bodies compiled into the binary.
+    Bundled,
+    /// The bodies read from the user-data cache.
+    Cache,
+    /// Nowhere: the role was read from its file and is decoded already.
+    Decoded,
+}
+
+/// A role of the catalog: its head at once, its body on first use.
+#[derive(Debug, Clone)]
+struct Slot {
+    head: RoleHead,
+    origin: Origin,
+    store: Store,
+    body: OnceLock<Role>,
+    /// The role's number in the cache (its search index and bodies).
+    indexed: Option<usize>,
+}
+
 /// Every role and source the program knows, with lookups by id.
+///
+/// Roles are decoded when first used, so that a command pays for the
+/// roles it touches: `show` decodes one, `search` over a cached catalog
+/// only the hits it prints.
 #[derive(Debug, Clone)]
 pub struct Catalog {
     pub sources: Vec<Source>,
-    pub roles: Vec<Role>,
-    /// Parallel to `roles`.
-    pub origins: Vec<Origin>,
+    slots: Vec<Slot>,
+    /// The bodies of the roles that came from the cache.
+    cache_bodies: Option<cache::Bodies>,
+    /// The search index of the roles that came from the cache.
+    search_index: Option<SearchIndex>,
+    /// Why a role's body failed to decode, if one did.
+    damage: OnceLock<String>,
     /// The official occupations of the BLS wage tables, as entries after
-    /// `roles`.
+    /// the roles.
     pub occupations: occupations::Occupations,
 }
 
@@ -38,13 +71,48 @@ impl Catalog {
     /// The bundled catalog alone.
     pub fn bundled() -> Result<Catalog> {
         let bundle = bundled::decode()?;
-        let n = bundle.roles.len();
+        let slots = bundle
+            .roles
+            .into_iter()
+            .map(|head| Slot {
+                head,
+                origin: Origin::Bundled,
+                store: Store::Bundled,
+                body: OnceLock::new(),
+                indexed: None,
+            })
+            .collect();
         Ok(Catalog {
             sources: bundle.sources,
-            roles: bundle.roles,
-            origins: vec![Origin::Bundled; n],
+            slots,
+            cache_bodies: None,
+            search_index: None,
+            damage: OnceLock::new(),
             occupations: occupations::Occupations::new(),
         })
+    }
+
+    /// A catalog of these roles alone, without official occupations: for
+    /// tests and benchmarks.
+    pub fn from_roles(sources: Vec<Source>, roles: Vec<Role>) -> Catalog {
+        let slots = roles
+            .into_iter()
+            .map(|role| Slot {
+                head: RoleHead::of(&role, (0, 0)),
+                origin: Origin::Bundled,
+                store: Store::Decoded,
+                body: OnceLock::from(role),
+                indexed: None,
+            })
+            .collect();
+        Catalog {
+            sources,
+            slots,
+            cache_bodies: None,
+            search_index: None,
+            damage: OnceLock::new(),
+            occupations: occupations::Occupations::default(),
+        }
     }
 
     /// The bundled catalog with the roles and sources of `dirs` added; a
@@ -54,7 +122,7 @@ impl Catalog {
         let mut catalog = Catalog::bundled()?;
         if !dirs.is_empty() {
             let user = catalog.check_user(dirs)?;
-            catalog.add_user(user);
+            catalog.add_user(cache::UserPart::Fresh(user));
         }
         Ok(catalog)
     }
@@ -82,8 +150,43 @@ impl Catalog {
         })
     }
 
-    fn add_user(&mut self, user: cache::UserData) {
-        for s in user.sources {
+    fn add_user(&mut self, user: cache::UserPart) {
+        let (sources, slots) = match user {
+            cache::UserPart::Fresh(data) => {
+                let slots: Vec<Slot> = data
+                    .roles
+                    .into_iter()
+                    .zip(data.files)
+                    .map(|(role, file)| Slot {
+                        head: RoleHead::of(&role, (0, 0)),
+                        origin: Origin::File(file),
+                        store: Store::Decoded,
+                        body: OnceLock::from(role),
+                        indexed: None,
+                    })
+                    .collect();
+                (data.sources, slots)
+            }
+            cache::UserPart::Cached(data) => {
+                self.cache_bodies = Some(data.bodies);
+                self.search_index = Some(data.search);
+                let slots = data
+                    .roles
+                    .into_iter()
+                    .zip(data.files)
+                    .enumerate()
+                    .map(|(i, (head, file))| Slot {
+                        head,
+                        origin: Origin::File(file),
+                        store: Store::Cache,
+                        body: OnceLock::new(),
+                        indexed: Some(i),
+                    })
+                    .collect();
+                (data.sources, slots)
+            }
+        };
+        for s in sources {
             match self.sources.iter_mut().find(|have| have.id == s.id) {
                 Some(have) => *have = s,
                 None => self.sources.push(s),
@@ -92,22 +195,17 @@ impl Catalog {
         // An index, not a scan per role: thousands of user roles made the
         // scan quadratic.
         let mut index: HashMap<String, usize> = self
-            .roles
+            .slots
             .iter()
             .enumerate()
-            .map(|(i, r)| (r.id.clone(), i))
+            .map(|(i, r)| (r.head.id.clone(), i))
             .collect();
-        for (role, file) in user.roles.into_iter().zip(user.files) {
-            let origin = Origin::File(file);
-            match index.get(&role.id) {
-                Some(&i) => {
-                    self.roles[i] = role;
-                    self.origins[i] = origin;
-                }
+        for slot in slots {
+            match index.get(&slot.head.id) {
+                Some(&i) => self.slots[i] = slot,
                 None => {
-                    index.insert(role.id.clone(), self.roles.len());
-                    self.roles.push(role);
-                    self.origins.push(origin);
+                    index.insert(slot.head.id.clone(), self.slots.len());
+                    self.slots.push(slot);
                 }
             }
         }
@@ -116,15 +214,15 @@ impl Catalog {
     /// What user data may refer to and must not collide with.
     pub fn base(&self) -> Base {
         let mut names = Vec::new();
-        for r in &self.roles {
-            names.push((normalize_name(&r.id), r.id.clone()));
-            names.push((normalize_name(&r.title), r.id.clone()));
-            for a in &r.aliases {
-                names.push((normalize_name(&a.name), r.id.clone()));
+        for h in self.heads() {
+            names.push((normalize_name(&h.id), h.id.clone()));
+            names.push((normalize_name(&h.title), h.id.clone()));
+            for a in &h.aliases {
+                names.push((normalize_name(a), h.id.clone()));
             }
         }
         Base {
-            role_ids: self.roles.iter().map(|r| r.id.clone()).collect(),
+            role_ids: self.heads().map(|h| h.id.clone()).collect(),
             source_ids: self.sources.iter().map(|s| s.id.clone()).collect(),
             names,
             soc_codes: crate::wages::occupations()
@@ -134,17 +232,106 @@ impl Catalog {
         }
     }
 
+    /// How many curated roles (bundled and user) the catalog has.
+    pub fn role_count(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// The names and links of every curated role, without decoding any.
+    pub fn heads(&self) -> impl ExactSizeIterator<Item = &RoleHead> + Clone + '_ {
+        self.slots.iter().map(|s| &s.head)
+    }
+
+    /// Every curated role, decoded as the iteration reaches it.
+    pub fn roles(&self) -> impl ExactSizeIterator<Item = &Role> + Clone + '_ {
+        self.slots.iter().map(|s| self.body(s))
+    }
+
+    /// The curated role number `i`.
+    pub fn role_at(&self, i: usize) -> Option<&Role> {
+        self.slots.get(i).map(|s| self.body(s))
+    }
+
+    /// The body of a slot, decoded on first use. A body that does not
+    /// decode (only a damaged cache could hold one: the bundle is checked
+    /// at build time and by tests) stands in as the role's names alone,
+    /// and [`Catalog::damage`] says so.
+    fn body<'a>(&'a self, slot: &'a Slot) -> &'a Role {
+        slot.body.get_or_init(|| {
+            let decoded = match (slot.store, slot.indexed, &self.cache_bodies) {
+                (Store::Bundled, _, _) => pack::unpack(&slot.head, bundled::bodies()),
+                (Store::Cache, Some(i), Some(bodies)) => bodies.role(i, &slot.head),
+                _ => None,
+            };
+            decoded.unwrap_or_else(|| {
+                let _ = self.damage.set(format!(
+                    "the stored profile of role `{}` does not decode",
+                    slot.head.id
+                ));
+                Role {
+                    id: slot.head.id.clone(),
+                    title: slot.head.title.clone(),
+                    ..Role::default()
+                }
+            })
+        })
+    }
+
+    /// Why a role could not be decoded, if one could not: the command's
+    /// output is then incomplete and should fail.
+    pub fn damage(&self) -> Option<&str> {
+        self.damage.get().map(String::as_str)
+    }
+
+    /// The error to end a command with when a role could not be decoded
+    /// from the cache of `dirs`; the cache is removed, so that the next run
+    /// rebuilds it.
+    pub fn damaged(&self, dirs: &[PathBuf]) -> Option<Error> {
+        let why = self.damage()?;
+        cache::remove(dirs, bundled::id());
+        Some(Error::io(
+            "reading the catalog cache",
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("{why}; the cache was removed: run the command again"),
+            ),
+        ))
+    }
+
+    /// Where a curated role was defined; `None` for an official occupation.
+    pub fn origin(&self, role: &Role) -> Option<&Origin> {
+        self.slots
+            .iter()
+            .find(|s| s.body.get().is_some_and(|b| std::ptr::eq(b, role)))
+            .map(|s| &s.origin)
+    }
+
+    /// The search index of the roles read from the cache, and the number
+    /// in it of each role (`None` for roles searched by their texts).
+    pub fn search_index(&self) -> Option<&SearchIndex> {
+        self.search_index.as_ref()
+    }
+
+    /// The number of curated role `i` in [`Catalog::search_index`].
+    pub fn indexed(&self, i: usize) -> Option<usize> {
+        self.slots.get(i).and_then(|s| s.indexed)
+    }
+
+    fn slot_of(&self, id: &str) -> Option<&Slot> {
+        self.slots.iter().find(|s| s.head.id == id)
+    }
+
     /// The role or official occupation with this id (or SOC code).
     pub fn role(&self, id: &str) -> Option<&Role> {
-        self.roles
-            .iter()
-            .find(|r| r.id == id)
-            .or_else(|| self.occupations.role(self.occupations.find(id)?))
+        match self.slot_of(id) {
+            Some(s) => Some(self.body(s)),
+            None => self.occupations.role(self.occupations.find(id)?),
+        }
     }
 
     /// Whether `role` is an official occupation rather than a curated profile.
     pub fn is_official(&self, role: &Role) -> bool {
-        !self.roles.iter().any(|r| std::ptr::eq(r, role))
+        self.origin(role).is_none()
             && role
                 .soc
                 .first()
@@ -154,37 +341,63 @@ impl Catalog {
     /// The curated roles linked to a SOC code, with whether the link is
     /// approximate.
     pub fn linked_roles(&self, soc: &str) -> Vec<(&Role, bool)> {
-        self.roles
+        self.slots
             .iter()
-            .filter_map(|r| {
-                r.soc
-                    .iter()
-                    .find(|l| l.code == soc)
-                    .map(|l| (r, l.approximate))
+            .filter_map(|s| {
+                let approximate = s.head.soc.iter().find(|(code, _)| code == soc)?.1;
+                Some((self.body(s), approximate))
             })
             .collect()
     }
 
-    /// Curated roles, then the official occupations that no curated role
-    /// stands for exactly (those would be duplicates of the curated role).
-    pub fn all_entries(&self) -> Vec<&Role> {
+    /// The entry numbers (as in [`Catalog::candidates`]) of the curated
+    /// roles, then of the official occupations that no curated role stands
+    /// for exactly (those would be duplicates of the curated role).
+    pub fn entry_numbers(&self) -> Vec<usize> {
         let exact: std::collections::HashSet<&str> = self
-            .roles
-            .iter()
-            .flat_map(|r| {
-                r.soc
+            .heads()
+            .flat_map(|h| {
+                h.soc
                     .iter()
-                    .filter(|l| !l.approximate)
-                    .map(|l| l.code.as_str())
+                    .filter(|(_, approximate)| !approximate)
+                    .map(|(code, _)| code.as_str())
             })
             .collect();
-        let mut out: Vec<&Role> = self.roles.iter().collect();
-        for (i, o) in self.occupations.iter().enumerate() {
+        let n = self.slots.len();
+        let mut out: Vec<usize> = (0..n).collect();
+        for (j, o) in self.occupations.iter().enumerate() {
             if !exact.contains(o.soc) {
-                out.extend(self.occupations.role(i));
+                out.push(n + j);
             }
         }
         out
+    }
+
+    /// The entries of [`Catalog::entry_numbers`], decoded.
+    pub fn all_entries(&self) -> Vec<&Role> {
+        self.entry_numbers()
+            .into_iter()
+            .filter_map(|i| self.entry(i))
+            .collect()
+    }
+
+    /// The id of entry `i` without decoding it.
+    pub fn entry_id(&self, i: usize) -> Option<std::borrow::Cow<'_, str>> {
+        match self.slots.get(i) {
+            Some(s) => Some(std::borrow::Cow::Borrowed(&s.head.id)),
+            None => {
+                let o = self.occupations.occupation(i - self.slots.len())?;
+                Some(std::borrow::Cow::Owned(occupations::slug(o.title)))
+            }
+        }
+    }
+
+    /// The title of entry `i` without decoding it.
+    pub fn entry_title(&self, i: usize) -> Option<&str> {
+        match self.slots.get(i) {
+            Some(s) => Some(&s.head.title),
+            None => Some(self.occupations.occupation(i - self.slots.len())?.title),
+        }
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
@@ -193,7 +406,10 @@ impl Catalog {
 
     /// The title of a role id, or the id itself when it is not in the catalog.
     pub fn title_of<'a>(&'a self, id: &'a str) -> &'a str {
-        self.role(id).map_or(id, |r| r.title.as_str())
+        match self.slot_of(id) {
+            Some(s) => &s.head.title,
+            None => self.role(id).map_or(id, |r| r.title.as_str()),
+        }
     }
 }
 
@@ -202,8 +418,8 @@ impl Catalog {
     /// roles (tier 0: preferred at equal match quality), then official
     /// occupations by title and SOC code (tier 1), numbered after the roles.
     pub fn candidates(&self) -> Vec<crate::resolve::Candidate<'_>> {
-        let mut out = Vec::with_capacity(self.roles.len() * 3 + self.occupations.len() * 2);
-        for (i, r) in self.roles.iter().enumerate() {
+        let mut out = Vec::with_capacity(self.slots.len() * 3 + self.occupations.len() * 2);
+        for (i, r) in self.heads().enumerate() {
             let c = |name| crate::resolve::Candidate {
                 entry: i,
                 name,
@@ -212,9 +428,9 @@ impl Catalog {
             };
             out.push(c(r.id.as_str()));
             out.push(c(r.title.as_str()));
-            out.extend(r.aliases.iter().map(|a| c(a.name.as_str())));
+            out.extend(r.aliases.iter().map(|a| c(a.as_str())));
         }
-        let n = self.roles.len();
+        let n = self.slots.len();
         for (j, o) in self.occupations.iter().enumerate() {
             for name in [o.title, o.soc] {
                 out.push(crate::resolve::Candidate {
@@ -230,16 +446,16 @@ impl Catalog {
 
     /// The entry with index `i` of [`Catalog::candidates`].
     pub fn entry(&self, i: usize) -> Option<&Role> {
-        match self.roles.get(i) {
-            Some(r) => Some(r),
-            None => self.occupations.role(i - self.roles.len()),
+        match self.slots.get(i) {
+            Some(s) => Some(self.body(s)),
+            None => self.occupations.role(i - self.slots.len()),
         }
     }
 
     /// National employment of an entry, for listing big occupations first.
     fn employment(&self, i: usize) -> u64 {
         let Some(o) = i
-            .checked_sub(self.roles.len())
+            .checked_sub(self.slots.len())
             .and_then(|j| self.occupations.occupation(j))
         else {
             return u64::MAX;
@@ -267,8 +483,8 @@ impl Catalog {
         // An exact id is what resolve() would find first, and no other
         // role may have it as a name (the validator rejects that); this
         // skips normalizing every name of a large catalog.
-        if let Some(role) = self.roles.iter().find(|r| r.id == query) {
-            return Ok(role);
+        if let Some(slot) = self.slot_of(query) {
+            return Ok(self.body(slot));
         }
         let found = match resolve(&self.candidates(), query) {
             Resolution::Found(i) => self.entry(i),

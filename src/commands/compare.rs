@@ -452,7 +452,7 @@ fn column(catalog: &Catalog, r: &Role) -> CompareRole {
 /// out in several profiles (same source and name) is listed once.
 pub fn ladders_of(catalog: &Catalog, id: &str) -> Vec<LadderPlace> {
     let mut out: Vec<LadderPlace> = Vec::new();
-    for owner in &catalog.roles {
+    for owner in catalog.roles() {
         for l in &owner.ladder {
             let tiers: Vec<TierPlace> = l
                 .tiers

@@ -42,8 +42,7 @@ pub fn takes_role(arg: &Arg) -> bool {
 /// each with its title as help (zsh shows it beside the id).
 pub fn command_with_roles(catalog: &Catalog) -> clap::Command {
     let values: Vec<PossibleValue> = catalog
-        .roles
-        .iter()
+        .heads()
         .map(|r| PossibleValue::new(r.id.clone()).help(r.title.clone()))
         .collect();
     let mut cmd = Cli::command();
@@ -76,7 +75,7 @@ fn fish_roles(cmd: &clap::Command, catalog: &Catalog, script: &mut Vec<u8>) {
         if !sub.get_positionals().any(takes_role) {
             continue;
         }
-        for role in &catalog.roles {
+        for role in catalog.roles() {
             lines.push_str(&format!(
                 "complete -c careers -n \"__fish_careers_using_subcommand {}\" -f -a '{}' -d '{}'\n",
                 sub.get_name(),

@@ -194,7 +194,7 @@ pub fn run(catalog: &Catalog, args: &LadderArgs) -> Result<LadderView> {
     };
     let mut sources = Citations::default();
     let mut ladders = Vec::new();
-    for owner in &catalog.roles {
+    for owner in catalog.roles() {
         for ladder in &owner.ladder {
             let on_it = wanted.is_none_or(|w| {
                 owner.id == w.id

@@ -104,7 +104,7 @@ pub fn run(catalog: &Catalog, args: &ListArgs) -> Result<ListView> {
     let entries: Vec<&Role> = if args.all {
         catalog.all_entries()
     } else {
-        catalog.roles.iter().collect()
+        catalog.roles().collect()
     };
     let mut rows: Vec<ListRow> = entries
         .into_iter()
@@ -125,8 +125,7 @@ pub fn run(catalog: &Catalog, args: &ListArgs) -> Result<ListView> {
         if let Some(f) = &args.family {
             // Names from data and the argument, made safe for one line.
             let mut families: Vec<String> = catalog
-                .roles
-                .iter()
+                .roles()
                 .map(|r| clean(&r.family.name).into_owned())
                 .collect();
             families.sort();

@@ -31,7 +31,13 @@ pub fn dispatch(cli: &Cli, term: &Term, out: &mut dyn Write) -> Result<()> {
         Command::Man => return man::write(out),
         _ => {}
     }
-    let catalog = load_catalog(cli)?;
+    let mut dirs: Vec<PathBuf> = cli.global.data_dir.clone();
+    dirs.extend(data_dirs_from_env());
+    let catalog = if cli.global.no_cache {
+        Catalog::load(&dirs)?
+    } else {
+        Catalog::load_cached(&dirs)?
+    };
     let result = match &cli.command {
         Command::List(args) => emit(&list::run(&catalog, args)?, format, term, out),
         Command::Show(args) => emit(&show::run(&catalog, args)?, format, term, out),
@@ -47,19 +53,12 @@ pub fn dispatch(cli: &Cli, term: &Term, out: &mut dyn Write) -> Result<()> {
         Command::Path(args) => emit(&path::run(&catalog, args)?, format, term, out),
         _ => Err(crate::error::Error::Usage("not available yet".into())),
     };
+    let result = match catalog.damaged(&dirs) {
+        Some(e) => Err(e),
+        None => result,
+    };
     // The process ends after one command: freeing a large catalog string
     // by string only costs time (tens of ms for 10,000 roles).
     std::mem::forget(catalog);
     result
-}
-
-/// The bundled catalog plus `--data-dir` and `CAREERS_DATA_DIR` directories.
-fn load_catalog(cli: &Cli) -> Result<Catalog> {
-    let mut dirs: Vec<PathBuf> = cli.global.data_dir.clone();
-    dirs.extend(data_dirs_from_env());
-    if cli.global.no_cache {
-        Catalog::load(&dirs)
-    } else {
-        Catalog::load_cached(&dirs)
-    }
 }

@@ -326,7 +326,7 @@ pub fn rank_figure(role: &Role, period: Period, hours_per_year: f64) -> Option<R
 /// Resolves the named roles (every role when none), dropping repeats.
 pub fn resolve_all<'a>(catalog: &'a Catalog, names: &[String]) -> Result<Vec<&'a Role>> {
     if names.is_empty() {
-        return Ok(catalog.roles.iter().collect());
+        return Ok(catalog.roles().collect());
     }
     let mut out: Vec<&Role> = Vec::new();
     for name in names {

@@ -9,19 +9,11 @@
 use crate::catalog::Catalog;
 use crate::cli::{SearchArgs, SearchField};
 use crate::error::{Error, Result};
-use crate::model::Role;
 use crate::search::Searcher;
+pub use crate::searchable::ALL_FIELDS;
+use crate::searchable::{texts, SearchIndex};
 use serde::{Serialize, Serializer};
 use std::ops::Range;
-
-/// Every field, in the order hits of equal score are listed.
-pub const ALL_FIELDS: [SearchField; 5] = [
-    SearchField::Title,
-    SearchField::Alias,
-    SearchField::Skills,
-    SearchField::Tools,
-    SearchField::Responsibilities,
-];
 
 /// How much a match in each field counts: a role's own names first, then
 /// what it needs, then what it does.
@@ -105,13 +97,6 @@ impl Serialize for SearchView {
     }
 }
 
-/// A text to search, with what the output says about it.
-struct Text<'a> {
-    text: &'a str,
-    context: Option<&'a str>,
-    source: Option<&'a str>,
-}
-
 /// A role's best text in one field.
 struct FieldBest {
     field: SearchField,
@@ -121,71 +106,10 @@ struct FieldBest {
     text: usize,
 }
 
-/// A role that matched, by index into the catalog.
+/// A role that matched, by entry number in the catalog.
 struct Found {
-    role: usize,
+    entry: usize,
     best: Vec<FieldBest>,
-}
-
-/// Every text of `field` in `role`.
-fn texts(role: &Role, field: SearchField) -> Vec<Text<'_>> {
-    let t = |text, context, source| Text {
-        text,
-        context,
-        source,
-    };
-    match field {
-        SearchField::Title => vec![t(role.title.as_str(), None, None)],
-        SearchField::Alias => role
-            .aliases
-            .iter()
-            .map(|a| t(&a.name, None, Some(&a.source)))
-            .collect(),
-        SearchField::Skills => {
-            let mut out = Vec::new();
-            for l in &role.tech_skills {
-                out.extend(
-                    l.items
-                        .iter()
-                        .map(|i| t(i, Some("technical skills"), Some(&l.source))),
-                );
-            }
-            for l in &role.soft_skills {
-                out.extend(
-                    l.items
-                        .iter()
-                        .map(|i| t(i, Some("soft skills"), Some(&l.source))),
-                );
-            }
-            for g in &role.skill_map {
-                out.extend(
-                    g.skills
-                        .iter()
-                        .map(|i| t(i, Some(g.name.as_str()), Some(&g.source))),
-                );
-            }
-            out
-        }
-        SearchField::Tools => {
-            let mut out = Vec::new();
-            for g in &role.tech_stack {
-                for tool in &g.tools {
-                    out.push(t(&tool.name, None, Some(&g.source)));
-                    out.extend(
-                        tool.examples
-                            .iter()
-                            .map(|e| t(e, Some(tool.name.as_str()), Some(&g.source))),
-                    );
-                }
-            }
-            out
-        }
-        SearchField::Responsibilities => role
-            .responsibilities
-            .iter()
-            .flat_map(|l| l.items.iter().map(|i| t(i, None, Some(&l.source))))
-            .collect(),
-    }
 }
 
 /// A query as messages quote it: whole up to 60 characters, else cut.
@@ -227,59 +151,109 @@ fn listed(fields: &[SearchField]) -> String {
     }
 }
 
+/// The best text of `field` in entry `entry` and its weighted score.
+/// Texts of the cache's index are scored once per distinct text (`memo`),
+/// other roles text by text; an official occupation has its title only.
+fn best_in_field(
+    catalog: &Catalog,
+    entry: usize,
+    field: SearchField,
+    searcher: &mut Searcher,
+    memo: &mut Memo,
+) -> Option<FieldBest> {
+    let w = weight(field);
+    let mut top: Option<FieldBest> = None;
+    let mut consider = |text: usize, s: Option<f64>| {
+        if let Some(s) = s {
+            let score = round3(s * w);
+            if top.as_ref().is_none_or(|b| score > b.score) {
+                top = Some(FieldBest { field, score, text });
+            }
+        }
+    };
+    if entry >= catalog.role_count() {
+        if field == SearchField::Title {
+            consider(
+                0,
+                catalog.entry_title(entry).and_then(|t| searcher.score(t)),
+            );
+        }
+    } else if let (Some(k), Some(index)) = (catalog.indexed(entry), catalog.search_index()) {
+        for (ti, &id) in index.field(k, field).iter().enumerate() {
+            consider(ti, memo.score(index, id, searcher));
+        }
+    } else if let Some(role) = catalog.role_at(entry) {
+        for (ti, t) in texts(role, field).iter().enumerate() {
+            consider(ti, searcher.score(t.text));
+        }
+    }
+    top
+}
+
+/// The score of each distinct text of the search index, once computed.
+struct Memo(Vec<Option<Option<f64>>>);
+
+impl Memo {
+    fn new(index: Option<&SearchIndex>) -> Memo {
+        Memo(vec![None; index.map_or(0, |ix| ix.texts.len())])
+    }
+
+    fn score(&mut self, index: &SearchIndex, id: u32, searcher: &mut Searcher) -> Option<f64> {
+        let id = id as usize;
+        let text = index.texts.get(id)?;
+        *self
+            .0
+            .get_mut(id)?
+            .get_or_insert_with(|| searcher.score(text))
+    }
+}
+
+/// Case-insensitive order of two titles, without allocating.
+fn title_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .cmp(b.chars().flat_map(char::to_lowercase))
+}
+
 pub fn run(catalog: &Catalog, args: &SearchArgs) -> Result<SearchView> {
     let mut searcher = Searcher::new(&args.query)
         .map_err(|e| Error::Usage(format!("the search query `{}` {e}", shown(&args.query))))?;
     let fields = fields_of(args);
+    let mut memo = Memo::new(catalog.search_index());
     // Curated roles and the official occupations no curated role stands for.
-    let entries = catalog.all_entries();
     let mut found: Vec<Found> = Vec::new();
-    for (ri, role) in entries.iter().enumerate() {
-        let mut best: Vec<FieldBest> = Vec::new();
-        for &field in &fields {
-            let w = weight(field);
-            let mut top: Option<FieldBest> = None;
-            for (ti, t) in texts(role, field).iter().enumerate() {
-                if let Some(s) = searcher.score(t.text) {
-                    let score = round3(s * w);
-                    if top.as_ref().is_none_or(|b| score > b.score) {
-                        top = Some(FieldBest {
-                            field,
-                            score,
-                            text: ti,
-                        });
-                    }
-                }
-            }
-            best.extend(top);
-        }
+    for entry in catalog.entry_numbers() {
+        let mut best: Vec<FieldBest> = fields
+            .iter()
+            .filter_map(|&f| best_in_field(catalog, entry, f, &mut searcher, &mut memo))
+            .collect();
         if !best.is_empty() {
             // Best first; equal scores stay in field order (the sort is stable).
             best.sort_by(|a, b| b.score.total_cmp(&a.score));
-            found.push(Found { role: ri, best });
+            found.push(Found { entry, best });
         }
     }
     if found.is_empty() {
         return Err(no_results(catalog, &args.query, &fields));
     }
     let score = |f: &Found| f.best.first().map_or(0.0, |b| b.score);
+    let title = |f: &Found| catalog.entry_title(f.entry).unwrap_or_default();
     found.sort_by(|a, b| {
-        let (ra, rb) = (entries[a.role], entries[b.role]);
         score(b)
             .total_cmp(&score(a))
             .then(b.best.len().cmp(&a.best.len()))
-            .then_with(|| ra.title.to_lowercase().cmp(&rb.title.to_lowercase()))
-            .then_with(|| ra.id.cmp(&rb.id))
+            .then_with(|| title_order(title(a), title(b)))
+            .then_with(|| catalog.entry_id(a.entry).cmp(&catalog.entry_id(b.entry)))
     });
     let total = found.len();
     if args.limit > 0 {
         found.truncate(args.limit);
     }
-    // Highlights only for what is shown.
+    // Roles decoded and highlights worked out only for what is shown.
     let hits = found
         .into_iter()
-        .map(|Found { role, best }| {
-            let role = entries[role];
+        .filter_map(|Found { entry, best }| {
+            let role = catalog.entry(entry)?;
             let matched = best
                 .into_iter()
                 .filter_map(|FieldBest { field, score, text }| {
@@ -299,12 +273,12 @@ pub fn run(catalog: &Catalog, args: &SearchArgs) -> Result<SearchView> {
                     })
                 })
                 .collect::<Vec<_>>();
-            RoleHit {
+            Some(RoleHit {
                 id: role.id.clone(),
                 title: role.title.clone(),
                 score: matched.first().map_or(0.0, |m| m.score),
                 matched,
-            }
+            })
         })
         .collect::<Vec<RoleHit>>();
     let source_titles = source_titles(
@@ -387,25 +361,22 @@ mod tests {
 #[cfg(test)]
 mod timing {
     use super::*;
-    use crate::catalog::Origin;
 
     /// The bundled roles copied (with new ids) up to `n` roles.
     fn catalog_of(n: usize) -> Catalog {
         let base = Catalog::bundled().unwrap_or_else(|e| panic!("{e}"));
-        let mut catalog = base.clone();
-        catalog.roles.clear();
-        catalog.origins.clear();
-        let mut copy = 0;
-        while catalog.roles.len() < n {
-            for r in base.roles.iter().take(n - catalog.roles.len()) {
+        let roles = base
+            .roles()
+            .cycle()
+            .take(n)
+            .enumerate()
+            .map(|(copy, r)| {
                 let mut r = r.clone();
                 r.id = format!("{}-{copy}", r.id);
-                catalog.roles.push(r);
-                catalog.origins.push(Origin::Bundled);
-            }
-            copy += 1;
-        }
-        catalog
+                r
+            })
+            .collect();
+        Catalog::from_roles(base.sources.clone(), roles)
     }
 
     /// Search time over 850 and 10,000 roles, the fastest of three runs
@@ -417,7 +388,7 @@ mod timing {
         for size in [850, 10_000] {
             let catalog = catalog_of(size);
             let (mut texts_n, mut words_n) = (0, 0);
-            for r in &catalog.roles {
+            for r in catalog.roles() {
                 for f in ALL_FIELDS {
                     for t in texts(r, f) {
                         texts_n += 1;

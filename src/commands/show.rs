@@ -81,11 +81,9 @@ pub fn run<'a>(catalog: &'a Catalog, args: &ShowArgs) -> Result<ShowView<'a>> {
     let area = crate::commands::official::area(args.area.as_deref())?;
     let official = crate::commands::official::for_role(role, area);
     let curated = crate::commands::official::curated_for(catalog, role);
-    let origin = match catalog.roles.iter().position(|r| std::ptr::eq(r, role)) {
-        Some(i) => match &catalog.origins[i] {
-            Origin::Bundled => "bundled".to_string(),
-            Origin::File(f) => f.clone(),
-        },
+    let origin = match catalog.origin(role) {
+        Some(Origin::Bundled) => "bundled".to_string(),
+        Some(Origin::File(f)) => f.clone(),
         None => "official".to_string(),
     };
     let mut sources: Vec<&Source> = Vec::new();

@@ -126,7 +126,7 @@ fn find(catalog: &Catalog, skill: &str) -> Result<FindView> {
     let mut searcher = Searcher::new(skill)
         .map_err(|e| Error::Usage(format!("the skill `{}` {e}", shown(skill))))?;
     let mut roles = Vec::new();
-    for role in &catalog.roles {
+    for role in catalog.roles() {
         let mut matches = Vec::new();
         let mut try_skill = |kind, group: &str, text: &str, source: &str| {
             if let Some((score, highlight)) = searcher.highlight(text) {
