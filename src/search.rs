@@ -46,11 +46,15 @@
 //!
 //! A [`Searcher`] is built once per query: the nucleo pattern, one
 //! `Matcher` (about 135 KB of scratch space) and every buffer are reused
-//! for every text, so scoring a text allocates nothing unless an edit
-//! distance is computed (strsim allocates).
+//! for every text. A word's pair scores depend on the two words alone, so
+//! each distinct text word is scored once per query and remembered: the
+//! texts of a catalog share most of their words, and a text made of words
+//! seen before costs a split and a few lookups. Only a new word allocates
+//! (its memo entry, and strsim when an edit distance is computed).
 
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// A query word and a text word closer than this do not match.
@@ -157,8 +161,16 @@ pub struct Searcher {
     best: Vec<(f64, usize)>,
     /// Per query word: whether it is a subsequence of the current text.
     subsequence: Vec<bool>,
+    /// Text words of the current text that matched some query word.
+    covered: usize,
     /// Scratch for the current text's word ranges.
     ranges: Vec<Range<usize>>,
+    /// Where each text word seen so far has its pair scores in `scores`:
+    /// a pair's score depends on the two words alone, and a catalog's
+    /// texts share most of their words ("Customer", "Billing", "Zendesk").
+    seen: HashMap<Box<str>, usize>,
+    /// One score per query word for each word in `seen`.
+    scores: Vec<f64>,
 }
 
 impl std::fmt::Debug for Searcher {
@@ -169,9 +181,30 @@ impl std::fmt::Debug for Searcher {
     }
 }
 
+/// What the matcher needs to know of a text word: its first two letters
+/// lowercased and its length in chars; `None` for an empty word.
+fn shape_of(word: &str) -> Option<WordShape> {
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        let lower = |c: &u8| char::from(c.to_ascii_lowercase());
+        return Some(WordShape {
+            w0: lower(b.first()?),
+            w1: b.get(1).map(lower),
+            chars: b.len(),
+        });
+    }
+    let mut lower = word.chars().flat_map(char::to_lowercase);
+    let (w0, w1) = (lower.next()?, lower.next());
+    Some(WordShape {
+        w0,
+        w1,
+        chars: word.chars().count(),
+    })
+}
+
 /// The words of `text` as byte ranges, into `out`: maximal runs of
 /// letters and digits.
-fn split_words(text: &str, out: &mut Vec<Range<usize>>) {
+pub fn split_words(text: &str, out: &mut Vec<Range<usize>>) {
     out.clear();
     let mut start = None;
     if text.is_ascii() {
@@ -296,7 +329,10 @@ impl Searcher {
             lower: String::new(),
             best: vec![(0.0, 0); n],
             subsequence: vec![true; n],
+            covered: 0,
             ranges: Vec::new(),
+            seen: HashMap::new(),
+            scores: Vec::new(),
         })
     }
 
@@ -314,7 +350,6 @@ impl Searcher {
     }
 
     fn run(&mut self, text: &str, mut spans: Option<&mut Vec<Range<usize>>>) -> Option<f64> {
-        self.best.iter_mut().for_each(|b| *b = (0.0, usize::MAX));
         // A query word that is not a subsequence of the whole text is not
         // one of any of its words: skip nucleo for it. Checked by hand on
         // ASCII only (nucleo also folds accents); anything else may match.
@@ -324,49 +359,92 @@ impl Searcher {
         }
         let mut ranges = std::mem::take(&mut self.ranges);
         split_words(text, &mut ranges);
-        let text_words = ranges.len();
-        let mut covered = 0usize;
+        self.start_text();
         for (wi, range) in ranges.iter().enumerate() {
-            let Some(word) = text.get(range.clone()) else {
+            let Some(at) = text.get(range.clone()).and_then(|w| self.remembered(w)) else {
                 continue;
             };
-            let (w0, w1, chars) = if ascii {
-                let b = word.as_bytes();
-                let Some(&b0) = b.first() else {
-                    continue;
-                };
-                (
-                    char::from(b0.to_ascii_lowercase()),
-                    b.get(1).map(|c| char::from(c.to_ascii_lowercase())),
-                    b.len(),
-                )
-            } else {
-                let mut lower = word.chars().flat_map(char::to_lowercase);
-                let (Some(w0), w1) = (lower.next(), lower.next()) else {
-                    continue;
-                };
-                (w0, w1, word.chars().count())
-            };
-            let shape = WordShape { w0, w1, chars };
-            let mut hit = false;
-            for qi in 0..self.words.len() {
-                let s = self.pair(qi, word, &shape);
-                if s >= WORD_FLOOR {
-                    hit = true;
-                    if s > self.best[qi].0 {
-                        self.best[qi] = (s, wi);
-                    }
-                }
-            }
-            if hit {
-                covered += 1;
+            if self.add_word(wi, at) {
                 if let Some(spans) = spans.as_deref_mut() {
                     spans.push(range.clone());
                 }
             }
         }
+        let words = ranges.len();
         self.ranges = ranges;
-        if text_words == 0 {
+        self.end_text(words)
+    }
+
+    /// The score of a text given as the numbers of its words in a table
+    /// (see [`crate::searchable::SearchIndex`]), where `word_at` says where
+    /// each word's scores are (from [`Searcher::score_word`]). The same
+    /// score as [`Searcher::score`] on the text itself.
+    pub fn score_word_list(
+        &mut self,
+        word_at: impl ExactSizeIterator<Item = usize>,
+    ) -> Option<f64> {
+        self.start_text();
+        let words = word_at.len();
+        for (wi, at) in word_at.enumerate() {
+            self.add_word(wi, at);
+        }
+        self.end_text(words)
+    }
+
+    /// Scores `word` against every query word and says where the scores
+    /// are, for [`Searcher::score_word_list`]; `None` for a word with no
+    /// letters. Each call scores anew: callers remember the result.
+    pub fn score_word(&mut self, word: &str) -> Option<usize> {
+        // No text around the word to rule query words out by.
+        self.subsequence.iter_mut().for_each(|s| *s = true);
+        self.scores_of(word)
+    }
+
+    /// Where the scores of `word` are, computed on first sight.
+    fn remembered(&mut self, word: &str) -> Option<usize> {
+        if let Some(&at) = self.seen.get(word) {
+            return Some(at);
+        }
+        let at = self.scores_of(word)?;
+        self.seen.insert(word.into(), at);
+        Some(at)
+    }
+
+    fn scores_of(&mut self, word: &str) -> Option<usize> {
+        let shape = shape_of(word)?;
+        let at = self.scores.len();
+        for qi in 0..self.words.len() {
+            let s = self.pair(qi, word, &shape);
+            self.scores.push(s);
+        }
+        Some(at)
+    }
+
+    fn start_text(&mut self) {
+        self.best.iter_mut().for_each(|b| *b = (0.0, usize::MAX));
+        self.covered = 0;
+    }
+
+    /// Counts text word `wi`, whose scores are at `at`; whether it matched
+    /// some query word.
+    fn add_word(&mut self, wi: usize, at: usize) -> bool {
+        let mut hit = false;
+        for (qi, best) in self.best.iter_mut().enumerate() {
+            let s = self.scores.get(at + qi).copied().unwrap_or(0.0);
+            if s >= WORD_FLOOR {
+                hit = true;
+                if s > best.0 {
+                    *best = (s, wi);
+                }
+            }
+        }
+        self.covered += usize::from(hit);
+        hit
+    }
+
+    /// The score of a text of `words` words, all added.
+    fn end_text(&self, words: usize) -> Option<f64> {
+        if words == 0 {
             return None;
         }
         let n = self.best.len() as f64;
@@ -376,7 +454,7 @@ impl Searcher {
         }
         let adjacent = self.best.iter().all(|b| b.1 != usize::MAX)
             && self.best.windows(2).all(|p| p[1].1 == p[0].1 + 1);
-        let coverage = covered as f64 / text_words as f64;
+        let coverage = self.covered as f64 / words as f64;
         let score = W_MATCHED * matched
             + W_COVERAGE * coverage
             + W_ADJACENT * if adjacent { 1.0 } else { 0.0 };

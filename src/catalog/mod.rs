@@ -192,21 +192,20 @@ impl Catalog {
                 None => self.sources.push(s),
             }
         }
-        // An index, not a scan per role: thousands of user roles made the
-        // scan quadratic.
-        let mut index: HashMap<String, usize> = self
+        // The bundled ids by name (not a scan per user role: thousands
+        // made that quadratic). User ids are unique among themselves: the
+        // validator rejects a second file with the same id.
+        let bundled: HashMap<String, usize> = self
             .slots
             .iter()
             .enumerate()
             .map(|(i, r)| (r.head.id.clone(), i))
             .collect();
+        self.slots.reserve(slots.len());
         for slot in slots {
-            match index.get(&slot.head.id) {
+            match bundled.get(&slot.head.id) {
                 Some(&i) => self.slots[i] = slot,
-                None => {
-                    index.insert(slot.head.id.clone(), self.slots.len());
-                    self.slots.push(slot);
-                }
+                None => self.slots.push(slot),
             }
         }
     }

@@ -190,21 +190,47 @@ fn best_in_field(
     top
 }
 
-/// The score of each distinct text of the search index, once computed.
-struct Memo(Vec<Option<Option<f64>>>);
+/// The scores of the search index's distinct texts and words, each
+/// worked out once.
+struct Memo {
+    texts: Vec<Option<Option<f64>>>,
+    /// Where each word's scores are in the searcher.
+    words: Vec<Option<Option<usize>>>,
+    /// Scratch: where the current text's words have their scores.
+    at: Vec<usize>,
+}
 
 impl Memo {
     fn new(index: Option<&SearchIndex>) -> Memo {
-        Memo(vec![None; index.map_or(0, |ix| ix.texts.len())])
+        Memo {
+            texts: vec![None; index.map_or(0, SearchIndex::text_count)],
+            words: vec![None; index.map_or(0, |ix| ix.words.len())],
+            at: Vec::new(),
+        }
     }
 
     fn score(&mut self, index: &SearchIndex, id: u32, searcher: &mut Searcher) -> Option<f64> {
-        let id = id as usize;
-        let text = index.texts.get(id)?;
-        *self
-            .0
-            .get_mut(id)?
-            .get_or_insert_with(|| searcher.score(text))
+        if let Some(&Some(known)) = self.texts.get(id as usize) {
+            return known;
+        }
+        let words = index.text(id);
+        for &w in words {
+            let slot = self.words.get_mut(w as usize)?;
+            if slot.is_none() {
+                let word = index.words.get(w as usize)?;
+                *slot = Some(searcher.score_word(word));
+            }
+        }
+        // Words with no letters cannot come out of split_words; skipped.
+        self.at.clear();
+        self.at.extend(
+            words
+                .iter()
+                .filter_map(|&w| self.words.get(w as usize).copied().flatten().flatten()),
+        );
+        let score = searcher.score_word_list(self.at.iter().copied());
+        *self.texts.get_mut(id as usize)? = Some(score);
+        score
     }
 }
 
