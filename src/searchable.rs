@@ -106,70 +106,108 @@ pub fn texts(role: &Role, field: SearchField) -> Vec<Text<'_>> {
 }
 
 /// The searchable texts of many roles, each distinct text stored once, as
-/// the numbers of its words in a table of distinct words.
+/// the numbers of its words in a table of distinct words. The number
+/// arrays are little-endian `u32`s ([`U32s`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchIndex {
     /// Every distinct word of the texts, as [`crate::search::split_words`]
     /// finds them.
     pub words: Vec<String>,
     /// The words of each distinct text, by number in `words`.
-    text_words: Vec<u32>,
+    #[serde(with = "serde_bytes")]
+    text_words: Vec<u8>,
     /// Where each text's part of `text_words` starts; one more than texts.
-    text_starts: Vec<u32>,
+    #[serde(with = "serde_bytes")]
+    text_starts: Vec<u8>,
     /// For each role, for each field of [`ALL_FIELDS`] in turn: how many
     /// texts, then their numbers, in [`texts`]' order.
-    lists: Vec<u32>,
+    #[serde(with = "serde_bytes")]
+    lists: Vec<u8>,
     /// Where each role's part of `lists` starts; one more than roles.
-    starts: Vec<u32>,
+    #[serde(with = "serde_bytes")]
+    starts: Vec<u8>,
 }
 
-/// `v` as a u32, or `None` past four billion.
-fn small(v: usize) -> Option<u32> {
-    u32::try_from(v).ok()
+/// An array of little-endian `u32`s in bytes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct U32s<'a>(&'a [u8]);
+
+impl<'a> U32s<'a> {
+    pub fn len(&self) -> usize {
+        self.0.len() / 4
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn get(&self, i: usize) -> Option<u32> {
+        let b = self
+            .0
+            .get(i.checked_mul(4)?..i.checked_mul(4)?.checked_add(4)?)?;
+        Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    /// Elements `start..end`, or `None` when out of range.
+    pub fn slice(&self, start: usize, end: usize) -> Option<U32s<'a>> {
+        Some(U32s(
+            self.0.get(start.checked_mul(4)?..end.checked_mul(4)?)?,
+        ))
+    }
+
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = u32> + 'a {
+        self.0
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+}
+
+/// Appends `v` to a [`U32s`] array, or `None` past four billion.
+fn push(out: &mut Vec<u8>, v: usize) -> Option<()> {
+    out.extend_from_slice(&u32::try_from(v).ok()?.to_le_bytes());
+    Some(())
 }
 
 impl SearchIndex {
     /// The index of `roles`, or `None` past four billion texts.
     pub fn build(roles: &[Role]) -> Option<SearchIndex> {
-        let mut text_ids: HashMap<&str, u32> = HashMap::new();
-        let mut word_ids: HashMap<&str, u32> = HashMap::new();
+        let mut text_ids: HashMap<&str, usize> = HashMap::new();
+        let mut word_ids: HashMap<&str, usize> = HashMap::new();
         let mut ranges = Vec::new();
-        let mut index = SearchIndex {
-            text_starts: vec![0],
-            ..SearchIndex::default()
-        };
+        let mut index = SearchIndex::default();
+        push(&mut index.text_starts, 0)?;
         for role in roles {
-            index.starts.push(small(index.lists.len())?);
+            push(&mut index.starts, index.lists.len() / 4)?;
             for field in ALL_FIELDS {
                 let all = texts(role, field);
-                index.lists.push(small(all.len())?);
+                push(&mut index.lists, all.len())?;
                 for t in all {
-                    let next = small(text_ids.len())?;
+                    let next = text_ids.len();
                     let id = *text_ids.entry(t.text).or_insert(next);
                     if id == next {
                         crate::search::split_words(t.text, &mut ranges);
                         for r in &ranges {
                             let word = t.text.get(r.clone())?;
-                            let next = small(index.words.len())?;
+                            let next = index.words.len();
                             let w = *word_ids.entry(word).or_insert(next);
                             if w == next {
                                 index.words.push(word.to_string());
                             }
-                            index.text_words.push(w);
+                            push(&mut index.text_words, w)?;
                         }
-                        index.text_starts.push(small(index.text_words.len())?);
+                        push(&mut index.text_starts, index.text_words.len() / 4)?;
                     }
-                    index.lists.push(id);
+                    push(&mut index.lists, id)?;
                 }
             }
         }
-        index.starts.push(small(index.lists.len())?);
+        push(&mut index.starts, index.lists.len() / 4)?;
         Some(index)
     }
 
     /// How many roles the index covers.
     pub fn len(&self) -> usize {
-        self.starts.len().saturating_sub(1)
+        U32s(&self.starts).len().saturating_sub(1)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -178,40 +216,45 @@ impl SearchIndex {
 
     /// How many distinct texts the index holds.
     pub fn text_count(&self) -> usize {
-        self.text_starts.len().saturating_sub(1)
+        U32s(&self.text_starts).len().saturating_sub(1)
     }
 
     /// The word numbers of text `text`; empty when out of range.
-    pub fn text(&self, text: u32) -> &[u32] {
+    pub fn text(&self, text: u32) -> U32s<'_> {
+        let starts = U32s(&self.text_starts);
         let t = text as usize;
-        let (Some(&start), Some(&end)) = (self.text_starts.get(t), self.text_starts.get(t + 1))
-        else {
-            return &[];
+        let (Some(start), Some(end)) = (starts.get(t), starts.get(t + 1)) else {
+            return U32s::default();
         };
-        self.text_words
-            .get(start as usize..end as usize)
+        U32s(&self.text_words)
+            .slice(start as usize, end as usize)
             .unwrap_or_default()
     }
 
     /// The text numbers of `field` in role `role`; empty when out of range.
-    pub fn field(&self, role: usize, field: SearchField) -> &[u32] {
-        let (Some(&start), Some(&end)) = (self.starts.get(role), self.starts.get(role + 1)) else {
-            return &[];
+    pub fn field(&self, role: usize, field: SearchField) -> U32s<'_> {
+        let starts = U32s(&self.starts);
+        let (Some(start), Some(end)) = (starts.get(role), starts.get(role + 1)) else {
+            return U32s::default();
         };
-        let Some(mut rest) = self.lists.get(start as usize..end as usize) else {
-            return &[];
+        let Some(mut rest) = U32s(&self.lists).slice(start as usize, end as usize) else {
+            return U32s::default();
         };
         for f in ALL_FIELDS {
-            let Some((&n, tail)) = rest.split_first() else {
-                return &[];
+            let Some(n) = rest.get(0) else {
+                return U32s::default();
             };
-            let n = (n as usize).min(tail.len());
+            let n = (n as usize).min(rest.len() - 1);
+            let (Some(these), Some(tail)) = (rest.slice(1, 1 + n), rest.slice(1 + n, rest.len()))
+            else {
+                return U32s::default();
+            };
             if f == field {
-                return &tail[..n];
+                return these;
             }
-            rest = &tail[n..];
+            rest = tail;
         }
-        &[]
+        U32s::default()
     }
 }
 
@@ -232,7 +275,7 @@ mod tests {
         index
             .text(id)
             .iter()
-            .map(|&w| index.words[w as usize].as_str())
+            .map(|w| index.words[w as usize].as_str())
             .collect()
     }
 
@@ -254,7 +297,7 @@ mod tests {
                 let got: Vec<Vec<&str>> = index
                     .field(i, f)
                     .iter()
-                    .map(|&id| words_of(&index, id))
+                    .map(|id| words_of(&index, id))
                     .collect();
                 assert_eq!(got, want, "{} {f:?}", role.id);
             }

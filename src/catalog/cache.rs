@@ -106,7 +106,7 @@ impl Bodies {
 
 const MAGIC: &[u8; 8] = b"careers\x01";
 /// Bumped whenever the layout below or the way the key is made changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// magic, format (u32), key, index length, index checksum, bodies length
 /// (u64 each).
 const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8 + 8;
@@ -211,12 +211,13 @@ fn fingerprint_dir(dir: &Path, out: &mut KeyBytes) -> Option<()> {
     Some(())
 }
 
-/// One file's name and metadata, hashed.
-fn file_hash(name: &OsStr, meta: &fs::Metadata) -> u64 {
-    let mut bytes = KeyBytes::default();
-    bytes.os(name);
-    bytes.meta(meta);
-    hash64(&bytes.0)
+/// One file's name and metadata, hashed; `scratch` is reused from file
+/// to file.
+fn file_hash(name: &OsStr, meta: &fs::Metadata, scratch: &mut KeyBytes) -> u64 {
+    scratch.0.clear();
+    scratch.os(name);
+    scratch.meta(meta);
+    hash64(&scratch.0)
 }
 
 /// The [`file_hash`] of each listed file, following symbolic links as
@@ -225,6 +226,7 @@ fn file_hash(name: &OsStr, meta: &fs::Metadata) -> u64 {
 /// thousands are shared among the cores.
 fn stat_all(listed: Vec<(OsString, fs::DirEntry)>) -> Option<Vec<u64>> {
     fn stat(part: Vec<(OsString, fs::DirEntry)>) -> Option<Vec<u64>> {
+        let mut scratch = KeyBytes::default();
         part.into_iter()
             .map(|(name, entry)| {
                 // Relative to the directory's handle: no path walk per file.
@@ -232,7 +234,8 @@ fn stat_all(listed: Vec<(OsString, fs::DirEntry)>) -> Option<Vec<u64>> {
                     true => fs::metadata(entry.path()).ok()?,
                     false => entry.metadata().ok()?,
                 };
-                meta.is_file().then(|| file_hash(&name, &meta))
+                meta.is_file()
+                    .then(|| file_hash(&name, &meta, &mut scratch))
             })
             .collect()
     }

@@ -42,7 +42,9 @@ struct Slot {
     head: RoleHead,
     origin: Origin,
     store: Store,
-    body: OnceLock<Role>,
+    /// Boxed: a `Role` is about a kilobyte, and 10,000 slots written out
+    /// in full would cost thousands of page faults before any is used.
+    body: OnceLock<Box<Role>>,
     /// The role's number in the cache (its search index and bodies).
     indexed: Option<usize>,
 }
@@ -101,7 +103,7 @@ impl Catalog {
                 head: RoleHead::of(&role, (0, 0)),
                 origin: Origin::Bundled,
                 store: Store::Decoded,
-                body: OnceLock::from(role),
+                body: OnceLock::from(Box::new(role)),
                 indexed: None,
             })
             .collect();
@@ -161,7 +163,7 @@ impl Catalog {
                         head: RoleHead::of(&role, (0, 0)),
                         origin: Origin::File(file),
                         store: Store::Decoded,
-                        body: OnceLock::from(role),
+                        body: OnceLock::from(Box::new(role)),
                         indexed: None,
                     })
                     .collect();
@@ -262,7 +264,7 @@ impl Catalog {
                 (Store::Cache, Some(i), Some(bodies)) => bodies.role(i, &slot.head),
                 _ => None,
             };
-            decoded.unwrap_or_else(|| {
+            let role = decoded.unwrap_or_else(|| {
                 let _ = self.damage.set(format!(
                     "the stored profile of role `{}` does not decode",
                     slot.head.id
@@ -272,7 +274,8 @@ impl Catalog {
                     title: slot.head.title.clone(),
                     ..Role::default()
                 }
-            })
+            });
+            Box::new(role)
         })
     }
 
@@ -301,7 +304,7 @@ impl Catalog {
     pub fn origin(&self, role: &Role) -> Option<&Origin> {
         self.slots
             .iter()
-            .find(|s| s.body.get().is_some_and(|b| std::ptr::eq(b, role)))
+            .find(|s| s.body.get().is_some_and(|b| std::ptr::eq(&**b, role)))
             .map(|s| &s.origin)
     }
 

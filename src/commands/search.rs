@@ -179,7 +179,7 @@ fn best_in_field(
             );
         }
     } else if let (Some(k), Some(index)) = (catalog.indexed(entry), catalog.search_index()) {
-        for (ti, &id) in index.field(k, field).iter().enumerate() {
+        for (ti, id) in index.field(k, field).iter().enumerate() {
             consider(ti, memo.score(index, id, searcher));
         }
     } else if let Some(role) = catalog.role_at(entry) {
@@ -214,7 +214,7 @@ impl Memo {
             return known;
         }
         let words = index.text(id);
-        for &w in words {
+        for w in words.iter() {
             let slot = self.words.get_mut(w as usize)?;
             if slot.is_none() {
                 let word = index.words.get(w as usize)?;
@@ -226,7 +226,7 @@ impl Memo {
         self.at.extend(
             words
                 .iter()
-                .filter_map(|&w| self.words.get(w as usize).copied().flatten().flatten()),
+                .filter_map(|w| self.words.get(w as usize).copied().flatten().flatten()),
         );
         let score = searcher.score_word_list(self.at.iter().copied());
         *self.texts.get_mut(id as usize)? = Some(score);
