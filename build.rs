@@ -9,6 +9,9 @@ mod model;
 #[path = "src/catalog/pack.rs"]
 mod pack;
 #[allow(dead_code)]
+#[path = "src/searchable.rs"]
+mod searchable;
+#[allow(dead_code)]
 #[path = "src/validate.rs"]
 mod validate;
 #[path = "build/wages.rs"]
@@ -59,8 +62,8 @@ fn main() {
             fail(&msg)
         }
     };
-    let (heads, bodies) =
-        pack::pack(&roles_parsed).unwrap_or_else(|e| fail(&format!("encoding the catalog: {e}")));
+    let (heads, bodies) = pack::pack(&roles_parsed, true)
+        .unwrap_or_else(|e| fail(&format!("encoding the catalog: {e}")));
     let bundle = model::Bundle {
         sources: sources_parsed,
         roles: heads,
@@ -69,6 +72,11 @@ fn main() {
         .unwrap_or_else(|e| fail(&format!("encoding the catalog: {e}")));
     write(&out.join("bundle.postcard"), &bytes);
     write(&out.join("bundle-bodies.postcard"), &bodies);
+    let search = searchable::SearchIndex::build(&roles_parsed)
+        .unwrap_or_else(|| fail("indexing the catalog for search: too large"));
+    let bytes = postcard::to_stdvec(&search)
+        .unwrap_or_else(|e| fail(&format!("encoding the search index: {e}")));
+    write(&out.join("bundle-search.postcard"), &bytes);
 
     // The raw files too, so `careers validate` can re-check them at run time.
     let mut files = String::from("/// The bundled data files: (path under the crate root, text).\npub static FILES: &[(&str, &str)] = &[\n");

@@ -290,6 +290,24 @@ pub struct CompareArgs {
 
 pub use crate::searchable::SearchField;
 
+/// By hand rather than derived: `SearchField` lives in `searchable.rs`,
+/// which build.rs compiles too, without clap.
+impl ValueEnum for SearchField {
+    fn value_variants<'a>() -> &'a [Self] {
+        &crate::searchable::ALL_FIELDS
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(match self {
+            SearchField::Title => "title",
+            SearchField::Alias => "alias",
+            SearchField::Skills => "skills",
+            SearchField::Tools => "tools",
+            SearchField::Responsibilities => "responsibilities",
+        }))
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// What to look for; typos are fine

@@ -541,10 +541,13 @@ pub struct RoleHead {
     pub soc: Vec<(String, bool)>,
     /// The byte range of the role's postcard encoding in its bodies.
     pub body: (u64, u64),
+    /// The byte range of its short facts alone (see `pack::core_of`);
+    /// empty when there is no separate encoding of them.
+    pub core: (u64, u64),
 }
 
 impl RoleHead {
-    pub fn of(role: &Role, body: (u64, u64)) -> RoleHead {
+    pub fn of(role: &Role, body: (u64, u64), core: (u64, u64)) -> RoleHead {
         RoleHead {
             id: role.id.clone(),
             title: role.title.clone(),
@@ -555,6 +558,7 @@ impl RoleHead {
                 .map(|l| (l.code.clone(), l.approximate))
                 .collect(),
             body,
+            core,
         }
     }
 }

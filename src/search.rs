@@ -52,6 +52,7 @@
 //! seen before costs a split and a few lookups. Only a new word allocates
 //! (its memo entry, and strsim when an edit distance is computed).
 
+pub use crate::searchable::split_words;
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use std::collections::HashMap;
@@ -200,39 +201,6 @@ fn shape_of(word: &str) -> Option<WordShape> {
         w1,
         chars: word.chars().count(),
     })
-}
-
-/// The words of `text` as byte ranges, into `out`: maximal runs of
-/// letters and digits.
-pub fn split_words(text: &str, out: &mut Vec<Range<usize>>) {
-    out.clear();
-    let mut start = None;
-    if text.is_ascii() {
-        for (i, b) in text.bytes().enumerate() {
-            match (b.is_ascii_alphanumeric(), start) {
-                (true, None) => start = Some(i),
-                (false, Some(st)) => {
-                    out.push(st..i);
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-    } else {
-        for (i, c) in text.char_indices() {
-            match (c.is_alphanumeric(), start) {
-                (true, None) => start = Some(i),
-                (false, Some(st)) => {
-                    out.push(st..i);
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-    }
-    if let Some(st) = start {
-        out.push(st..text.len());
-    }
 }
 
 /// At most this many words are searched for: every text word is compared

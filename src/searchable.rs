@@ -10,11 +10,13 @@
 //! distinct words.
 
 use crate::model::Role;
-use clap::ValueEnum;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::ops::Range;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ValueEnum)]
+/// A field of a role that search looks at (`--in`; the command-line
+/// names are in `cli.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SearchField {
     Title,
     Alias,
@@ -105,12 +107,45 @@ pub fn texts(role: &Role, field: SearchField) -> Vec<Text<'_>> {
     }
 }
 
+/// The words of `text` as byte ranges, into `out`: maximal runs of
+/// letters and digits.
+pub fn split_words(text: &str, out: &mut Vec<Range<usize>>) {
+    out.clear();
+    let mut start = None;
+    if text.is_ascii() {
+        for (i, b) in text.bytes().enumerate() {
+            match (b.is_ascii_alphanumeric(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(st)) => {
+                    out.push(st..i);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+    } else {
+        for (i, c) in text.char_indices() {
+            match (c.is_alphanumeric(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(st)) => {
+                    out.push(st..i);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    if let Some(st) = start {
+        out.push(st..text.len());
+    }
+}
+
 /// The searchable texts of many roles, each distinct text stored once, as
 /// the numbers of its words in a table of distinct words. The number
 /// arrays are little-endian `u32`s ([`U32s`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchIndex {
-    /// Every distinct word of the texts, as [`crate::search::split_words`]
+    /// Every distinct word of the texts, as [`split_words`]
     /// finds them.
     pub words: Vec<String>,
     /// The words of each distinct text, by number in `words`.
@@ -185,7 +220,7 @@ impl SearchIndex {
                     let next = text_ids.len();
                     let id = *text_ids.entry(t.text).or_insert(next);
                     if id == next {
-                        crate::search::split_words(t.text, &mut ranges);
+                        split_words(t.text, &mut ranges);
                         for r in &ranges {
                             let word = t.text.get(r.clone())?;
                             let next = index.words.len();
@@ -290,7 +325,7 @@ mod tests {
                 let want: Vec<Vec<&str>> = texts(role, f)
                     .iter()
                     .map(|t| {
-                        crate::search::split_words(t.text, &mut ranges);
+                        split_words(t.text, &mut ranges);
                         ranges.iter().map(|r| &t.text[r.clone()]).collect()
                     })
                     .collect();

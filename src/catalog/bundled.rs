@@ -7,6 +7,7 @@ use crate::model::Bundle;
 
 static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.postcard"));
 static BODIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle-bodies.postcard"));
+static SEARCH: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle-search.postcard"));
 
 mod files {
     include!(concat!(env!("OUT_DIR"), "/bundled_files.rs"));
@@ -21,6 +22,16 @@ pub(super) fn decode() -> Result<Bundle> {
     postcard::from_bytes(BUNDLE).map_err(|e| {
         Error::io(
             "decoding the bundled catalog",
+            std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+        )
+    })
+}
+
+/// The search index of the bundled roles, built by build.rs.
+pub(super) fn search_index() -> Result<crate::searchable::SearchIndex> {
+    postcard::from_bytes(SEARCH).map_err(|e| {
+        Error::io(
+            "decoding the bundled search index",
             std::io::Error::new(std::io::ErrorKind::InvalidData, e),
         )
     })
@@ -45,9 +56,17 @@ mod tests {
         let bundle = decode().expect("the bundle decodes");
         assert!(!bundle.roles.is_empty());
         for head in &bundle.roles {
-            let role = crate::catalog::pack::unpack(head, bodies())
+            let role = crate::catalog::pack::unpack(head, head.body, bodies())
                 .unwrap_or_else(|| panic!("{} does not decode", head.id));
-            assert_eq!(crate::model::RoleHead::of(&role, head.body), *head);
+            assert_eq!(
+                crate::model::RoleHead::of(&role, head.body, head.core),
+                *head
+            );
+            let core = crate::catalog::pack::unpack(head, head.core, bodies())
+                .unwrap_or_else(|| panic!("{}'s short facts do not decode", head.id));
+            assert_eq!(core, crate::catalog::pack::core_of(&role));
         }
+        let index = search_index().expect("the search index decodes");
+        assert_eq!(index.len(), bundle.roles.len());
     }
 }

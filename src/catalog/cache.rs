@@ -106,7 +106,7 @@ impl Bodies {
 
 const MAGIC: &[u8; 8] = b"careers\x01";
 /// Bumped whenever the layout below or the way the key is made changes.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 /// magic, format (u32), key, index length, index checksum, bodies length
 /// (u64 each).
 const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8 + 8;
@@ -430,7 +430,7 @@ pub fn decode(bytes: &[u8], fingerprint: u64) -> Option<UserData> {
 
 /// The bytes of a cache file holding `data`.
 pub fn encode(data: &UserData, fingerprint: u64) -> Option<Vec<u8>> {
-    let (heads, bodies) = super::pack::pack(&data.roles).ok()?;
+    let (heads, bodies) = super::pack::pack(&data.roles, false).ok()?;
     let body_hashes = heads
         .iter()
         .map(|h| {

@@ -45,8 +45,10 @@ struct Slot {
     /// Boxed: a `Role` is about a kilobyte, and 10,000 slots written out
     /// in full would cost thousands of page faults before any is used.
     body: OnceLock<Box<Role>>,
-    /// The role's number in the cache (its search index and bodies).
-    indexed: Option<usize>,
+    /// Its short facts alone, when only those were asked for.
+    core: OnceLock<Box<Role>>,
+    /// The role's number in its store (its search index and bodies).
+    number: usize,
 }
 
 /// Every role and source the program knows, with lookups by id.
@@ -60,8 +62,10 @@ pub struct Catalog {
     slots: Vec<Slot>,
     /// The bodies of the roles that came from the cache.
     cache_bodies: Option<cache::Bodies>,
-    /// The search index of the roles that came from the cache.
-    search_index: Option<SearchIndex>,
+    /// The search indexes of the bundled roles (decoded on first use: most
+    /// commands do not search) and of the cached ones.
+    bundled_index: OnceLock<SearchIndex>,
+    cache_index: Option<SearchIndex>,
     /// Why a role's body failed to decode, if one did.
     damage: OnceLock<String>,
     /// The official occupations of the BLS wage tables, as entries after
@@ -76,19 +80,22 @@ impl Catalog {
         let slots = bundle
             .roles
             .into_iter()
-            .map(|head| Slot {
+            .enumerate()
+            .map(|(number, head)| Slot {
                 head,
                 origin: Origin::Bundled,
                 store: Store::Bundled,
                 body: OnceLock::new(),
-                indexed: None,
+                core: OnceLock::new(),
+                number,
             })
             .collect();
         Ok(Catalog {
             sources: bundle.sources,
             slots,
             cache_bodies: None,
-            search_index: None,
+            bundled_index: OnceLock::new(),
+            cache_index: None,
             damage: OnceLock::new(),
             occupations: occupations::Occupations::new(),
         })
@@ -100,18 +107,20 @@ impl Catalog {
         let slots = roles
             .into_iter()
             .map(|role| Slot {
-                head: RoleHead::of(&role, (0, 0)),
+                head: RoleHead::of(&role, (0, 0), (0, 0)),
                 origin: Origin::Bundled,
                 store: Store::Decoded,
                 body: OnceLock::from(Box::new(role)),
-                indexed: None,
+                core: OnceLock::new(),
+                number: 0,
             })
             .collect();
         Catalog {
             sources,
             slots,
             cache_bodies: None,
-            search_index: None,
+            bundled_index: OnceLock::new(),
+            cache_index: None,
             damage: OnceLock::new(),
             occupations: occupations::Occupations::default(),
         }
@@ -160,29 +169,31 @@ impl Catalog {
                     .into_iter()
                     .zip(data.files)
                     .map(|(role, file)| Slot {
-                        head: RoleHead::of(&role, (0, 0)),
+                        head: RoleHead::of(&role, (0, 0), (0, 0)),
                         origin: Origin::File(file),
                         store: Store::Decoded,
                         body: OnceLock::from(Box::new(role)),
-                        indexed: None,
+                        core: OnceLock::new(),
+                        number: 0,
                     })
                     .collect();
                 (data.sources, slots)
             }
             cache::UserPart::Cached(data) => {
                 self.cache_bodies = Some(data.bodies);
-                self.search_index = Some(data.search);
+                self.cache_index = Some(data.search);
                 let slots = data
                     .roles
                     .into_iter()
                     .zip(data.files)
                     .enumerate()
-                    .map(|(i, (head, file))| Slot {
+                    .map(|(number, (head, file))| Slot {
                         head,
                         origin: Origin::File(file),
                         store: Store::Cache,
                         body: OnceLock::new(),
-                        indexed: Some(i),
+                        core: OnceLock::new(),
+                        number,
                     })
                     .collect();
                 (data.sources, slots)
@@ -259,9 +270,9 @@ impl Catalog {
     /// and [`Catalog::damage`] says so.
     fn body<'a>(&'a self, slot: &'a Slot) -> &'a Role {
         slot.body.get_or_init(|| {
-            let decoded = match (slot.store, slot.indexed, &self.cache_bodies) {
-                (Store::Bundled, _, _) => pack::unpack(&slot.head, bundled::bodies()),
-                (Store::Cache, Some(i), Some(bodies)) => bodies.role(i, &slot.head),
+            let decoded = match (slot.store, &self.cache_bodies) {
+                (Store::Bundled, _) => pack::unpack(&slot.head, slot.head.body, bundled::bodies()),
+                (Store::Cache, Some(bodies)) => bodies.role(slot.number, &slot.head),
                 _ => None,
             };
             let role = decoded.unwrap_or_else(|| {
@@ -279,6 +290,41 @@ impl Catalog {
         })
     }
 
+    /// Every curated role with its short facts alone ([`pack::core_of`]):
+    /// the long lists and prose may be empty. Cheaper than
+    /// [`Catalog::roles`] for commands that need no more.
+    pub fn cores(&self) -> impl ExactSizeIterator<Item = &Role> + Clone + '_ {
+        self.slots.iter().map(|s| self.core(s))
+    }
+
+    /// The short facts of the role or official occupation with this id,
+    /// as [`Catalog::cores`].
+    pub fn role_core(&self, id: &str) -> Option<&Role> {
+        match self.slot_of(id) {
+            Some(s) => Some(self.core(s)),
+            None => self.role(id),
+        }
+    }
+
+    /// A slot's short facts: its whole body when that is decoded already
+    /// or there is no separate encoding of them.
+    fn core<'a>(&'a self, slot: &'a Slot) -> &'a Role {
+        if let Some(body) = slot.body.get() {
+            return body;
+        }
+        let (start, end) = slot.head.core;
+        if slot.store != Store::Bundled || start == end {
+            return self.body(slot);
+        }
+        match slot.core.get() {
+            Some(core) => core,
+            None => match pack::unpack(&slot.head, slot.head.core, bundled::bodies()) {
+                Some(core) => slot.core.get_or_init(|| Box::new(core)),
+                None => self.body(slot),
+            },
+        }
+    }
+
     /// Why a role could not be decoded, if one could not: the command's
     /// output is then incomplete and should fail.
     pub fn damage(&self) -> Option<&str> {
@@ -290,13 +336,21 @@ impl Catalog {
     /// rebuilds it.
     pub fn damaged(&self, dirs: &[PathBuf]) -> Option<Error> {
         let why = self.damage()?;
-        cache::remove(dirs, bundled::id());
+        let (context, advice) = if self.cache_bodies.is_some() {
+            cache::remove(dirs, bundled::id());
+            (
+                "reading the catalog cache",
+                "the cache was removed: run the command again",
+            )
+        } else {
+            (
+                "reading the bundled catalog",
+                "this build of careers is damaged",
+            )
+        };
         Some(Error::io(
-            "reading the catalog cache",
-            std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                format!("{why}; the cache was removed: run the command again"),
-            ),
+            context,
+            std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{why}; {advice}")),
         ))
     }
 
@@ -304,19 +358,34 @@ impl Catalog {
     pub fn origin(&self, role: &Role) -> Option<&Origin> {
         self.slots
             .iter()
-            .find(|s| s.body.get().is_some_and(|b| std::ptr::eq(&**b, role)))
+            .find(|s| {
+                let is = |cell: &OnceLock<Box<Role>>| {
+                    cell.get().is_some_and(|b| std::ptr::eq(&**b, role))
+                };
+                is(&s.body) || is(&s.core)
+            })
             .map(|s| &s.origin)
     }
 
-    /// The search index of the roles read from the cache, and the number
-    /// in it of each role (`None` for roles searched by their texts).
-    pub fn search_index(&self) -> Option<&SearchIndex> {
-        self.search_index.as_ref()
-    }
-
-    /// The number of curated role `i` in [`Catalog::search_index`].
-    pub fn indexed(&self, i: usize) -> Option<usize> {
-        self.slots.get(i).and_then(|s| s.indexed)
+    /// The search index that holds curated role `i`'s texts, which of the
+    /// two it is (0 bundled, 1 cache: their text numbers differ), and the
+    /// role's number in it; `None` for a role read from its file, whose
+    /// texts are searched one by one.
+    pub fn search_index(&self, i: usize) -> Option<(usize, &SearchIndex, usize)> {
+        let slot = self.slots.get(i)?;
+        match slot.store {
+            Store::Bundled => {
+                let index = self.bundled_index.get_or_init(|| {
+                    bundled::search_index().unwrap_or_else(|e| {
+                        let _ = self.damage.set(e.to_string());
+                        SearchIndex::default()
+                    })
+                });
+                Some((0, index, slot.number))
+            }
+            Store::Cache => Some((1, self.cache_index.as_ref()?, slot.number)),
+            Store::Decoded => None,
+        }
     }
 
     fn slot_of(&self, id: &str) -> Option<&Slot> {
@@ -470,11 +539,31 @@ impl Catalog {
     /// The role a person means by `query`, or an error listing the
     /// candidates or the closest roles.
     pub fn resolve(&self, query: &str) -> Result<&Role> {
+        let i = self.resolve_entry(query)?;
+        self.entry(i).ok_or_else(|| unknown(query))
+    }
+
+    /// As [`Catalog::resolve`], with a curated role's short facts alone
+    /// ([`Catalog::cores`]).
+    pub fn resolve_core(&self, query: &str) -> Result<&Role> {
+        let i = self.resolve_entry(query)?;
+        match self.slots.get(i) {
+            Some(slot) => Ok(self.core(slot)),
+            None => self.entry(i).ok_or_else(|| unknown(query)),
+        }
+    }
+
+    /// The entry number (as in [`Catalog::candidates`]) `query` names.
+    fn resolve_entry(&self, query: &str) -> Result<usize> {
         use crate::resolve::{resolve, Resolution};
         let listed = |ids: Vec<usize>| -> Vec<(String, String)> {
             ids.into_iter()
-                .filter_map(|i| self.entry(i))
-                .map(|r| (r.id.clone(), r.title.clone()))
+                .filter_map(|i| {
+                    Some((
+                        self.entry_id(i)?.into_owned(),
+                        self.entry_title(i)?.to_string(),
+                    ))
+                })
                 .collect()
         };
         if normalize_name(query).is_empty() {
@@ -485,30 +574,31 @@ impl Catalog {
         // An exact id is what resolve() would find first, and no other
         // role may have it as a name (the validator rejects that); this
         // skips normalizing every name of a large catalog.
-        if let Some(slot) = self.slot_of(query) {
-            return Ok(self.body(slot));
+        if let Some(i) = self.slots.iter().position(|s| s.head.id == query) {
+            return Ok(i);
         }
-        let found = match resolve(&self.candidates(), query) {
-            Resolution::Found(i) => self.entry(i),
+        match resolve(&self.candidates(), query) {
+            Resolution::Found(i) => Ok(i),
             Resolution::Ambiguous(mut ids) => {
                 // Curated first (in resolve's order), then occupations by
                 // national employment, largest first.
                 ids.sort_by_key(|i| std::cmp::Reverse(self.employment(*i)));
-                return Err(Error::AmbiguousRole {
+                Err(Error::AmbiguousRole {
                     query: query.to_string(),
                     candidates: listed(ids),
-                });
-            }
-            Resolution::Unknown(ids) => {
-                return Err(Error::UnknownRole {
-                    query: query.to_string(),
-                    suggestions: listed(ids),
                 })
             }
-        };
-        found.ok_or_else(|| Error::UnknownRole {
-            query: query.to_string(),
-            suggestions: Vec::new(),
-        })
+            Resolution::Unknown(ids) => Err(Error::UnknownRole {
+                query: query.to_string(),
+                suggestions: listed(ids),
+            }),
+        }
+    }
+}
+
+fn unknown(query: &str) -> Error {
+    Error::UnknownRole {
+        query: query.to_string(),
+        suggestions: Vec::new(),
     }
 }

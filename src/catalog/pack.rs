@@ -5,22 +5,55 @@
 
 use crate::model::{Role, RoleHead};
 
-/// The heads of `roles` and their concatenated encodings.
-pub fn pack(roles: &[Role]) -> Result<(Vec<RoleHead>, Vec<u8>), postcard::Error> {
+/// The heads of `roles` and their concatenated encodings; with `cores`,
+/// each role's short facts ([`core_of`]) are encoded separately too.
+pub fn pack(roles: &[Role], cores: bool) -> Result<(Vec<RoleHead>, Vec<u8>), postcard::Error> {
     let mut bodies = Vec::new();
     let mut heads = Vec::with_capacity(roles.len());
     for role in roles {
         let start = bodies.len() as u64;
         bodies = postcard::to_extend(role, bodies)?;
-        heads.push(RoleHead::of(role, (start, bodies.len() as u64)));
+        let body = (start, bodies.len() as u64);
+        let mut core = (body.1, body.1);
+        if cores {
+            bodies = postcard::to_extend(&core_of(role), bodies)?;
+            core.1 = bodies.len() as u64;
+        }
+        heads.push(RoleHead::of(role, body, core));
     }
     Ok((heads, bodies))
 }
 
-/// The role whose encoding `head` points at in `bodies`; `None` when the
-/// range is out of bounds or does not decode to the role it names.
-pub fn unpack(head: &RoleHead, bodies: &[u8]) -> Option<Role> {
-    let (start, end) = head.body;
+/// A role with its short facts alone: names, family, pay, outlook,
+/// experience, education, SOC links, ladders, moves and related roles.
+/// The long lists and prose (summary, duties, skills, tools, advice...)
+/// are left empty, which is most of a full profile's size: `ladder`,
+/// `list` and `salary` decode this instead of the whole role.
+pub fn core_of(role: &Role) -> Role {
+    Role {
+        id: role.id.clone(),
+        title: role.title.clone(),
+        family: role.family.clone(),
+        aliases: role.aliases.clone(),
+        education: role.education.clone(),
+        experience: role.experience.clone(),
+        salary: role.salary.clone(),
+        outlook: role.outlook.clone(),
+        reports_to: role.reports_to.clone(),
+        differs_from: role.differs_from.clone(),
+        related: role.related.clone(),
+        ladder: role.ladder.clone(),
+        moves: role.moves.clone(),
+        soc: role.soc.clone(),
+        ..Role::default()
+    }
+}
+
+/// The role whose encoding `range` (`head.body` or `head.core`) points at
+/// in `bodies`; `None` when the range is out of bounds or does not decode
+/// to the role `head` names.
+pub fn unpack(head: &RoleHead, range: (u64, u64), bodies: &[u8]) -> Option<Role> {
+    let (start, end) = range;
     let bytes = bodies.get(usize::try_from(start).ok()?..usize::try_from(end).ok()?)?;
     decode(head, bytes)
 }

@@ -194,7 +194,8 @@ pub fn run(catalog: &Catalog, args: &LadderArgs) -> Result<LadderView> {
     };
     let mut sources = Citations::default();
     let mut ladders = Vec::new();
-    for owner in catalog.roles() {
+    // Short facts are enough: ladders, pay and titles.
+    for owner in catalog.cores() {
         for ladder in &owner.ladder {
             let on_it = wanted.is_none_or(|w| {
                 owner.id == w.id
@@ -211,7 +212,7 @@ pub fn run(catalog: &Catalog, args: &LadderArgs) -> Result<LadderView> {
                 .tiers
                 .iter()
                 .map(|t| {
-                    let linked = t.role.as_deref().and_then(|id| catalog.role(id));
+                    let linked = t.role.as_deref().and_then(|id| catalog.role_core(id));
                     let pay = linked.and_then(|r| tier_pay(ladder, t, r));
                     if let Some(p) = &pay {
                         sources.cite(catalog, &p.source);

@@ -101,10 +101,11 @@ pub fn growth_of(role: &Role) -> Vec<GrowthFigure> {
 
 pub fn run(catalog: &Catalog, args: &ListArgs) -> Result<ListView> {
     let wanted = args.family.as_deref().map(crate::validate::normalize_name);
+    // Short facts are enough: names, family, pay and outlook.
     let entries: Vec<&Role> = if args.all {
         catalog.all_entries()
     } else {
-        catalog.roles().collect()
+        catalog.cores().collect()
     };
     let mut rows: Vec<ListRow> = entries
         .into_iter()
@@ -125,7 +126,7 @@ pub fn run(catalog: &Catalog, args: &ListArgs) -> Result<ListView> {
         if let Some(f) = &args.family {
             // Names from data and the argument, made safe for one line.
             let mut families: Vec<String> = catalog
-                .roles()
+                .cores()
                 .map(|r| clean(&r.family.name).into_owned())
                 .collect();
             families.sort();

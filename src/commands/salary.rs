@@ -326,11 +326,12 @@ pub fn rank_figure(role: &Role, period: Period, hours_per_year: f64) -> Option<R
 /// Resolves the named roles (every role when none), dropping repeats.
 pub fn resolve_all<'a>(catalog: &'a Catalog, names: &[String]) -> Result<Vec<&'a Role>> {
     if names.is_empty() {
-        return Ok(catalog.roles().collect());
+        return Ok(catalog.cores().collect());
     }
     let mut out: Vec<&Role> = Vec::new();
     for name in names {
-        let role = catalog.resolve(name)?;
+        // Short facts are enough: pay and SOC links.
+        let role = catalog.resolve_core(name)?;
         if !out.iter().any(|r| r.id == role.id) {
             out.push(role);
         }

@@ -159,7 +159,7 @@ fn best_in_field(
     entry: usize,
     field: SearchField,
     searcher: &mut Searcher,
-    memo: &mut Memo,
+    memos: &mut [Memo; 2],
 ) -> Option<FieldBest> {
     let w = weight(field);
     let mut top: Option<FieldBest> = None;
@@ -178,7 +178,8 @@ fn best_in_field(
                 catalog.entry_title(entry).and_then(|t| searcher.score(t)),
             );
         }
-    } else if let (Some(k), Some(index)) = (catalog.indexed(entry), catalog.search_index()) {
+    } else if let Some((which, index, k)) = catalog.search_index(entry) {
+        let memo = memos.get_mut(which)?;
         for (ti, id) in index.field(k, field).iter().enumerate() {
             consider(ti, memo.score(index, id, searcher));
         }
@@ -190,8 +191,9 @@ fn best_in_field(
     top
 }
 
-/// The scores of the search index's distinct texts and words, each
-/// worked out once.
+/// The scores of a search index's distinct texts and words, each worked
+/// out once.
+#[derive(Default)]
 struct Memo {
     texts: Vec<Option<Option<f64>>>,
     /// Where each word's scores are in the searcher.
@@ -201,15 +203,11 @@ struct Memo {
 }
 
 impl Memo {
-    fn new(index: Option<&SearchIndex>) -> Memo {
-        Memo {
-            texts: vec![None; index.map_or(0, SearchIndex::text_count)],
-            words: vec![None; index.map_or(0, |ix| ix.words.len())],
-            at: Vec::new(),
-        }
-    }
-
     fn score(&mut self, index: &SearchIndex, id: u32, searcher: &mut Searcher) -> Option<f64> {
+        if self.texts.is_empty() {
+            self.texts = vec![None; index.text_count()];
+            self.words = vec![None; index.words.len()];
+        }
         if let Some(&Some(known)) = self.texts.get(id as usize) {
             return known;
         }
@@ -245,13 +243,14 @@ pub fn run(catalog: &Catalog, args: &SearchArgs) -> Result<SearchView> {
     let mut searcher = Searcher::new(&args.query)
         .map_err(|e| Error::Usage(format!("the search query `{}` {e}", shown(&args.query))))?;
     let fields = fields_of(args);
-    let mut memo = Memo::new(catalog.search_index());
+    // One per index (bundled, cache): their text numbers differ.
+    let mut memos = [Memo::default(), Memo::default()];
     // Curated roles and the official occupations no curated role stands for.
     let mut found: Vec<Found> = Vec::new();
     for entry in catalog.entry_numbers() {
         let mut best: Vec<FieldBest> = fields
             .iter()
-            .filter_map(|&f| best_in_field(catalog, entry, f, &mut searcher, &mut memo))
+            .filter_map(|&f| best_in_field(catalog, entry, f, &mut searcher, &mut memos))
             .collect();
         if !best.is_empty() {
             // Best first; equal scores stay in field order (the sort is stable).
