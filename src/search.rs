@@ -55,7 +55,7 @@
 pub use crate::searchable::split_words;
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// A query word and a text word closer than this do not match.
@@ -169,7 +169,7 @@ pub struct Searcher {
     /// Where each text word seen so far has its pair scores in `scores`:
     /// a pair's score depends on the two words alone, and a catalog's
     /// texts share most of their words ("Customer", "Billing", "Zendesk").
-    seen: HashMap<Box<str>, usize>,
+    seen: FxHashMap<Box<str>, usize>,
     /// One score per query word for each word in `seen`.
     scores: Vec<f64>,
 }
@@ -299,7 +299,7 @@ impl Searcher {
             subsequence: vec![true; n],
             covered: 0,
             ranges: Vec::new(),
-            seen: HashMap::new(),
+            seen: FxHashMap::default(),
             scores: Vec::new(),
         })
     }
