@@ -198,7 +198,7 @@ fn fingerprint_dir(dir: &Path, out: &mut KeyBytes) -> Option<()> {
     for entry in fs::read_dir(&listing_dir).ok()? {
         let entry = entry.ok()?;
         let name = entry.file_name();
-        let is_toml = Path::new(&name).extension().is_some_and(|x| x == "toml");
+        let is_toml = is_toml_name(&name);
         if is_toml && (in_roles || name != "sources.toml") {
             listed.push((name, entry));
         }
@@ -209,6 +209,14 @@ fn fingerprint_dir(dir: &Path, out: &mut KeyBytes) -> Option<()> {
     let files = stat_all(listed)?;
     out.u64(files.iter().fold(0u64, |sum, h| sum.wrapping_add(*h)));
     Some(())
+}
+
+/// Whether a file name has the extension `toml`, as `Path::extension`
+/// says (`a.toml`, `..toml`; not `.toml`, a hidden file without one),
+/// from its bytes: parsing 10,000 names as paths showed in profiles.
+fn is_toml_name(name: &OsStr) -> bool {
+    let b = name.as_encoded_bytes();
+    b.len() > ".toml".len() && b.ends_with(b".toml")
 }
 
 /// One file's name and metadata, hashed; `scratch` is reused from file
@@ -608,6 +616,24 @@ mod tests {
             Some(k2),
             "same size, rewritten"
         );
+    }
+
+    #[test]
+    fn toml_names_as_path_extension_says() {
+        for name in [
+            "a.toml",
+            "..toml",
+            ".toml",
+            "toml",
+            "a.TOML",
+            "a.toml.bak",
+            "a.b.toml",
+            "a.",
+            ".a.toml",
+        ] {
+            let want = Path::new(name).extension().is_some_and(|x| x == "toml");
+            assert_eq!(is_toml_name(OsStr::new(name)), want, "{name}");
+        }
     }
 
     #[test]

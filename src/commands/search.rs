@@ -232,13 +232,6 @@ impl Memo {
     }
 }
 
-/// Case-insensitive order of two titles, without allocating.
-fn title_order(a: &str, b: &str) -> std::cmp::Ordering {
-    a.chars()
-        .flat_map(char::to_lowercase)
-        .cmp(b.chars().flat_map(char::to_lowercase))
-}
-
 pub fn run(catalog: &Catalog, args: &SearchArgs) -> Result<SearchView> {
     let mut searcher = Searcher::new(&args.query)
         .map_err(|e| Error::Usage(format!("the search query `{}` {e}", shown(&args.query))))?;
@@ -261,14 +254,23 @@ pub fn run(catalog: &Catalog, args: &SearchArgs) -> Result<SearchView> {
     if found.is_empty() {
         return Err(no_results(catalog, &args.query, &fields));
     }
-    let score = |f: &Found| f.best.first().map_or(0.0, |b| b.score);
-    let title = |f: &Found| catalog.entry_title(f.entry).unwrap_or_default();
-    found.sort_by(|a, b| {
-        score(b)
-            .total_cmp(&score(a))
-            .then(b.best.len().cmp(&a.best.len()))
-            .then_with(|| title_order(title(a), title(b)))
-            .then_with(|| catalog.entry_id(a.entry).cmp(&catalog.entry_id(b.entry)))
+    // Best score first (scores have three decimals: exact as thousandths),
+    // then more fields matched, then by title and id. The keys are made
+    // once per hit: thousands of hits tie on score.
+    found.sort_by_cached_key(|f| {
+        let thousandths = f
+            .best
+            .first()
+            .map_or(0, |b| (b.score * 1000.0).round() as i64);
+        (
+            std::cmp::Reverse(thousandths),
+            std::cmp::Reverse(f.best.len()),
+            catalog
+                .entry_title(f.entry)
+                .unwrap_or_default()
+                .to_lowercase(),
+            catalog.entry_id(f.entry).unwrap_or_default(),
+        )
     });
     let total = found.len();
     if args.limit > 0 {
