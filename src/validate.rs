@@ -7,7 +7,8 @@
 //! rather than stopping at the first.
 
 use crate::model::{Role, Salary, Source, SourcesFile};
-use std::cell::Cell;
+use std::borrow::Cow;
+use std::cell::{Cell, OnceCell};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
@@ -130,7 +131,11 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 pub struct Doc<'a> {
     pub file: String,
     pub text: &'a str,
-    tree: Option<Spanned<DeTable<'a>>>,
+    /// The syntax tree. Decoding hands it to the deserializer rather than
+    /// copying it, and a problem found afterwards parses the text again to
+    /// be placed: valid files, the common case, never keep their tree (ten
+    /// thousand of them held half a gigabyte until the cross-file checks).
+    tree: OnceCell<Spanned<DeTable<'a>>>,
     /// Problems reported through [`Doc::report`] so far.
     reported: Cell<usize>,
     /// Where the first problem past [`MAX_PROBLEMS_PER_FILE`] is.
@@ -154,7 +159,7 @@ impl<'a> Doc<'a> {
             Ok(tree) => Ok(Doc {
                 file: file.to_string(),
                 text,
-                tree: Some(tree),
+                tree: OnceCell::from(tree),
                 reported: Cell::new(0),
                 first_unlisted: Cell::new(None),
             }),
@@ -172,10 +177,20 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The syntax tree, parsed again if decoding consumed it. `None` only
+    /// if the text no longer parses, which [`Doc::parse`] has ruled out.
+    fn tree(&self) -> Option<&Spanned<DeTable<'a>>> {
+        if let Some(tree) = self.tree.get() {
+            return Some(tree);
+        }
+        let tree = DeTable::parse(self.text).ok()?;
+        Some(self.tree.get_or_init(|| tree))
+    }
+
     /// A diagnostic at a byte offset, naming the field found there.
     pub fn at_offset(&self, offset: usize, message: String) -> Diagnostic {
         let (line, column) = line_col(self.text, offset);
-        let field = self.tree.as_ref().and_then(|t| {
+        let field = self.tree().and_then(|t| {
             let mut p = FieldPath::default();
             deepest_path(t.get_ref(), offset, &mut p);
             (!p.0.is_empty()).then(|| p.to_string())
@@ -192,12 +207,11 @@ impl<'a> Doc<'a> {
     /// A diagnostic about a field, placed at the field's key (or its value,
     /// or the nearest enclosing table that exists).
     pub fn at_path(&self, field: &FieldPath, message: impl Into<String>) -> Diagnostic {
-        let offset = self
-            .tree
-            .as_ref()
+        let tree = self.tree();
+        let offset = tree
             .and_then(|t| span_of(t, &field.0))
             .map_or(0, |s| s.start);
-        let (line, column) = if self.tree.is_some() {
+        let (line, column) = if tree.is_some() {
             line_col(self.text, offset)
         } else {
             (0, 0)
@@ -215,12 +229,36 @@ impl<'a> Doc<'a> {
     /// [`MAX_PROBLEMS_PER_FILE`], only counts it: placing a problem costs a
     /// scan of the text, and a 10 MiB file can hold millions of them.
     pub fn report(&self, out: &mut Vec<Diagnostic>, field: &FieldPath, message: impl Into<String>) {
+        self.report_with(out, || self.at_path(field, message));
+    }
+
+    /// As [`Doc::report`], for the field whose key starts at byte `key_at`.
+    fn report_at_key(&self, out: &mut Vec<Diagnostic>, key_at: usize, message: String) {
+        self.report_with(out, || {
+            let (line, column) = line_col(self.text, key_at);
+            let field = self
+                .tree()
+                .and_then(|t| path_of_key(t.get_ref(), key_at))
+                .map(|p| p.to_string());
+            Diagnostic {
+                file: self.file.clone(),
+                line,
+                column,
+                field,
+                message,
+            }
+        });
+    }
+
+    /// Counts a problem, and makes its diagnostic only when it is listed
+    /// or is the first unlisted one (whose position the note gives).
+    fn report_with(&self, out: &mut Vec<Diagnostic>, make: impl FnOnce() -> Diagnostic) {
         let n = self.reported.get() + 1;
         self.reported.set(n);
         if n <= MAX_PROBLEMS_PER_FILE {
-            out.push(self.at_path(field, message));
+            out.push(make());
         } else if n == MAX_PROBLEMS_PER_FILE + 1 {
-            let d = self.at_path(field, String::new());
+            let d = make();
             self.first_unlisted.set(Some((d.line, d.column)));
         }
     }
@@ -243,35 +281,22 @@ impl<'a> Doc<'a> {
     }
 
     /// Deserializes the document into `T` and runs the checks that need no
-    /// other file: blank strings and non-finite numbers anywhere.
-    fn decode<T: serde::de::DeserializeOwned>(&self) -> Result<T, Vec<Diagnostic>> {
-        let Some(tree) = &self.tree else {
+    /// other file: blank strings and non-finite numbers anywhere. Also
+    /// returns the references to other files' ids, for the checks that
+    /// need the whole catalog.
+    fn decode<T: serde::de::DeserializeOwned>(
+        &mut self,
+    ) -> Result<(T, Vec<Ref<'a>>), Vec<Diagnostic>> {
+        let mut problems = Vec::new();
+        let refs = match self.tree.get() {
+            Some(tree) => self.scan(tree.get_ref(), &mut problems),
+            None => Vec::new(),
+        };
+        let Some(tree) = self.tree.take() else {
             return Err(vec![self.at_path(&FieldPath::default(), "not parsed")]);
         };
-        let mut problems = Vec::new();
-        walk_values(
-            tree.get_ref(),
-            &mut FieldPath::default(),
-            &mut |p, v| match v.get_ref() {
-                DeValue::String(s) if s.trim().is_empty() => {
-                    self.report(&mut problems, p, "must not be empty");
-                }
-                DeValue::Float(f) => {
-                    let raw = f.as_str();
-                    if raw.contains("inf") || raw.contains("nan") {
-                        self.report(
-                            &mut problems,
-                            p,
-                            format!("must be a finite number, not {raw}"),
-                        );
-                    }
-                }
-                _ => {}
-            },
-        );
-        let value = toml::de::Deserializer::from(tree.clone());
-        match T::deserialize(value) {
-            Ok(v) if problems.is_empty() => Ok(v),
+        match T::deserialize(toml::de::Deserializer::from(tree)) {
+            Ok(v) if problems.is_empty() => Ok((v, refs)),
             Ok(_) => {
                 problems.extend(self.unlisted_note());
                 Err(problems)
@@ -295,20 +320,65 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Every string value under a key named `key`, with its path.
-    fn strings_named(&self, key: &str) -> Vec<(FieldPath, String)> {
-        let mut out = Vec::new();
-        if let Some(tree) = &self.tree {
-            walk_values(tree.get_ref(), &mut FieldPath::default(), &mut |p, v| {
-                if let (Some(Seg::Key(k)), DeValue::String(s)) = (p.0.last(), v.get_ref()) {
-                    if k == key {
-                        out.push((p.clone(), s.to_string()));
+    /// One pass over the tree: reports blank strings and non-finite
+    /// numbers, and collects the strings under keys named `source` and
+    /// `role`. Paths are borrowed while walking and made into a
+    /// [`FieldPath`] only for a problem: building one per value was most
+    /// of the validation time.
+    fn scan(&self, tree: &DeTable<'a>, problems: &mut Vec<Diagnostic>) -> Vec<Ref<'a>> {
+        let mut refs = Vec::new();
+        walk_values(
+            tree,
+            &mut Vec::new(),
+            &mut |path, key_at, value| match value.get_ref() {
+                DeValue::String(s) => {
+                    if s.trim().is_empty() {
+                        self.report(problems, &owned_path(path), "must not be empty");
+                    }
+                    let kind = match path.last() {
+                        Some(Step::Key("source")) => Some(RefKind::Source),
+                        Some(Step::Key("role")) => Some(RefKind::Role),
+                        _ => None,
+                    };
+                    if let (Some(kind), Some(key_at)) = (kind, key_at) {
+                        refs.push(Ref {
+                            kind,
+                            id: s.clone(),
+                            key_at,
+                        });
                     }
                 }
-            });
-        }
-        out
+                DeValue::Float(f) => {
+                    let raw = f.as_str();
+                    if raw.contains("inf") || raw.contains("nan") {
+                        self.report(
+                            problems,
+                            &owned_path(path),
+                            format!("must be a finite number, not {raw}"),
+                        );
+                    }
+                }
+                _ => {}
+            },
+        );
+        refs
     }
+}
+
+/// What a reference names: a source or a role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RefKind {
+    Source,
+    Role,
+}
+
+/// A string under a key named `source` or `role`: the id of a source or
+/// role that must exist once the whole catalog is known.
+struct Ref<'a> {
+    kind: RefKind,
+    id: Cow<'a, str>,
+    /// Where its key starts, to place a problem.
+    key_at: usize,
 }
 
 /// The first field name in backticks in a serde message (`missing field `id``).
@@ -376,36 +446,71 @@ fn excessive_nesting(text: &str) -> Option<usize> {
     None
 }
 
-/// Calls `f` on every value in the tree, depth first, with its path.
-fn walk_values(
-    table: &DeTable<'_>,
-    path: &mut FieldPath,
-    f: &mut dyn FnMut(&FieldPath, &Spanned<DeValue<'_>>),
+/// One step of a path while walking a tree, borrowing the key from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step<'t> {
+    Key(&'t str),
+    Index(usize),
+}
+
+fn owned_path(steps: &[Step<'_>]) -> FieldPath {
+    FieldPath(
+        steps
+            .iter()
+            .map(|s| match *s {
+                Step::Key(k) => Seg::Key(k.to_string()),
+                Step::Index(i) => Seg::Index(i),
+            })
+            .collect(),
+    )
+}
+
+/// What [`walk_values`] calls: a value's path, where its key starts (for a
+/// table entry, not an array item), and the value.
+type Visit<'f, 't, 'a> = dyn FnMut(&[Step<'t>], Option<usize>, &'t Spanned<DeValue<'a>>) + 'f;
+
+/// Calls `f` on every value in the tree, depth first.
+fn walk_values<'t, 'a>(
+    table: &'t DeTable<'a>,
+    path: &mut Vec<Step<'t>>,
+    f: &mut Visit<'_, 't, 'a>,
 ) {
     for (key, value) in table.iter() {
-        path.0.push(Seg::Key(key.get_ref().to_string()));
-        walk_value(value, path, f);
-        path.0.pop();
+        path.push(Step::Key(key.get_ref()));
+        walk_value(value, Some(key.span().start), path, f);
+        path.pop();
     }
 }
 
-fn walk_value(
-    value: &Spanned<DeValue<'_>>,
-    path: &mut FieldPath,
-    f: &mut dyn FnMut(&FieldPath, &Spanned<DeValue<'_>>),
+fn walk_value<'t, 'a>(
+    value: &'t Spanned<DeValue<'a>>,
+    key_at: Option<usize>,
+    path: &mut Vec<Step<'t>>,
+    f: &mut Visit<'_, 't, 'a>,
 ) {
-    f(path, value);
+    f(path, key_at, value);
     match value.get_ref() {
         DeValue::Table(t) => walk_values(t, path, f),
         DeValue::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                path.0.push(Seg::Index(i));
-                walk_value(item, path, f);
-                path.0.pop();
+                path.push(Step::Index(i));
+                walk_value(item, None, path, f);
+                path.pop();
             }
         }
         _ => {}
     }
+}
+
+/// The path of the table entry whose key starts at byte `key_at`.
+fn path_of_key(table: &DeTable<'_>, key_at: usize) -> Option<FieldPath> {
+    let mut found = None;
+    walk_values(table, &mut Vec::new(), &mut |path, at, _| {
+        if found.is_none() && at == Some(key_at) {
+            found = Some(owned_path(path));
+        }
+    });
+    found
 }
 
 /// The span of the key (for a table entry) or value at `path`; the nearest
@@ -513,6 +618,8 @@ pub fn normalize_name(name: &str) -> String {
 pub struct RoleDoc<'a> {
     pub doc: Doc<'a>,
     pub role: Role,
+    /// The ids it refers to, checked once the whole catalog is known.
+    refs: Vec<Ref<'a>>,
 }
 
 /// Parses and checks one role file. `stem` is the file name without
@@ -522,11 +629,11 @@ pub fn parse_role<'a>(
     stem: &str,
     text: &'a str,
 ) -> Result<RoleDoc<'a>, Vec<Diagnostic>> {
-    let doc = Doc::parse(file, text).map_err(|d| vec![d])?;
-    let role: Role = doc.decode()?;
+    let mut doc = Doc::parse(file, text).map_err(|d| vec![d])?;
+    let (role, refs): (Role, _) = doc.decode()?;
     let mut problems = check_role(&doc, stem, &role);
     if problems.is_empty() {
-        Ok(RoleDoc { doc, role })
+        Ok(RoleDoc { doc, role, refs })
     } else {
         problems.extend(doc.unlisted_note());
         Err(problems)
@@ -538,8 +645,8 @@ pub fn parse_sources<'a>(
     file: &str,
     text: &'a str,
 ) -> Result<(Doc<'a>, Vec<Source>), Vec<Diagnostic>> {
-    let doc = Doc::parse(file, text).map_err(|d| vec![d])?;
-    let parsed: SourcesFile = doc.decode()?;
+    let mut doc = Doc::parse(file, text).map_err(|d| vec![d])?;
+    let (parsed, _): (SourcesFile, _) = doc.decode()?;
     let mut problems = Vec::new();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, s) in parsed.source.iter().enumerate() {
@@ -781,18 +888,22 @@ pub fn check_references(
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rd in docs {
-        for (p, id) in rd.doc.strings_named("source") {
-            if !known_sources(&id) {
-                rd.doc.report(
+        let refs = |kind| rd.refs.iter().filter(move |r| r.kind == kind);
+        for r in refs(RefKind::Source) {
+            if !known_sources(&r.id) {
+                let id = &r.id;
+                rd.doc.report_at_key(
                     &mut out,
-                    &p,
+                    r.key_at,
                     format!("unknown source `{id}` (not in any sources.toml)"),
                 );
             }
         }
-        for (p, id) in rd.doc.strings_named("role") {
-            if !known_roles(&id) {
-                rd.doc.report(&mut out, &p, format!("unknown role `{id}`"));
+        for r in refs(RefKind::Role) {
+            if !known_roles(&r.id) {
+                let id = &r.id;
+                rd.doc
+                    .report_at_key(&mut out, r.key_at, format!("unknown role `{id}`"));
             }
         }
     }
