@@ -12,6 +12,7 @@ use std::cell::{Cell, OnceCell};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
@@ -1050,28 +1051,50 @@ pub fn check_set(
     }
 }
 
-/// Parses and checks each role file on its own, in file order. Large sets
-/// are split across the available cores: parsing is most of the time a
-/// first load of thousands of files takes.
+/// Parses and checks each role file on its own, in file order, across the
+/// available cores: parsing is most of the time a first load of thousands
+/// of files takes.
 fn parse_roles(files: &[FileText]) -> Vec<Result<RoleDoc<'_>, Vec<Diagnostic>>> {
-    fn parse(f: &FileText) -> Result<RoleDoc<'_>, Vec<Diagnostic>> {
-        parse_role(&f.file, f.stem(), strip_bom(&f.text))
-    }
+    map_in_parallel(files, |f| parse_role(&f.file, f.stem(), strip_bom(&f.text)))
+}
+
+/// `f` on every item, results in the items' order. Sets of 256 items or
+/// more are shared among up to 8 threads, which take batches from a common
+/// counter: a thread slowed down (by a busy machine, or bigger files) leaves
+/// the rest of the work to the others instead of holding up the result.
+pub fn map_in_parallel<'a, T: Sync, R: Send>(
+    items: &'a [T],
+    f: impl Fn(&'a T) -> R + Sync,
+) -> Vec<R> {
+    const BATCH: usize = 32;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    if threads < 2 || files.len() < 256 {
-        return files.iter().map(parse).collect();
+    if threads < 2 || items.len() < 256 {
+        return items.iter().map(f).collect();
     }
-    let chunk = files.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(parse).collect::<Vec<_>>()))
-            .collect();
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let start = next.fetch_add(BATCH, Ordering::Relaxed);
+            if start >= items.len() {
+                return done;
+            }
+            let batch = &items[start..(start + BATCH).min(items.len())];
+            done.push((start, batch.iter().map(&f).collect::<Vec<_>>()));
+        }
+    };
+    let mut batches: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
         workers
             .into_iter()
             .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
             .collect()
-    })
+    });
+    batches.sort_unstable_by_key(|&(start, _)| start);
+    batches
+        .into_iter()
+        .flat_map(|(_, results)| results)
+        .collect()
 }
 
 /// A UTF-8 byte-order mark at the start of a file is allowed and ignored.
