@@ -9,7 +9,7 @@
 use crate::model::{Role, Salary, Source, SourcesFile};
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -621,6 +621,32 @@ pub struct RoleDoc<'a> {
     pub role: Role,
     /// The ids it refers to, checked once the whole catalog is known.
     refs: Vec<Ref<'a>>,
+    /// Its names, normalized while parsing runs in parallel rather than
+    /// one role after another in [`check_names`].
+    names: Names,
+}
+
+/// A role's id, title and aliases in the form names are compared in
+/// ([`normalize_name`]).
+struct Names {
+    id: String,
+    title: String,
+    /// Parallel to the role's `aliases`.
+    aliases: Vec<String>,
+}
+
+impl Names {
+    fn of(role: &Role) -> Names {
+        Names {
+            id: normalize_name(&role.id),
+            title: normalize_name(&role.title),
+            aliases: role
+                .aliases
+                .iter()
+                .map(|a| normalize_name(&a.name))
+                .collect(),
+        }
+    }
 }
 
 /// Parses and checks one role file. `stem` is the file name without
@@ -634,7 +660,13 @@ pub fn parse_role<'a>(
     let (role, refs): (Role, _) = doc.decode()?;
     let mut problems = check_role(&doc, stem, &role);
     if problems.is_empty() {
-        Ok(RoleDoc { doc, role, refs })
+        let names = Names::of(&role);
+        Ok(RoleDoc {
+            doc,
+            role,
+            refs,
+            names,
+        })
     } else {
         problems.extend(doc.unlisted_note());
         Err(problems)
@@ -917,7 +949,7 @@ pub fn check_references(
 /// (normalized name, role id).
 pub fn check_names(docs: &[RoleDoc<'_>], others: &[(String, String)]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut ids: BTreeMap<&str, &RoleDoc<'_>> = BTreeMap::new();
+    let mut ids: HashMap<&str, &RoleDoc<'_>> = HashMap::with_capacity(docs.len());
     for rd in docs {
         if let Some(first) = ids.insert(&rd.role.id, rd) {
             rd.doc.report(
@@ -930,16 +962,17 @@ pub fn check_names(docs: &[RoleDoc<'_>], others: &[(String, String)]) -> Vec<Dia
             );
         }
     }
-    let mut owners: HashMap<String, String> = others.iter().cloned().collect();
+    // Borrowed names and ids: tens of thousands of them, not worth a copy.
+    let mut owners: HashMap<&str, &str> = HashMap::with_capacity(others.len() + 3 * docs.len());
+    owners.extend(others.iter().map(|(name, id)| (name.as_str(), id.as_str())));
     for rd in docs {
-        owners.insert(normalize_name(&rd.role.id), rd.role.id.clone());
-        owners.insert(normalize_name(&rd.role.title), rd.role.id.clone());
+        owners.insert(&rd.names.id, &rd.role.id);
+        owners.insert(&rd.names.title, &rd.role.id);
     }
     for rd in docs {
-        for (i, alias) in rd.role.aliases.iter().enumerate() {
-            let key = normalize_name(&alias.name);
-            match owners.get(&key) {
-                Some(owner) if *owner != rd.role.id => rd.doc.report(
+        for (i, (alias, key)) in rd.role.aliases.iter().zip(&rd.names.aliases).enumerate() {
+            match owners.get(key.as_str()) {
+                Some(&owner) if owner != rd.role.id => rd.doc.report(
                     &mut out,
                     &path("aliases").index(i).key("name"),
                     format!(
@@ -948,7 +981,7 @@ pub fn check_names(docs: &[RoleDoc<'_>], others: &[(String, String)]) -> Vec<Dia
                     ),
                 ),
                 _ => {
-                    owners.insert(key, rd.role.id.clone());
+                    owners.insert(key, &rd.role.id);
                 }
             }
         }
