@@ -1036,22 +1036,23 @@ pub fn check_set(
             Err(d) => problems.extend(d),
         }
     }
-    // Filtered where they lie (the results' buffer is reused): ten thousand
-    // parsed roles take megabytes, and a second buffer was as big again.
-    let docs: Vec<RoleDoc<'_>> = parse_roles(role_files)
-        .into_iter()
-        .filter_map(|parsed| parsed.map_err(|d| problems.extend(d)).ok())
-        .collect();
     // Sets, not scans: with thousands of roles, each with several links,
     // linear lookups made this quadratic (seconds for 10,000 roles).
-    let doc_ids: HashSet<&str> = docs.iter().map(|d| d.role.id.as_str()).collect();
-    let base_roles: HashSet<&str> = base.role_ids.iter().map(String::as_str).collect();
     let all_sources: HashSet<&str> = base
         .source_ids
         .iter()
         .map(String::as_str)
         .chain(sources.iter().map(|s: &Source| s.id.as_str()))
         .collect();
+    let source_known = |id: &str| all_sources.contains(id);
+    // Filtered where they lie (the results' buffer is reused): ten thousand
+    // parsed roles take megabytes, and a second buffer was as big again.
+    let docs: Vec<RoleDoc<'_>> = parse_roles(role_files, &source_known)
+        .into_iter()
+        .filter_map(|parsed| parsed.map_err(|d| problems.extend(d)).ok())
+        .collect();
+    let doc_ids: HashSet<&str> = docs.iter().map(|d| d.role.id.as_str()).collect();
+    let base_roles: HashSet<&str> = base.role_ids.iter().map(String::as_str).collect();
     // Roles from the base that these files replace no longer own their names.
     let others: Vec<(String, String)> = base
         .names
@@ -1061,7 +1062,6 @@ pub fn check_set(
         .collect();
     problems.extend(check_names(&docs, &others));
     let role_known = |id: &str| base_roles.contains(id) || doc_ids.contains(id);
-    let source_known = |id: &str| all_sources.contains(id);
     problems.extend(check_references(&docs, &role_known, &source_known));
     if !base.soc_codes.is_empty() {
         let codes: HashSet<&str> = base.soc_codes.iter().map(String::as_str).collect();
@@ -1090,8 +1090,22 @@ pub fn check_set(
 /// Parses and checks each role file on its own, in file order, across the
 /// available cores: parsing is most of the time a first load of thousands
 /// of files takes.
-fn parse_roles(files: &[FileText]) -> Vec<Result<RoleDoc<'_>, Vec<Diagnostic>>> {
-    map_in_parallel(files, |f| parse_role(&f.file, f.stem(), strip_bom(&f.text)))
+///
+/// References to sources are checked here against `source_known` (the
+/// sources are all parsed by now) and only the unknown ones kept: most
+/// references name a source, and keeping them all held ~13 MB for 10,000
+/// roles until the cross-file checks.
+fn parse_roles<'a>(
+    files: &'a [FileText],
+    source_known: &(dyn Fn(&str) -> bool + Sync),
+) -> Vec<Result<RoleDoc<'a>, Vec<Diagnostic>>> {
+    map_in_parallel(files, |f| {
+        let mut rd = parse_role(&f.file, f.stem(), strip_bom(&f.text))?;
+        rd.refs
+            .retain(|r| r.kind != RefKind::Source || !source_known(&r.id));
+        rd.refs.shrink_to_fit();
+        Ok(rd)
+    })
 }
 
 /// `f` on every item, results in the items' order. Sets of 256 items or
