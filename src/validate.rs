@@ -1133,12 +1133,21 @@ pub fn map_in_parallel<'a, T: Sync, R: Send>(
             done.push((start, batch.iter().map(&f).collect::<Vec<_>>()));
         }
     };
-    let mut batches: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
+    let mut batches = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        // This thread works too rather than wait: one thread fewer to
+        // start, and its allocations come from the main heap, which grows
+        // in large steps (a new thread's heap grows a page at a time, one
+        // system call each).
+        let mut batches = work();
+        for helper in helpers {
+            batches.extend(
+                helper
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            );
+        }
+        batches
     });
     batches.sort_unstable_by_key(|&(start, _)| start);
     // Sized exactly: collecting the flattened batches grew by doubling.
