@@ -7,10 +7,12 @@
 //! rather than stopping at the first.
 
 use crate::model::{Role, Salary, Source, SourcesFile};
-use std::cell::Cell;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::borrow::Cow;
+use std::cell::{Cell, OnceCell};
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
@@ -130,7 +132,11 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 pub struct Doc<'a> {
     pub file: String,
     pub text: &'a str,
-    tree: Option<Spanned<DeTable<'a>>>,
+    /// The syntax tree. Decoding hands it to the deserializer rather than
+    /// copying it, and a problem found afterwards parses the text again to
+    /// be placed: valid files, the common case, never keep their tree (ten
+    /// thousand of them held half a gigabyte until the cross-file checks).
+    tree: OnceCell<Spanned<DeTable<'a>>>,
     /// Problems reported through [`Doc::report`] so far.
     reported: Cell<usize>,
     /// Where the first problem past [`MAX_PROBLEMS_PER_FILE`] is.
@@ -154,7 +160,7 @@ impl<'a> Doc<'a> {
             Ok(tree) => Ok(Doc {
                 file: file.to_string(),
                 text,
-                tree: Some(tree),
+                tree: OnceCell::from(tree),
                 reported: Cell::new(0),
                 first_unlisted: Cell::new(None),
             }),
@@ -172,10 +178,20 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The syntax tree, parsed again if decoding consumed it. `None` only
+    /// if the text no longer parses, which [`Doc::parse`] has ruled out.
+    fn tree(&self) -> Option<&Spanned<DeTable<'a>>> {
+        if let Some(tree) = self.tree.get() {
+            return Some(tree);
+        }
+        let tree = DeTable::parse(self.text).ok()?;
+        Some(self.tree.get_or_init(|| tree))
+    }
+
     /// A diagnostic at a byte offset, naming the field found there.
     pub fn at_offset(&self, offset: usize, message: String) -> Diagnostic {
         let (line, column) = line_col(self.text, offset);
-        let field = self.tree.as_ref().and_then(|t| {
+        let field = self.tree().and_then(|t| {
             let mut p = FieldPath::default();
             deepest_path(t.get_ref(), offset, &mut p);
             (!p.0.is_empty()).then(|| p.to_string())
@@ -192,12 +208,11 @@ impl<'a> Doc<'a> {
     /// A diagnostic about a field, placed at the field's key (or its value,
     /// or the nearest enclosing table that exists).
     pub fn at_path(&self, field: &FieldPath, message: impl Into<String>) -> Diagnostic {
-        let offset = self
-            .tree
-            .as_ref()
+        let tree = self.tree();
+        let offset = tree
             .and_then(|t| span_of(t, &field.0))
             .map_or(0, |s| s.start);
-        let (line, column) = if self.tree.is_some() {
+        let (line, column) = if tree.is_some() {
             line_col(self.text, offset)
         } else {
             (0, 0)
@@ -215,12 +230,36 @@ impl<'a> Doc<'a> {
     /// [`MAX_PROBLEMS_PER_FILE`], only counts it: placing a problem costs a
     /// scan of the text, and a 10 MiB file can hold millions of them.
     pub fn report(&self, out: &mut Vec<Diagnostic>, field: &FieldPath, message: impl Into<String>) {
+        self.report_with(out, || self.at_path(field, message));
+    }
+
+    /// As [`Doc::report`], for the field whose key starts at byte `key_at`.
+    fn report_at_key(&self, out: &mut Vec<Diagnostic>, key_at: usize, message: String) {
+        self.report_with(out, || {
+            let (line, column) = line_col(self.text, key_at);
+            let field = self
+                .tree()
+                .and_then(|t| path_of_key(t.get_ref(), key_at))
+                .map(|p| p.to_string());
+            Diagnostic {
+                file: self.file.clone(),
+                line,
+                column,
+                field,
+                message,
+            }
+        });
+    }
+
+    /// Counts a problem, and makes its diagnostic only when it is listed
+    /// or is the first unlisted one (whose position the note gives).
+    fn report_with(&self, out: &mut Vec<Diagnostic>, make: impl FnOnce() -> Diagnostic) {
         let n = self.reported.get() + 1;
         self.reported.set(n);
         if n <= MAX_PROBLEMS_PER_FILE {
-            out.push(self.at_path(field, message));
+            out.push(make());
         } else if n == MAX_PROBLEMS_PER_FILE + 1 {
-            let d = self.at_path(field, String::new());
+            let d = make();
             self.first_unlisted.set(Some((d.line, d.column)));
         }
     }
@@ -243,35 +282,22 @@ impl<'a> Doc<'a> {
     }
 
     /// Deserializes the document into `T` and runs the checks that need no
-    /// other file: blank strings and non-finite numbers anywhere.
-    fn decode<T: serde::de::DeserializeOwned>(&self) -> Result<T, Vec<Diagnostic>> {
-        let Some(tree) = &self.tree else {
+    /// other file: blank strings and non-finite numbers anywhere. Also
+    /// returns the references to other files' ids, for the checks that
+    /// need the whole catalog.
+    fn decode<T: serde::de::DeserializeOwned>(
+        &mut self,
+    ) -> Result<(T, Vec<Ref<'a>>), Vec<Diagnostic>> {
+        let mut problems = Vec::new();
+        let refs = match self.tree.get() {
+            Some(tree) => self.scan(tree.get_ref(), &mut problems),
+            None => Vec::new(),
+        };
+        let Some(tree) = self.tree.take() else {
             return Err(vec![self.at_path(&FieldPath::default(), "not parsed")]);
         };
-        let mut problems = Vec::new();
-        walk_values(
-            tree.get_ref(),
-            &mut FieldPath::default(),
-            &mut |p, v| match v.get_ref() {
-                DeValue::String(s) if s.trim().is_empty() => {
-                    self.report(&mut problems, p, "must not be empty");
-                }
-                DeValue::Float(f) => {
-                    let raw = f.as_str();
-                    if raw.contains("inf") || raw.contains("nan") {
-                        self.report(
-                            &mut problems,
-                            p,
-                            format!("must be a finite number, not {raw}"),
-                        );
-                    }
-                }
-                _ => {}
-            },
-        );
-        let value = toml::de::Deserializer::from(tree.clone());
-        match T::deserialize(value) {
-            Ok(v) if problems.is_empty() => Ok(v),
+        match T::deserialize(toml::de::Deserializer::from(tree)) {
+            Ok(v) if problems.is_empty() => Ok((v, refs)),
             Ok(_) => {
                 problems.extend(self.unlisted_note());
                 Err(problems)
@@ -295,20 +321,65 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Every string value under a key named `key`, with its path.
-    fn strings_named(&self, key: &str) -> Vec<(FieldPath, String)> {
-        let mut out = Vec::new();
-        if let Some(tree) = &self.tree {
-            walk_values(tree.get_ref(), &mut FieldPath::default(), &mut |p, v| {
-                if let (Some(Seg::Key(k)), DeValue::String(s)) = (p.0.last(), v.get_ref()) {
-                    if k == key {
-                        out.push((p.clone(), s.to_string()));
+    /// One pass over the tree: reports blank strings and non-finite
+    /// numbers, and collects the strings under keys named `source` and
+    /// `role`. Paths are borrowed while walking and made into a
+    /// [`FieldPath`] only for a problem: building one per value was most
+    /// of the validation time.
+    fn scan(&self, tree: &DeTable<'a>, problems: &mut Vec<Diagnostic>) -> Vec<Ref<'a>> {
+        let mut refs = Vec::new();
+        walk_values(
+            tree,
+            &mut Vec::new(),
+            &mut |path, key_at, value| match value.get_ref() {
+                DeValue::String(s) => {
+                    if s.trim().is_empty() {
+                        self.report(problems, &owned_path(path), "must not be empty");
+                    }
+                    let kind = match path.last() {
+                        Some(Step::Key("source")) => Some(RefKind::Source),
+                        Some(Step::Key("role")) => Some(RefKind::Role),
+                        _ => None,
+                    };
+                    if let (Some(kind), Some(key_at)) = (kind, key_at) {
+                        refs.push(Ref {
+                            kind,
+                            id: s.clone(),
+                            key_at,
+                        });
                     }
                 }
-            });
-        }
-        out
+                DeValue::Float(f) => {
+                    let raw = f.as_str();
+                    if raw.contains("inf") || raw.contains("nan") {
+                        self.report(
+                            problems,
+                            &owned_path(path),
+                            format!("must be a finite number, not {raw}"),
+                        );
+                    }
+                }
+                _ => {}
+            },
+        );
+        refs
     }
+}
+
+/// What a reference names: a source or a role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RefKind {
+    Source,
+    Role,
+}
+
+/// A string under a key named `source` or `role`: the id of a source or
+/// role that must exist once the whole catalog is known.
+struct Ref<'a> {
+    kind: RefKind,
+    id: Cow<'a, str>,
+    /// Where its key starts, to place a problem.
+    key_at: usize,
 }
 
 /// The first field name in backticks in a serde message (`missing field `id``).
@@ -352,7 +423,9 @@ fn excessive_nesting(text: &str) -> Option<usize> {
                     if !triple && bytes[i] == b'\n' {
                         break;
                     }
-                    if bytes[i..].starts_with(&[quote; 3][..step]) {
+                    // The byte test first: a slice comparison per byte of
+                    // every string was a tenth of a first load's time.
+                    if bytes[i] == quote && bytes[i..].starts_with(&[quote; 3][..step]) {
                         i += step - 1;
                         break;
                     }
@@ -374,36 +447,71 @@ fn excessive_nesting(text: &str) -> Option<usize> {
     None
 }
 
-/// Calls `f` on every value in the tree, depth first, with its path.
-fn walk_values(
-    table: &DeTable<'_>,
-    path: &mut FieldPath,
-    f: &mut dyn FnMut(&FieldPath, &Spanned<DeValue<'_>>),
+/// One step of a path while walking a tree, borrowing the key from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step<'t> {
+    Key(&'t str),
+    Index(usize),
+}
+
+fn owned_path(steps: &[Step<'_>]) -> FieldPath {
+    FieldPath(
+        steps
+            .iter()
+            .map(|s| match *s {
+                Step::Key(k) => Seg::Key(k.to_string()),
+                Step::Index(i) => Seg::Index(i),
+            })
+            .collect(),
+    )
+}
+
+/// What [`walk_values`] calls: a value's path, where its key starts (for a
+/// table entry, not an array item), and the value.
+type Visit<'f, 't, 'a> = dyn FnMut(&[Step<'t>], Option<usize>, &'t Spanned<DeValue<'a>>) + 'f;
+
+/// Calls `f` on every value in the tree, depth first.
+fn walk_values<'t, 'a>(
+    table: &'t DeTable<'a>,
+    path: &mut Vec<Step<'t>>,
+    f: &mut Visit<'_, 't, 'a>,
 ) {
     for (key, value) in table.iter() {
-        path.0.push(Seg::Key(key.get_ref().to_string()));
-        walk_value(value, path, f);
-        path.0.pop();
+        path.push(Step::Key(key.get_ref()));
+        walk_value(value, Some(key.span().start), path, f);
+        path.pop();
     }
 }
 
-fn walk_value(
-    value: &Spanned<DeValue<'_>>,
-    path: &mut FieldPath,
-    f: &mut dyn FnMut(&FieldPath, &Spanned<DeValue<'_>>),
+fn walk_value<'t, 'a>(
+    value: &'t Spanned<DeValue<'a>>,
+    key_at: Option<usize>,
+    path: &mut Vec<Step<'t>>,
+    f: &mut Visit<'_, 't, 'a>,
 ) {
-    f(path, value);
+    f(path, key_at, value);
     match value.get_ref() {
         DeValue::Table(t) => walk_values(t, path, f),
         DeValue::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                path.0.push(Seg::Index(i));
-                walk_value(item, path, f);
-                path.0.pop();
+                path.push(Step::Index(i));
+                walk_value(item, None, path, f);
+                path.pop();
             }
         }
         _ => {}
     }
+}
+
+/// The path of the table entry whose key starts at byte `key_at`.
+fn path_of_key(table: &DeTable<'_>, key_at: usize) -> Option<FieldPath> {
+    let mut found = None;
+    walk_values(table, &mut Vec::new(), &mut |path, at, _| {
+        if found.is_none() && at == Some(key_at) {
+            found = Some(owned_path(path));
+        }
+    });
+    found
 }
 
 /// The span of the key (for a table entry) or value at `path`; the nearest
@@ -511,6 +619,34 @@ pub fn normalize_name(name: &str) -> String {
 pub struct RoleDoc<'a> {
     pub doc: Doc<'a>,
     pub role: Role,
+    /// The ids it refers to, checked once the whole catalog is known.
+    refs: Vec<Ref<'a>>,
+    /// Its names, normalized while parsing runs in parallel rather than
+    /// one role after another in [`check_names`].
+    names: Names,
+}
+
+/// A role's id, title and aliases in the form names are compared in
+/// ([`normalize_name`]).
+struct Names {
+    id: String,
+    title: String,
+    /// Parallel to the role's `aliases`.
+    aliases: Vec<String>,
+}
+
+impl Names {
+    fn of(role: &Role) -> Names {
+        Names {
+            id: normalize_name(&role.id),
+            title: normalize_name(&role.title),
+            aliases: role
+                .aliases
+                .iter()
+                .map(|a| normalize_name(&a.name))
+                .collect(),
+        }
+    }
 }
 
 /// Parses and checks one role file. `stem` is the file name without
@@ -520,11 +656,17 @@ pub fn parse_role<'a>(
     stem: &str,
     text: &'a str,
 ) -> Result<RoleDoc<'a>, Vec<Diagnostic>> {
-    let doc = Doc::parse(file, text).map_err(|d| vec![d])?;
-    let role: Role = doc.decode()?;
+    let mut doc = Doc::parse(file, text).map_err(|d| vec![d])?;
+    let (role, refs): (Role, _) = doc.decode()?;
     let mut problems = check_role(&doc, stem, &role);
     if problems.is_empty() {
-        Ok(RoleDoc { doc, role })
+        let names = Names::of(&role);
+        Ok(RoleDoc {
+            doc,
+            role,
+            refs,
+            names,
+        })
     } else {
         problems.extend(doc.unlisted_note());
         Err(problems)
@@ -536,8 +678,8 @@ pub fn parse_sources<'a>(
     file: &str,
     text: &'a str,
 ) -> Result<(Doc<'a>, Vec<Source>), Vec<Diagnostic>> {
-    let doc = Doc::parse(file, text).map_err(|d| vec![d])?;
-    let parsed: SourcesFile = doc.decode()?;
+    let mut doc = Doc::parse(file, text).map_err(|d| vec![d])?;
+    let (parsed, _): (SourcesFile, _) = doc.decode()?;
     let mut problems = Vec::new();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, s) in parsed.source.iter().enumerate() {
@@ -774,24 +916,32 @@ pub struct Origin {
 /// in the catalog (these files' and any others').
 pub fn check_references(
     docs: &[RoleDoc<'_>],
-    known_roles: &dyn Fn(&str) -> bool,
-    known_sources: &dyn Fn(&str) -> bool,
+    known_roles: &(dyn Fn(&str) -> bool + Sync),
+    known_sources: &(dyn Fn(&str) -> bool + Sync),
 ) -> Vec<Diagnostic> {
+    // The look-ups run on all cores: a few dozen per role, most of them a
+    // cache miss on another role's id. Only the unknown ones come back,
+    // to be reported in order here.
+    let per_doc: Vec<&[Ref<'_>]> = docs.iter().map(|rd| rd.refs.as_slice()).collect();
+    let unknown = map_in_parallel(&per_doc, |refs| {
+        refs.iter()
+            .filter(|r| match r.kind {
+                RefKind::Source => !known_sources(&r.id),
+                RefKind::Role => !known_roles(&r.id),
+            })
+            .collect::<Vec<_>>()
+    });
     let mut out = Vec::new();
-    for rd in docs {
-        for (p, id) in rd.doc.strings_named("source") {
-            if !known_sources(&id) {
-                rd.doc.report(
-                    &mut out,
-                    &p,
-                    format!("unknown source `{id}` (not in any sources.toml)"),
-                );
-            }
+    for (rd, unknown) in docs.iter().zip(unknown) {
+        // Sources first, then roles, each in document order.
+        let of_kind = |kind| unknown.iter().filter(move |r| r.kind == kind);
+        for r in of_kind(RefKind::Source) {
+            let message = format!("unknown source `{}` (not in any sources.toml)", r.id);
+            rd.doc.report_at_key(&mut out, r.key_at, message);
         }
-        for (p, id) in rd.doc.strings_named("role") {
-            if !known_roles(&id) {
-                rd.doc.report(&mut out, &p, format!("unknown role `{id}`"));
-            }
+        for r in of_kind(RefKind::Role) {
+            let message = format!("unknown role `{}`", r.id);
+            rd.doc.report_at_key(&mut out, r.key_at, message);
         }
     }
     out
@@ -803,7 +953,7 @@ pub fn check_references(
 /// (normalized name, role id).
 pub fn check_names(docs: &[RoleDoc<'_>], others: &[(String, String)]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut ids: BTreeMap<&str, &RoleDoc<'_>> = BTreeMap::new();
+    let mut ids: HashMap<&str, &RoleDoc<'_>> = HashMap::with_capacity(docs.len());
     for rd in docs {
         if let Some(first) = ids.insert(&rd.role.id, rd) {
             rd.doc.report(
@@ -816,16 +966,17 @@ pub fn check_names(docs: &[RoleDoc<'_>], others: &[(String, String)]) -> Vec<Dia
             );
         }
     }
-    let mut owners: HashMap<String, String> = others.iter().cloned().collect();
+    // Borrowed names and ids: tens of thousands of them, not worth a copy.
+    let mut owners: HashMap<&str, &str> = HashMap::with_capacity(others.len() + 3 * docs.len());
+    owners.extend(others.iter().map(|(name, id)| (name.as_str(), id.as_str())));
     for rd in docs {
-        owners.insert(normalize_name(&rd.role.id), rd.role.id.clone());
-        owners.insert(normalize_name(&rd.role.title), rd.role.id.clone());
+        owners.insert(&rd.names.id, &rd.role.id);
+        owners.insert(&rd.names.title, &rd.role.id);
     }
     for rd in docs {
-        for (i, alias) in rd.role.aliases.iter().enumerate() {
-            let key = normalize_name(&alias.name);
-            match owners.get(&key) {
-                Some(owner) if *owner != rd.role.id => rd.doc.report(
+        for (i, (alias, key)) in rd.role.aliases.iter().zip(&rd.names.aliases).enumerate() {
+            match owners.get(key.as_str()) {
+                Some(&owner) if owner != rd.role.id => rd.doc.report(
                     &mut out,
                     &path("aliases").index(i).key("name"),
                     format!(
@@ -834,7 +985,7 @@ pub fn check_names(docs: &[RoleDoc<'_>], others: &[(String, String)]) -> Vec<Dia
                     ),
                 ),
                 _ => {
-                    owners.insert(key, rd.role.id.clone());
+                    owners.insert(key, &rd.role.id);
                 }
             }
         }
@@ -885,23 +1036,23 @@ pub fn check_set(
             Err(d) => problems.extend(d),
         }
     }
-    let mut docs = Vec::new();
-    for parsed in parse_roles(role_files) {
-        match parsed {
-            Ok(rd) => docs.push(rd),
-            Err(d) => problems.extend(d),
-        }
-    }
     // Sets, not scans: with thousands of roles, each with several links,
     // linear lookups made this quadratic (seconds for 10,000 roles).
-    let doc_ids: HashSet<&str> = docs.iter().map(|d| d.role.id.as_str()).collect();
-    let base_roles: HashSet<&str> = base.role_ids.iter().map(String::as_str).collect();
     let all_sources: HashSet<&str> = base
         .source_ids
         .iter()
         .map(String::as_str)
         .chain(sources.iter().map(|s: &Source| s.id.as_str()))
         .collect();
+    let source_known = |id: &str| all_sources.contains(id);
+    // Filtered where they lie (the results' buffer is reused): ten thousand
+    // parsed roles take megabytes, and a second buffer was as big again.
+    let docs: Vec<RoleDoc<'_>> = parse_roles(role_files, &source_known)
+        .into_iter()
+        .filter_map(|parsed| parsed.map_err(|d| problems.extend(d)).ok())
+        .collect();
+    let doc_ids: HashSet<&str> = docs.iter().map(|d| d.role.id.as_str()).collect();
+    let base_roles: HashSet<&str> = base.role_ids.iter().map(String::as_str).collect();
     // Roles from the base that these files replace no longer own their names.
     let others: Vec<(String, String)> = base
         .names
@@ -911,7 +1062,6 @@ pub fn check_set(
         .collect();
     problems.extend(check_names(&docs, &others));
     let role_known = |id: &str| base_roles.contains(id) || doc_ids.contains(id);
-    let source_known = |id: &str| all_sources.contains(id);
     problems.extend(check_references(&docs, &role_known, &source_known));
     if !base.soc_codes.is_empty() {
         let codes: HashSet<&str> = base.soc_codes.iter().map(String::as_str).collect();
@@ -937,28 +1087,75 @@ pub fn check_set(
     }
 }
 
-/// Parses and checks each role file on its own, in file order. Large sets
-/// are split across the available cores: parsing is most of the time a
-/// first load of thousands of files takes.
-fn parse_roles(files: &[FileText]) -> Vec<Result<RoleDoc<'_>, Vec<Diagnostic>>> {
-    fn parse(f: &FileText) -> Result<RoleDoc<'_>, Vec<Diagnostic>> {
-        parse_role(&f.file, f.stem(), strip_bom(&f.text))
-    }
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    if threads < 2 || files.len() < 256 {
-        return files.iter().map(parse).collect();
-    }
-    let chunk = files.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(parse).collect::<Vec<_>>()))
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
+/// Parses and checks each role file on its own, in file order, across the
+/// available cores: parsing is most of the time a first load of thousands
+/// of files takes.
+///
+/// References to sources are checked here against `source_known` (the
+/// sources are all parsed by now) and only the unknown ones kept: most
+/// references name a source, and keeping them all held ~13 MB for 10,000
+/// roles until the cross-file checks.
+fn parse_roles<'a>(
+    files: &'a [FileText],
+    source_known: &(dyn Fn(&str) -> bool + Sync),
+) -> Vec<Result<RoleDoc<'a>, Vec<Diagnostic>>> {
+    map_in_parallel(files, |f| {
+        let mut rd = parse_role(&f.file, f.stem(), strip_bom(&f.text))?;
+        rd.refs
+            .retain(|r| r.kind != RefKind::Source || !source_known(&r.id));
+        rd.refs.shrink_to_fit();
+        Ok(rd)
     })
+}
+
+/// `f` on every item, results in the items' order. Sets of 256 items or
+/// more are shared among up to 8 threads, which take batches from a common
+/// counter: a thread slowed down (by a busy machine, or bigger files) leaves
+/// the rest of the work to the others instead of holding up the result.
+pub fn map_in_parallel<'a, T: Sync, R: Send>(
+    items: &'a [T],
+    f: impl Fn(&'a T) -> R + Sync,
+) -> Vec<R> {
+    const BATCH: usize = 32;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if threads < 2 || items.len() < 256 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let start = next.fetch_add(BATCH, Ordering::Relaxed);
+            if start >= items.len() {
+                return done;
+            }
+            let batch = &items[start..(start + BATCH).min(items.len())];
+            done.push((start, batch.iter().map(&f).collect::<Vec<_>>()));
+        }
+    };
+    let mut batches = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        // This thread works too rather than wait: one thread fewer to
+        // start, and its allocations come from the main heap, which grows
+        // in large steps (a new thread's heap grows a page at a time, one
+        // system call each).
+        let mut batches = work();
+        for helper in helpers {
+            batches.extend(
+                helper
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            );
+        }
+        batches
+    });
+    batches.sort_unstable_by_key(|&(start, _)| start);
+    // Sized exactly: collecting the flattened batches grew by doubling.
+    let mut all = Vec::with_capacity(items.len());
+    for (_, results) in batches {
+        all.extend(results);
+    }
+    all
 }
 
 /// A UTF-8 byte-order mark at the start of a file is allowed and ignored.
