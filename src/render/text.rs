@@ -11,7 +11,8 @@ use std::io::{self, Write};
 /// included) are shown as visible `\u{1b}` escapes instead of being sent
 /// raw. Tabs and newlines become spaces.
 pub fn clean(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    // Printable ASCII, most of the data, needs no decoding to be known safe.
+    if is_printable_ascii(s) || !s.chars().any(is_unsafe) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -29,6 +30,13 @@ pub fn clean(s: &str) -> Cow<'_, str> {
 /// display differently from what it is.
 fn is_unsafe(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Only ` `..=`~`: every character one column wide, one byte long, and
+/// neither a control character nor part of a colour code. A fold rather
+/// than `all` so that the compiler can check many bytes at a time.
+fn is_printable_ascii(s: &str) -> bool {
+    s.bytes().fold(true, |ok, b| ok & matches!(b, b' '..=b'~'))
 }
 
 /// The display width of text that may carry colour codes: escape
@@ -51,9 +59,13 @@ pub fn display_width(s: &str) -> usize {
             }
             continue;
         }
-        width += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        width += char_width(c);
     }
     width
+}
+
+fn char_width(c: char) -> usize {
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
 }
 
 /// First-fit wrapping at spaces: lines start with `first` (then `rest`)
@@ -63,66 +75,183 @@ pub fn display_width(s: &str) -> usize {
 /// a general wrapping library cost most of its start-up (BENCHMARKS.md).
 pub fn fill(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let mut lines = Vec::new();
-    let mut line = String::with_capacity(width + 16);
-    line.push_str(first);
-    let mut used = display_width(first);
-    let mut empty = true;
-    let rest_width = display_width(rest);
-    // Each word with the spaces before it: kept as they are within a line
-    // (`Title  id`), dropped at a line break.
-    let mut words = Vec::new();
-    let mut gap = 0;
-    for piece in text.split(' ') {
-        if piece.is_empty() {
-            gap += 1;
-        } else {
-            words.push((gap + 1, piece));
-            gap = 0;
-        }
-    }
-    for (gap, word) in words {
-        let gap = gap.max(1);
-        let mut word_width = display_width(word);
-        if !empty && used + gap + word_width > width {
-            lines.push(std::mem::replace(&mut line, rest.to_string()));
-            used = rest_width;
-            empty = true;
-        }
-        let mut word = word;
-        // A word wider than a whole line is cut into pieces that fit.
-        while empty && used + word_width > width && word.chars().count() > 1 {
-            let room = width.saturating_sub(used).max(1);
-            let mut taken = 0;
-            let mut cut = 0;
-            for (i, c) in word.char_indices() {
-                let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-                if taken + w > room && i > 0 {
-                    break;
-                }
-                taken += w;
-                cut = i + c.len_utf8();
-            }
-            line.push_str(&word[..cut]);
-            lines.push(std::mem::replace(&mut line, rest.to_string()));
-            used = rest_width;
-            word = &word[cut..];
-            word_width = display_width(word);
-        }
-        if word.is_empty() {
-            continue;
-        }
-        if !empty {
-            line.extend(std::iter::repeat_n(' ', gap));
-            used += gap;
-        }
-        line.push_str(word);
-        used += word_width;
-        empty = false;
-    }
-    if !empty || lines.is_empty() {
-        lines.push(line);
-    }
+    let Ok(()) = break_lines(text, width, first, rest, |prefix, body| {
+        lines.push([prefix, body].concat());
+        Ok::<(), std::convert::Infallible>(())
+    });
     lines
+}
+
+/// [`fill`] written straight to `out`, a line at a time, with nothing
+/// allocated: `show` writes over a thousand lines.
+pub fn write_fill(
+    out: &mut dyn Write,
+    text: &str,
+    width: usize,
+    first: &str,
+    rest: &str,
+) -> io::Result<()> {
+    break_lines(text, width, first, rest, |prefix, body| {
+        out.write_all(prefix.as_bytes())?;
+        out.write_all(body.as_bytes())?;
+        out.write_all(b"\n")
+    })
+}
+
+/// The wrapping of [`fill`], handing each line to `emit` as its prefix
+/// (`first` or `rest`) and its text. Within a line the text is kept as it
+/// is, spaces between words included, so each line's text is one slice of
+/// `text`.
+fn break_lines<'t, E>(
+    text: &'t str,
+    width: usize,
+    first: &'t str,
+    rest: &'t str,
+    mut emit: impl FnMut(&'t str, &'t str) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut lines = Lines {
+        text,
+        width,
+        first,
+        rest,
+        rest_width: display_width(rest),
+        start: skip_spaces(text, 0),
+        used: display_width(first),
+        at_first: true,
+    };
+    let plain = is_printable_ascii(text);
+    loop {
+        let line = if plain {
+            lines.next_plain()
+        } else {
+            lines.next_any()
+        };
+        match line {
+            Some((prefix, body)) => emit(prefix, body)?,
+            None => return Ok(()),
+        }
+    }
+}
+
+/// Where [`break_lines`] is: the next line's first word and the columns
+/// its prefix takes.
+struct Lines<'t> {
+    text: &'t str,
+    width: usize,
+    first: &'t str,
+    rest: &'t str,
+    rest_width: usize,
+    /// Byte offset of the next line's first word (or the end of the text).
+    start: usize,
+    /// Columns the next line's prefix takes.
+    used: usize,
+    /// Nothing handed out yet: the next line is the first.
+    at_first: bool,
+}
+
+impl<'t> Lines<'t> {
+    /// The next line of printable ASCII, where a column is a byte: it ends
+    /// at the last space that leaves it short enough, found by looking
+    /// back from the widest end instead of measuring every word.
+    fn next_plain(&mut self) -> Option<(&'t str, &'t str)> {
+        let end = self.text.trim_end_matches(' ').len();
+        if self.start >= end {
+            return self.blank();
+        }
+        let room = self.width.saturating_sub(self.used);
+        if end - self.start <= room {
+            return Some(self.take(end));
+        }
+        let widest = &self.text.as_bytes()[self.start..=self.start + room];
+        let stop = match widest.iter().rposition(|&b| b == b' ') {
+            // The words before that space fit (the line starts with a word,
+            // so the space is not its first byte).
+            Some(space) => self.text[..self.start + space].trim_end_matches(' ').len(),
+            // The first word alone is wider than the line: cut it, keeping
+            // at least one character.
+            None => self.start + room.max(1),
+        };
+        Some(self.take(stop))
+    }
+
+    /// The next line of any text: words are measured one by one, colour
+    /// codes taking no columns and wide characters two.
+    fn next_any(&mut self) -> Option<(&'t str, &'t str)> {
+        let Some(mut end) = self.word_end(self.start) else {
+            return self.blank();
+        };
+        let mut used = self.used + display_width(&self.text[self.start..end]);
+        if used > self.width {
+            return Some(self.cut(end));
+        }
+        // Every further word that fits, with the spaces before it.
+        loop {
+            let next = skip_spaces(self.text, end);
+            let Some(word_end) = self.word_end(next) else {
+                break;
+            };
+            let wider = used + (next - end) + display_width(&self.text[next..word_end]);
+            if wider > self.width {
+                break;
+            }
+            used = wider;
+            end = word_end;
+        }
+        Some(self.take(end))
+    }
+
+    /// The line's first word, `text[start..word_end]`, is wider than the
+    /// line: as many of its characters as fit (at least one) make the line
+    /// and the rest of the word starts the next. A word of one character
+    /// is not cut; nothing after it fits, so it is alone on its line.
+    fn cut(&mut self, word_end: usize) -> (&'t str, &'t str) {
+        let word = &self.text[self.start..word_end];
+        let room = self.width.saturating_sub(self.used).max(1);
+        let mut taken = 0;
+        let mut cut = 0;
+        for (i, c) in word.char_indices() {
+            let w = char_width(c);
+            if taken + w > room && i > 0 {
+                break;
+            }
+            taken += w;
+            cut = i + c.len_utf8();
+        }
+        self.take(self.start + cut)
+    }
+
+    /// Hands out `text[start..end]` as the next line, with its prefix, and
+    /// moves on to the next word.
+    fn take(&mut self, end: usize) -> (&'t str, &'t str) {
+        let prefix = if self.at_first { self.first } else { self.rest };
+        let body = &self.text[self.start..end];
+        self.at_first = false;
+        self.used = self.rest_width;
+        self.start = skip_spaces(self.text, end);
+        (prefix, body)
+    }
+
+    /// No words left: only text without any gets a line, its prefix alone.
+    fn blank(&mut self) -> Option<(&'t str, &'t str)> {
+        self.at_first.then(|| self.take(self.text.len()))
+    }
+
+    /// The end of the word starting at `start`, or None at the end of the
+    /// text.
+    fn word_end(&self, start: usize) -> Option<usize> {
+        let rest = self
+            .text
+            .as_bytes()
+            .get(start..)
+            .filter(|r| !r.is_empty())?;
+        Some(start + rest.iter().position(|&b| b == b' ').unwrap_or(rest.len()))
+    }
+}
+
+/// The offset of the first byte from `from` on that is not a space.
+fn skip_spaces(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    from + bytes[from..].iter().take_while(|&&b| b == b' ').count()
 }
 
 /// Wraps `text` to `width` columns, every line starting with `indent`.
@@ -138,7 +267,7 @@ pub fn paragraph(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> 
         .enumerate()
     {
         if i > 0 {
-            writeln!(out)?;
+            out.write_all(b"\n")?;
         }
         styled_paragraph(out, term, &clean(para), indent)?;
     }
@@ -154,15 +283,8 @@ pub fn styled_paragraph(
     text: &str,
     indent: &str,
 ) -> io::Result<()> {
-    for line in fill(
-        text,
-        term.prose_width().max(indent.len() + 10),
-        indent,
-        indent,
-    ) {
-        writeln!(out, "{line}")?;
-    }
-    Ok(())
+    let width = term.prose_width().max(indent.len() + 10);
+    write_fill(out, text, width, indent, indent)
 }
 
 /// Writes a bullet item, wrapped with a hanging indent.
@@ -174,12 +296,10 @@ pub fn bullet(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> io:
 /// [`styled_paragraph`]).
 pub fn styled_bullet(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> io::Result<()> {
     let mark = if term.ascii { "- " } else { "• " };
-    let first = format!("{indent}{mark}");
-    let rest = format!("{indent}  ");
-    for line in fill(text, term.prose_width().max(rest.len() + 10), &first, &rest) {
-        writeln!(out, "{line}")?;
-    }
-    Ok(())
+    let first = [indent, mark].concat();
+    let rest = hanging(indent);
+    let width = term.prose_width().max(rest.len() + 10);
+    write_fill(out, text, width, &first, &rest)
 }
 
 /// Writes one line of possibly styled text, wrapped to the terminal (and
@@ -188,11 +308,20 @@ pub fn styled_bullet(out: &mut dyn Write, term: &Term, text: &str, indent: &str)
 pub fn line(out: &mut dyn Write, term: &Term, text: &str) -> io::Result<()> {
     let body = text.trim_start_matches(' ');
     let indent = &text[..text.len() - body.len()];
-    let rest = format!("{indent}  ");
-    for l in fill(body, term.prose_width().max(rest.len() + 10), indent, &rest) {
-        writeln!(out, "{l}")?;
+    let rest = hanging(indent);
+    let width = term.prose_width().max(rest.len() + 10);
+    write_fill(out, body, width, indent, &rest)
+}
+
+/// `indent` and two spaces: where continuation lines start under a bullet
+/// or a line's first word. Borrowed for the usual indents of spaces.
+fn hanging(indent: &str) -> Cow<'_, str> {
+    const SPACES: &str = "                ";
+    if indent.len() + 2 <= SPACES.len() && indent.bytes().all(|b| b == b' ') {
+        Cow::Borrowed(&SPACES[..indent.len() + 2])
+    } else {
+        Cow::Owned(format!("{indent}  "))
     }
-    Ok(())
 }
 
 /// A section heading.
@@ -325,6 +454,114 @@ mod tests {
             vec!["\x1b[1mab\x1b[0m cd"]
         );
         assert_eq!(display_width("日本"), 4);
+    }
+
+    /// The word-by-word wrapping that [`fill`] replaced, kept as its
+    /// specification: `fill` must give the same lines for any text.
+    fn fill_word_by_word(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+        let mut lines = Vec::new();
+        let mut line = first.to_string();
+        let mut used = display_width(first);
+        let mut empty = true;
+        let rest_width = display_width(rest);
+        let mut words = Vec::new();
+        let mut gap = 0;
+        for piece in text.split(' ') {
+            if piece.is_empty() {
+                gap += 1;
+            } else {
+                words.push((gap + 1, piece));
+                gap = 0;
+            }
+        }
+        for (gap, mut word) in words {
+            let mut word_width = display_width(word);
+            if !empty && used + gap + word_width > width {
+                lines.push(std::mem::replace(&mut line, rest.to_string()));
+                used = rest_width;
+                empty = true;
+            }
+            while empty && used + word_width > width && word.chars().count() > 1 {
+                let room = width.saturating_sub(used).max(1);
+                let mut taken = 0;
+                let mut cut = 0;
+                for (i, c) in word.char_indices() {
+                    let w = char_width(c);
+                    if taken + w > room && i > 0 {
+                        break;
+                    }
+                    taken += w;
+                    cut = i + c.len_utf8();
+                }
+                line.push_str(&word[..cut]);
+                lines.push(std::mem::replace(&mut line, rest.to_string()));
+                used = rest_width;
+                word = &word[cut..];
+                word_width = display_width(word);
+            }
+            if word.is_empty() {
+                continue;
+            }
+            if !empty {
+                line.extend(std::iter::repeat_n(' ', gap));
+                used += gap;
+            }
+            line.push_str(word);
+            used += word_width;
+            empty = false;
+        }
+        if !empty || lines.is_empty() {
+            lines.push(line);
+        }
+        lines
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fill_wraps_like_word_by_word(
+            text in "[ a-e\\-]{0,60}|[ ab\u{e9}\u{65e5}\u{301}\u{1b}\\[m0-9]{0,40}",
+            width in 0usize..30,
+            first in "[ >]{0,6}|\u{2022} ",
+            rest in " {0,8}",
+        ) {
+            proptest::prop_assert_eq!(
+                fill(&text, width, &first, &rest),
+                fill_word_by_word(&text, width, &first, &rest)
+            );
+        }
+    }
+
+    #[test]
+    fn fill_agrees_with_word_by_word_on_edge_cases() {
+        let cases = [
+            ("", 5, "", ""),
+            ("   ", 5, "> ", "  "),
+            ("a", 0, "", ""),
+            ("abc", 0, "  ", ""),
+            ("ab  cd   ", 4, "", " "),
+            ("  lead and trail  ", 7, "* ", "  "),
+            ("x \x1b[2m[1]\x1b[0m", 3, "", ""),
+            ("\x1b[1mabcdef\x1b[0m gh", 4, "", ""),
+            ("日本語のテキスト です", 5, "", ""),
+            ("e\u{301}e\u{301}e\u{301}", 1, "", ""),
+            ("wide 日 x", 1, "", ""),
+            ("tab\there ctl\u{7}", 4, "", ""),
+        ];
+        for (text, width, first, rest) in cases {
+            assert_eq!(
+                fill(text, width, first, rest),
+                fill_word_by_word(text, width, first, rest),
+                "{text:?} at {width}"
+            );
+        }
+    }
+
+    #[test]
+    fn clean_borrows_printable_text() {
+        assert!(matches!(clean("plain text ~"), Cow::Borrowed(_)));
+        assert!(matches!(clean("caf\u{e9} \u{2014} ok"), Cow::Borrowed(_)));
+        assert_eq!(clean("a\u{85}b"), "a\\u{85}b");
+        assert_eq!(clean("del\u{7f}"), "del\\u{7f}");
     }
 
     #[test]
