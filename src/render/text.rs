@@ -11,8 +11,7 @@ use std::io::{self, Write};
 /// included) are shown as visible `\u{1b}` escapes instead of being sent
 /// raw. Tabs and newlines become spaces.
 pub fn clean(s: &str) -> Cow<'_, str> {
-    // Printable ASCII, most of the data, needs no decoding to be known safe.
-    if is_printable_ascii(s) || !s.chars().any(is_unsafe) {
+    if is_printable_ascii(s.as_bytes()) || !has_unsafe_bytes(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -32,17 +31,48 @@ fn is_unsafe(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `s` holds an [`is_unsafe`] character, read from its UTF-8 bytes
+/// rather than decoded. A first pass that the compiler can run on many
+/// bytes at a time looks for any byte such a character has; only text with
+/// one (an accented letter, an ellipsis) is then checked exactly. Dashes
+/// and quotes, most of the text that is not ASCII, pass the first.
+fn has_unsafe_bytes(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let suspect = bytes.iter().fold(false, |any, &b| {
+        any | matches!(b, 0x00..=0x1f | 0x7f | 0xc2 | 0xa6..=0xae)
+    });
+    suspect
+        && bytes.iter().enumerate().any(|(i, &b)| match b {
+            // C0 controls and DEL.
+            0x00..=0x1f | 0x7f => true,
+            // C1 controls, U+0080..=U+009F.
+            0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+            // U+202A..=U+202E and U+2066..=U+2069.
+            0xe2 => matches!(
+                bytes.get(i + 1..i + 3),
+                Some([0x80, 0xaa..=0xae] | [0x81, 0xa6..=0xa9])
+            ),
+            _ => false,
+        })
+}
+
 /// Only ` `..=`~`: every character one column wide, one byte long, and
 /// neither a control character nor part of a colour code. A fold rather
 /// than `all` so that the compiler can check many bytes at a time.
-fn is_printable_ascii(s: &str) -> bool {
-    s.bytes().fold(true, |ok, b| ok & matches!(b, b' '..=b'~'))
+fn is_printable_ascii(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .fold(true, |ok, &b| ok & matches!(b, b' '..=b'~'))
 }
 
 /// The display width of text that may carry colour codes: escape
 /// sequences take no columns, wide characters two.
 pub fn display_width(s: &str) -> usize {
-    if s.is_ascii() && !s.contains('\x1b') {
+    // ASCII without an escape is a column a byte. One pass the compiler
+    // can run on many bytes at a time: most strings measured are short.
+    if s.bytes()
+        .fold(true, |ok, b| ok & (b.is_ascii() && b != 0x1b))
+    {
         return s.len();
     }
     let mut width = 0;
@@ -74,72 +104,44 @@ fn char_width(c: char) -> usize {
 /// stay whole. Hand-written because it runs for every line of `show`:
 /// a general wrapping library cost most of its start-up (BENCHMARKS.md).
 pub fn fill(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-    let mut lines = Vec::new();
-    let Ok(()) = break_lines(text, width, first, rest, |prefix, body| {
-        lines.push([prefix, body].concat());
-        Ok::<(), std::convert::Infallible>(())
-    });
+    let lines = Lines::new(text, width, display_width(first), display_width(rest));
     lines
+        .map(|(at_first, body)| [if at_first { first } else { rest }, body].concat())
+        .collect()
 }
 
 /// [`fill`] written straight to `out`, a line at a time, with nothing
-/// allocated: `show` writes over a thousand lines.
-pub fn write_fill(
+/// allocated: `show` writes over a thousand lines. The first line starts
+/// with the pieces of `first` (an indent and a bullet, say).
+fn write_fill(
     out: &mut dyn Write,
     text: &str,
     width: usize,
-    first: &str,
+    first: &[&str],
     rest: &str,
 ) -> io::Result<()> {
-    break_lines(text, width, first, rest, |prefix, body| {
-        out.write_all(prefix.as_bytes())?;
-        out.write_all(body.as_bytes())?;
-        out.write_all(b"\n")
-    })
-}
-
-/// The wrapping of [`fill`], handing each line to `emit` as its prefix
-/// (`first` or `rest`) and its text. Within a line the text is kept as it
-/// is, spaces between words included, so each line's text is one slice of
-/// `text`.
-fn break_lines<'t, E>(
-    text: &'t str,
-    width: usize,
-    first: &'t str,
-    rest: &'t str,
-    mut emit: impl FnMut(&'t str, &'t str) -> Result<(), E>,
-) -> Result<(), E> {
-    let mut lines = Lines {
-        text,
-        width,
-        first,
-        rest,
-        rest_width: display_width(rest),
-        start: skip_spaces(text, 0),
-        used: display_width(first),
-        at_first: true,
-    };
-    let plain = is_printable_ascii(text);
-    loop {
-        let line = if plain {
-            lines.next_plain()
+    let first_width = first.iter().map(|p| display_width(p)).sum();
+    for (at_first, body) in Lines::new(text, width, first_width, display_width(rest)) {
+        if at_first {
+            for piece in first {
+                out.write_all(piece.as_bytes())?;
+            }
         } else {
-            lines.next_any()
-        };
-        match line {
-            Some((prefix, body)) => emit(prefix, body)?,
-            None => return Ok(()),
+            out.write_all(rest.as_bytes())?;
         }
+        out.write_all(body.as_bytes())?;
+        out.write_all(b"\n")?;
     }
+    Ok(())
 }
 
-/// Where [`break_lines`] is: the next line's first word and the columns
-/// its prefix takes.
+/// The lines of [`fill`], each as whether it is the first (the prefix it
+/// takes) and its text. Within a line the text is kept as it is, spaces
+/// between words included, so each line's text is one slice of the input.
 struct Lines<'t> {
     text: &'t str,
     width: usize,
-    first: &'t str,
-    rest: &'t str,
+    /// Columns the prefix of lines after the first takes.
     rest_width: usize,
     /// Byte offset of the next line's first word (or the end of the text).
     start: usize,
@@ -149,62 +151,86 @@ struct Lines<'t> {
     at_first: bool,
 }
 
-impl<'t> Lines<'t> {
-    /// The next line of printable ASCII, where a column is a byte: it ends
-    /// at the last space that leaves it short enough, found by looking
-    /// back from the widest end instead of measuring every word.
-    fn next_plain(&mut self) -> Option<(&'t str, &'t str)> {
+impl<'t> Iterator for Lines<'t> {
+    type Item = (bool, &'t str);
+
+    fn next(&mut self) -> Option<Self::Item> {
         let end = self.text.trim_end_matches(' ').len();
         if self.start >= end {
-            return self.blank();
+            // No words left: only text without any gets a line, its prefix
+            // alone.
+            return self.at_first.then(|| self.take(self.text.len()));
         }
         let room = self.width.saturating_sub(self.used);
-        if end - self.start <= room {
-            return Some(self.take(end));
-        }
-        let widest = &self.text.as_bytes()[self.start..=self.start + room];
-        let stop = match widest.iter().rposition(|&b| b == b' ') {
-            // The words before that space fit (the line starts with a word,
-            // so the space is not its first byte).
-            Some(space) => self.text[..self.start + space].trim_end_matches(' ').len(),
-            // The first word alone is wider than the line: cut it, keeping
-            // at least one character.
-            None => self.start + room.max(1),
+        // The bytes the line can take, and one more that tells whether a
+        // word ends with them.
+        let reach = (end - self.start).min(room.saturating_add(1));
+        let reach = &self.text.as_bytes()[self.start..self.start + reach];
+        let stop = match is_printable_ascii(reach) {
+            true => self.plain_stop(reach, room),
+            false => None,
         };
+        let stop = stop.unwrap_or_else(|| self.measured_stop());
         Some(self.take(stop))
     }
+}
 
-    /// The next line of any text: words are measured one by one, colour
-    /// codes taking no columns and wide characters two.
-    fn next_any(&mut self) -> Option<(&'t str, &'t str)> {
-        let Some(mut end) = self.word_end(self.start) else {
-            return self.blank();
-        };
-        let mut used = self.used + display_width(&self.text[self.start..end]);
+impl<'t> Lines<'t> {
+    fn new(text: &'t str, width: usize, first_width: usize, rest_width: usize) -> Self {
+        Lines {
+            text,
+            width,
+            rest_width,
+            start: skip_spaces(text, 0),
+            used: first_width,
+            at_first: true,
+        }
+    }
+
+    /// Where the line ends when all it can `reach` is printable ASCII, a
+    /// column a byte: at the last space that leaves it short enough, found
+    /// by looking back from the end of its reach instead of measuring
+    /// every word. Most lines end this way. None when the first word alone
+    /// is too wide: where to cut it depends on the characters after the
+    /// reach too (accents take no column).
+    fn plain_stop(&self, reach: &[u8], room: usize) -> Option<usize> {
+        if reach.len() <= room {
+            // The rest of the text fits.
+            return Some(self.start + reach.len());
+        }
+        // The words before that space fit (the line starts with a word, so
+        // the space is not its first byte); the word the reach ends in does
+        // not.
+        let space = reach.iter().rposition(|&b| b == b' ')?;
+        Some(self.text[..self.start + space].trim_end_matches(' ').len())
+    }
+
+    /// Where the line ends in any text: words are measured one by one,
+    /// colour codes taking no columns and wide characters two.
+    fn measured_stop(&self) -> usize {
+        let (mut stop, width) = self.word(self.start);
+        let mut used = self.used + width;
         if used > self.width {
-            return Some(self.cut(end));
+            return self.cut(stop);
         }
         // Every further word that fits, with the spaces before it.
         loop {
-            let next = skip_spaces(self.text, end);
-            let Some(word_end) = self.word_end(next) else {
-                break;
-            };
-            let wider = used + (next - end) + display_width(&self.text[next..word_end]);
-            if wider > self.width {
-                break;
+            let next = skip_spaces(self.text, stop);
+            let (end, width) = self.word(next);
+            let wider = used + (next - stop) + width;
+            if next == end || wider > self.width {
+                return stop;
             }
             used = wider;
-            end = word_end;
+            stop = end;
         }
-        Some(self.take(end))
     }
 
     /// The line's first word, `text[start..word_end]`, is wider than the
     /// line: as many of its characters as fit (at least one) make the line
     /// and the rest of the word starts the next. A word of one character
     /// is not cut; nothing after it fits, so it is alone on its line.
-    fn cut(&mut self, word_end: usize) -> (&'t str, &'t str) {
+    fn cut(&self, word_end: usize) -> usize {
         let word = &self.text[self.start..word_end];
         let room = self.width.saturating_sub(self.used).max(1);
         let mut taken = 0;
@@ -217,34 +243,39 @@ impl<'t> Lines<'t> {
             taken += w;
             cut = i + c.len_utf8();
         }
-        self.take(self.start + cut)
+        self.start + cut
     }
 
-    /// Hands out `text[start..end]` as the next line, with its prefix, and
-    /// moves on to the next word.
-    fn take(&mut self, end: usize) -> (&'t str, &'t str) {
-        let prefix = if self.at_first { self.first } else { self.rest };
-        let body = &self.text[self.start..end];
+    /// Hands out `text[start..stop]` as the next line and moves on to the
+    /// next word.
+    fn take(&mut self, stop: usize) -> (bool, &'t str) {
+        let line = (self.at_first, &self.text[self.start..stop]);
         self.at_first = false;
         self.used = self.rest_width;
-        self.start = skip_spaces(self.text, end);
-        (prefix, body)
+        self.start = skip_spaces(self.text, stop);
+        line
     }
 
-    /// No words left: only text without any gets a line, its prefix alone.
-    fn blank(&mut self) -> Option<(&'t str, &'t str)> {
-        self.at_first.then(|| self.take(self.text.len()))
-    }
-
-    /// The end of the word starting at `start`, or None at the end of the
-    /// text.
-    fn word_end(&self, start: usize) -> Option<usize> {
-        let rest = self
-            .text
-            .as_bytes()
-            .get(start..)
-            .filter(|r| !r.is_empty())?;
-        Some(start + rest.iter().position(|&b| b == b' ').unwrap_or(rest.len()))
+    /// The end and the display width of the word starting at `start`
+    /// (`start` and 0 at the end of the text). A word of printable ASCII
+    /// is measured in the pass that finds its end.
+    fn word(&self, start: usize) -> (usize, usize) {
+        let mut plain = true;
+        let mut len = 0;
+        for &b in self.text.as_bytes()[start..]
+            .iter()
+            .take_while(|&&b| b != b' ')
+        {
+            plain &= matches!(b, b' '..=b'~');
+            len += 1;
+        }
+        let end = start + len;
+        let width = if plain {
+            len
+        } else {
+            display_width(&self.text[start..end])
+        };
+        (end, width)
     }
 }
 
@@ -261,6 +292,14 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
 
 /// Writes wrapped prose; a blank line in the text starts a new paragraph.
 pub fn paragraph(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> io::Result<()> {
+    if !text.contains('\n') {
+        // One paragraph, as most are: finding no line break at all is
+        // quicker than looking for blank lines.
+        if text.trim().is_empty() {
+            return Ok(());
+        }
+        return styled_paragraph(out, term, &clean(text), indent);
+    }
     for (i, para) in text
         .split("\n\n")
         .filter(|p| !p.trim().is_empty())
@@ -284,7 +323,7 @@ pub fn styled_paragraph(
     indent: &str,
 ) -> io::Result<()> {
     let width = term.prose_width().max(indent.len() + 10);
-    write_fill(out, text, width, indent, indent)
+    write_fill(out, text, width, &[indent], indent)
 }
 
 /// Writes a bullet item, wrapped with a hanging indent.
@@ -296,10 +335,9 @@ pub fn bullet(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> io:
 /// [`styled_paragraph`]).
 pub fn styled_bullet(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> io::Result<()> {
     let mark = if term.ascii { "- " } else { "• " };
-    let first = [indent, mark].concat();
     let rest = hanging(indent);
     let width = term.prose_width().max(rest.len() + 10);
-    write_fill(out, text, width, &first, &rest)
+    write_fill(out, text, width, &[indent, mark], &rest)
 }
 
 /// Writes one line of possibly styled text, wrapped to the terminal (and
@@ -310,7 +348,7 @@ pub fn line(out: &mut dyn Write, term: &Term, text: &str) -> io::Result<()> {
     let indent = &text[..text.len() - body.len()];
     let rest = hanging(indent);
     let width = term.prose_width().max(rest.len() + 10);
-    write_fill(out, body, width, indent, &rest)
+    write_fill(out, body, width, &[indent], &rest)
 }
 
 /// `indent` and two spaces: where continuation lines start under a bullet
@@ -326,7 +364,8 @@ fn hanging(indent: &str) -> Cow<'_, str> {
 
 /// A section heading.
 pub fn heading(out: &mut dyn Write, term: &Term, title: &str) -> io::Result<()> {
-    writeln!(out, "{}", term.paint(Paint::Heading, &clean(title)))
+    out.write_all(term.paint(Paint::Heading, &clean(title)).as_bytes())?;
+    out.write_all(b"\n")
 }
 
 /// A table set up for this terminal: its width, box drawing or ASCII, and
@@ -519,7 +558,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn fill_wraps_like_word_by_word(
-            text in "[ a-e\\-]{0,60}|[ ab\u{e9}\u{65e5}\u{301}\u{1b}\\[m0-9]{0,40}",
+            text in "[ a-e\\-]{0,60}|[ ab\u{e9}\u{65e5}\u{301}\u{1b}\\[m0-9]{0,40}|[ a-c\u{2014}\u{301}]{0,80}",
             width in 0usize..30,
             first in "[ >]{0,6}|\u{2022} ",
             rest in " {0,8}",
@@ -553,6 +592,15 @@ mod tests {
                 fill_word_by_word(text, width, first, rest),
                 "{text:?} at {width}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn unsafe_bytes_are_unsafe_characters(
+            s in "[a\u{0}-\u{a0}\u{2010}-\u{2030}\u{2060}-\u{2070}\u{e9}\u{65e5}]{0,12}",
+        ) {
+            proptest::prop_assert_eq!(has_unsafe_bytes(&s), s.chars().any(is_unsafe));
         }
     }
 
