@@ -9,17 +9,22 @@ use crate::render::text::{
 use crate::render::{tsv, Render};
 use crate::term::{Paint, Term};
 use serde_json::Value;
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 impl Render for ShowView<'_> {
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
         let r = self.role;
+        // Each source's tag, painted once: a profile cites a few sources
+        // over a hundred times.
+        let tags: Vec<String> = (1..=self.sources.len())
+            .map(|n| term.paint(Paint::Muted, &format!("[{n}]")))
+            .collect();
         let cite = |source: &str| -> String {
-            let tag = match self.cite(source) {
-                Some(n) => format!("[{n}]"),
-                None => format!("[{source}]"),
-            };
-            term.paint(Paint::Muted, &tag)
+            match self.cite(source) {
+                Some(n) => tags[n - 1].clone(),
+                None => term.paint(Paint::Muted, &format!("[{source}]")),
+            }
         };
         // Header.
         text::line(
@@ -237,9 +242,9 @@ fn prose(out: &mut dyn Write, term: &Term, paragraphs: &[String], tag: &str) -> 
             writeln!(out)?;
         }
         let text = if i + 1 == paragraphs.len() {
-            format!("{} {tag}", clean(p))
+            Cow::Owned([&clean(p), " ", tag].concat())
         } else {
-            clean(p).into_owned()
+            clean(p)
         };
         // The tag carries colour codes, which cleaning would print as text.
         text::styled_paragraph(out, term, &text, "  ")?;
