@@ -110,24 +110,26 @@ pub fn fill(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
         .collect()
 }
 
+/// What the lines of a wrapped text start with: the pieces of the first
+/// line's prefix (an indent and a bullet, say), the prefix of the others,
+/// and the columns each takes, which callers know without measuring.
+struct Margin<'a> {
+    first: &'a [&'a str],
+    first_width: usize,
+    rest: &'a str,
+    rest_width: usize,
+}
+
 /// [`fill`] written straight to `out`, a line at a time, with nothing
-/// allocated: `show` writes over a thousand lines. The first line starts
-/// with the pieces of `first` (an indent and a bullet, say).
-fn write_fill(
-    out: &mut dyn Write,
-    text: &str,
-    width: usize,
-    first: &[&str],
-    rest: &str,
-) -> io::Result<()> {
-    let first_width = first.iter().map(|p| display_width(p)).sum();
-    for (at_first, body) in Lines::new(text, width, first_width, display_width(rest)) {
+/// allocated: `show` writes over a thousand lines.
+fn write_fill(out: &mut dyn Write, text: &str, width: usize, margin: Margin) -> io::Result<()> {
+    for (at_first, body) in Lines::new(text, width, margin.first_width, margin.rest_width) {
         if at_first {
-            for piece in first {
+            for piece in margin.first {
                 out.write_all(piece.as_bytes())?;
             }
         } else {
-            out.write_all(rest.as_bytes())?;
+            out.write_all(margin.rest.as_bytes())?;
         }
         out.write_all(body.as_bytes())?;
         out.write_all(b"\n")?;
@@ -149,6 +151,9 @@ struct Lines<'t> {
     used: usize,
     /// Nothing handed out yet: the next line is the first.
     at_first: bool,
+    /// The whole text is printable ASCII, as most is: no line's reach
+    /// needs checking.
+    plain: bool,
 }
 
 impl<'t> Iterator for Lines<'t> {
@@ -166,7 +171,7 @@ impl<'t> Iterator for Lines<'t> {
         // word ends with them.
         let reach = (end - self.start).min(room.saturating_add(1));
         let reach = &self.text.as_bytes()[self.start..self.start + reach];
-        let stop = match is_printable_ascii(reach) {
+        let stop = match self.plain || is_printable_ascii(reach) {
             true => self.plain_stop(reach, room),
             false => None,
         };
@@ -184,6 +189,7 @@ impl<'t> Lines<'t> {
             start: skip_spaces(text, 0),
             used: first_width,
             at_first: true,
+            plain: is_printable_ascii(text.as_bytes()),
         }
     }
 
@@ -323,7 +329,14 @@ pub fn styled_paragraph(
     indent: &str,
 ) -> io::Result<()> {
     let width = term.prose_width().max(indent.len() + 10);
-    write_fill(out, text, width, &[indent], indent)
+    let indent_width = display_width(indent);
+    let margin = Margin {
+        first: &[indent],
+        first_width: indent_width,
+        rest: indent,
+        rest_width: indent_width,
+    };
+    write_fill(out, text, width, margin)
 }
 
 /// Writes a bullet item, wrapped with a hanging indent.
@@ -337,7 +350,15 @@ pub fn styled_bullet(out: &mut dyn Write, term: &Term, text: &str, indent: &str)
     let mark = if term.ascii { "- " } else { "• " };
     let rest = hanging(indent);
     let width = term.prose_width().max(rest.len() + 10);
-    write_fill(out, text, width, &[indent, mark], &rest)
+    // Either mark takes two columns, as the two spaces under it do.
+    let rest_width = display_width(&rest);
+    let margin = Margin {
+        first: &[indent, mark],
+        first_width: rest_width,
+        rest: &rest,
+        rest_width,
+    };
+    write_fill(out, text, width, margin)
 }
 
 /// Writes one line of possibly styled text, wrapped to the terminal (and
@@ -348,7 +369,14 @@ pub fn line(out: &mut dyn Write, term: &Term, text: &str) -> io::Result<()> {
     let indent = &text[..text.len() - body.len()];
     let rest = hanging(indent);
     let width = term.prose_width().max(rest.len() + 10);
-    write_fill(out, body, width, &[indent], &rest)
+    // Spaces: a column a byte.
+    let margin = Margin {
+        first: &[indent],
+        first_width: indent.len(),
+        rest: &rest,
+        rest_width: rest.len(),
+    };
+    write_fill(out, body, width, margin)
 }
 
 /// `indent` and two spaces: where continuation lines start under a bullet
