@@ -508,7 +508,7 @@ fn write_section(
             list(out, &r.tech_skills, Some("Technical skills"))?;
             list(out, &r.soft_skills, Some("Soft skills"))?;
             for q in &r.qualities {
-                bullet(out, term, &format!("{}: {}", q.name, q.text), "  ")?;
+                bullet(out, term, &[&q.name, ": ", &q.text].concat(), "  ")?;
                 text::line(out, term, &format!("    {}", cite(&q.source)))?;
             }
             if !r.skill_map.is_empty() {
@@ -714,7 +714,7 @@ fn write_section(
                         ),
                     )?;
                     if let Some(f) = &b.focus {
-                        paragraph(out, term, &format!("Focus: {f}"), "    ")?;
+                        paragraph(out, term, &["Focus: ", f].concat(), "    ")?;
                     }
                     for t in &b.tasks {
                         bullet(out, term, t, "    ")?;
@@ -763,7 +763,7 @@ fn write_section(
                     ),
                 )?;
                 paragraph(out, term, &c.story, "    ")?;
-                paragraph(out, term, &format!("Key takeaway: {}", c.takeaway), "    ")?;
+                paragraph(out, term, &["Key takeaway: ", &c.takeaway].concat(), "    ")?;
             }
         }
         Section::Portfolio => {
@@ -778,7 +778,7 @@ fn write_section(
                     None => m.name.clone(),
                 };
                 let text = match &m.description {
-                    Some(d) => format!("{name}: {d}"),
+                    Some(d) => [&name, ": ", d].concat(),
                     None => name,
                 };
                 text::styled_bullet(
@@ -895,7 +895,7 @@ fn write_section(
                 } else {
                     String::new()
                 };
-                let kind = format!("{:?}", m.kind).to_lowercase();
+                let kind = crate::render::path::kind_word(m.kind);
                 text::styled_bullet(
                     out,
                     term,
