@@ -147,6 +147,8 @@ struct Lines<'t> {
     rest_width: usize,
     /// Byte offset of the next line's first word (or the end of the text).
     start: usize,
+    /// Byte offset of the end of the last word.
+    end: usize,
     /// Columns the next line's prefix takes.
     used: usize,
     /// Nothing handed out yet: the next line is the first.
@@ -160,7 +162,7 @@ impl<'t> Iterator for Lines<'t> {
     type Item = (bool, &'t str);
 
     fn next(&mut self) -> Option<Self::Item> {
-        let end = self.text.trim_end_matches(' ').len();
+        let end = self.end;
         if self.start >= end {
             // No words left: only text without any gets a line, its prefix
             // alone.
@@ -187,6 +189,7 @@ impl<'t> Lines<'t> {
             width,
             rest_width,
             start: skip_spaces(text, 0),
+            end: text.trim_end_matches(' ').len(),
             used: first_width,
             at_first: true,
             plain: is_printable_ascii(text.as_bytes()),
@@ -298,9 +301,10 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
 
 /// Writes wrapped prose; a blank line in the text starts a new paragraph.
 pub fn paragraph(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> io::Result<()> {
-    if !text.contains('\n') {
+    if is_printable_ascii(text.as_bytes()) || !text.contains('\n') {
         // One paragraph, as most are: finding no line break at all is
-        // quicker than looking for blank lines.
+        // quicker than looking for blank lines, and printable ASCII has
+        // none.
         if text.trim().is_empty() {
             return Ok(());
         }
@@ -586,7 +590,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn fill_wraps_like_word_by_word(
-            text in "[ a-e\\-]{0,60}|[ ab\u{e9}\u{65e5}\u{301}\u{1b}\\[m0-9]{0,40}|[ a-c\u{2014}\u{301}]{0,80}",
+            text in "[ a-e\\-]{0,60}|[ ab\u{e9}\u{65e5}\u{301}\u{1b}\\[m0-9]{0,40}|[ a-c\u{e9}\u{2014}\u{301}]{0,80}",
             width in 0usize..30,
             first in "[ >]{0,6}|\u{2022} ",
             rest in " {0,8}",
