@@ -162,22 +162,16 @@ impl<'t> Iterator for Lines<'t> {
     type Item = (bool, &'t str);
 
     fn next(&mut self) -> Option<Self::Item> {
-        let end = self.end;
-        if self.start >= end {
+        if self.start >= self.end {
             // No words left: only text without any gets a line, its prefix
             // alone.
             return self.at_first.then(|| self.take(self.text.len()));
         }
         let room = self.width.saturating_sub(self.used);
-        // The bytes the line can take, and one more that tells whether a
-        // word ends with them.
-        let reach = (end - self.start).min(room.saturating_add(1));
-        let reach = &self.text.as_bytes()[self.start..self.start + reach];
-        let stop = match self.plain || is_printable_ascii(reach) {
-            true => self.plain_stop(reach, room),
-            false => None,
-        };
-        let stop = stop.unwrap_or_else(|| self.measured_stop());
+        let stop = self
+            .reach(room)
+            .and_then(|(reach, rest_fits)| self.look_back(reach, rest_fits))
+            .unwrap_or_else(|| self.measured_stop());
         Some(self.take(stop))
     }
 }
@@ -196,15 +190,50 @@ impl<'t> Lines<'t> {
         }
     }
 
-    /// Where the line ends when all it can `reach` is printable ASCII, a
-    /// column a byte: at the last space that leaves it short enough, found
-    /// by looking back from the end of its reach instead of measuring
-    /// every word. Most lines end this way. None when the first word alone
-    /// is too wide: where to cut it depends on the characters after the
-    /// reach too (accents take no column).
-    fn plain_stop(&self, reach: &[u8], room: usize) -> Option<usize> {
-        if reach.len() <= room {
-            // The rest of the text fits.
+    /// What the line can take when every character there takes one
+    /// column: the bytes of its first `room` columns and of the column
+    /// after, which tells whether a word ends with them, and whether that
+    /// is the rest of the text. None when a character does not take one
+    /// column: a colour code, a wide character, an accent on its own.
+    fn reach(&self, room: usize) -> Option<(&'t [u8], bool)> {
+        let rest = &self.text[self.start..self.end];
+        let bytes = rest.as_bytes();
+        // Printable ASCII, most lines, is a column a byte.
+        let ascii_reach = &bytes[..bytes.len().min(room.saturating_add(1))];
+        if self.plain || is_printable_ascii(ascii_reach) {
+            return Some((ascii_reach, bytes.len() <= room));
+        }
+        // Otherwise a column a character when, besides ASCII, there are
+        // only dashes, quotes and accented letters.
+        let mut columns = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            i += match bytes[i] {
+                b' '..=b'~' => 1,
+                _ => {
+                    let c = rest[i..].chars().next()?;
+                    if c.is_ascii() || char_width(c) != 1 {
+                        return None;
+                    }
+                    c.len_utf8()
+                }
+            };
+            columns += 1;
+            if columns > room {
+                return Some((&bytes[..i], false));
+            }
+        }
+        Some((bytes, true))
+    }
+
+    /// Where the line ends when each character it can `reach` takes one
+    /// column: at the last space that leaves it short enough, found by
+    /// looking back from the end of its reach instead of measuring every
+    /// word. Most lines end this way. None when the first word alone is
+    /// too wide: where to cut it depends on the characters after the reach
+    /// too (accents take no column).
+    fn look_back(&self, reach: &[u8], rest_fits: bool) -> Option<usize> {
+        if rest_fits {
             return Some(self.start + reach.len());
         }
         // The words before that space fit (the line starts with a word, so
