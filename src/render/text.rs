@@ -240,7 +240,8 @@ impl<'t> Lines<'t> {
         // the space is not its first byte); the word the reach ends in does
         // not.
         let space = reach.iter().rposition(|&b| b == b' ')?;
-        Some(self.text[..self.start + space].trim_end_matches(' ').len())
+        let word_end = reach[..space].iter().rposition(|&b| b != b' ')? + 1;
+        Some(self.start + word_end)
     }
 
     /// Where the line ends in any text: words are measured one by one,
