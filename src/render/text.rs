@@ -11,6 +11,7 @@ use std::io::{self, Write};
 /// included) are shown as visible `\u{1b}` escapes instead of being sent
 /// raw. Tabs and newlines become spaces.
 pub fn clean(s: &str) -> Cow<'_, str> {
+    // Printable ASCII, most of the data, is safe as it is.
     if is_printable_ascii(s.as_bytes()) || !has_unsafe_bytes(s) {
         return Cow::Borrowed(s);
     }
@@ -94,6 +95,7 @@ pub fn display_width(s: &str) -> usize {
     width
 }
 
+/// The columns a character takes: none for a control character.
 fn char_width(c: char) -> usize {
     unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
 }
