@@ -155,8 +155,8 @@ fn has(view: &ShowView<'_>, section: Section) -> bool {
 
 /// Whether one of the role's fields that the section prints
 /// ([`section_fields`](crate::commands::show::section_fields)) is a
-/// non-empty list. Field by field: serializing
-/// the role to look them up by name was a fifth of `show`'s time.
+/// non-empty list. Read field by field: serializing the role to look them
+/// up by name was a fifth of `show`'s time.
 fn role_has(r: &Role, section: Section) -> bool {
     match section {
         Section::Summary => !r.summary.is_empty(),
