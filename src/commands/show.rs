@@ -160,11 +160,13 @@ pub fn cited_sources(role: &Role) -> Vec<String> {
         .chain(r.moves.iter().map(|x| &x.source))
         .chain(r.soc.iter().filter_map(|x| x.source.as_ref()));
     let mut out: Vec<String> = Vec::new();
-    for id in all {
+    // for_each rather than a for loop: a chain this long is quicker
+    // walked from the inside, one list after the other.
+    all.for_each(|id| {
         if !out.contains(id) {
             out.push(id.clone());
         }
-    }
+    });
     out
 }
 
