@@ -11,7 +11,8 @@ use std::io::{self, Write};
 /// included) are shown as visible `\u{1b}` escapes instead of being sent
 /// raw. Tabs and newlines become spaces.
 pub fn clean(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    // Printable ASCII, most of the data, is safe as it is.
+    if is_printable_ascii(s.as_bytes()) || !has_unsafe_bytes(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -31,10 +32,48 @@ fn is_unsafe(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `s` holds an [`is_unsafe`] character, read from its UTF-8 bytes
+/// rather than decoded. A first pass that the compiler can run on many
+/// bytes at a time looks for any byte such a character has; only text with
+/// one (an accented letter, an ellipsis) is then checked exactly. Dashes
+/// and quotes, most of the text that is not ASCII, pass the first.
+fn has_unsafe_bytes(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let suspect = bytes.iter().fold(false, |any, &b| {
+        any | matches!(b, 0x00..=0x1f | 0x7f | 0xc2 | 0xa6..=0xae)
+    });
+    suspect
+        && bytes.iter().enumerate().any(|(i, &b)| match b {
+            // C0 controls and DEL.
+            0x00..=0x1f | 0x7f => true,
+            // C1 controls, U+0080..=U+009F.
+            0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+            // U+202A..=U+202E and U+2066..=U+2069.
+            0xe2 => matches!(
+                bytes.get(i + 1..i + 3),
+                Some([0x80, 0xaa..=0xae] | [0x81, 0xa6..=0xa9])
+            ),
+            _ => false,
+        })
+}
+
+/// Only ` `..=`~`: every character one column wide, one byte long, and
+/// neither a control character nor part of a colour code. A fold rather
+/// than `all` so that the compiler can check many bytes at a time.
+fn is_printable_ascii(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .fold(true, |ok, &b| ok & matches!(b, b' '..=b'~'))
+}
+
 /// The display width of text that may carry colour codes: escape
 /// sequences take no columns, wide characters two.
 pub fn display_width(s: &str) -> usize {
-    if s.is_ascii() && !s.contains('\x1b') {
+    // ASCII without an escape is a column a byte. One pass the compiler
+    // can run on many bytes at a time: most strings measured are short.
+    if s.bytes()
+        .fold(true, |ok, b| ok & (b.is_ascii() && b != 0x1b))
+    {
         return s.len();
     }
     let mut width = 0;
@@ -51,9 +90,14 @@ pub fn display_width(s: &str) -> usize {
             }
             continue;
         }
-        width += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        width += char_width(c);
     }
     width
+}
+
+/// The columns a character takes: none for a control character.
+fn char_width(c: char) -> usize {
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
 }
 
 /// First-fit wrapping at spaces: lines start with `first` (then `rest`)
@@ -62,67 +106,224 @@ pub fn display_width(s: &str) -> usize {
 /// stay whole. Hand-written because it runs for every line of `show`:
 /// a general wrapping library cost most of its start-up (BENCHMARKS.md).
 pub fn fill(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::with_capacity(width + 16);
-    line.push_str(first);
-    let mut used = display_width(first);
-    let mut empty = true;
-    let rest_width = display_width(rest);
-    // Each word with the spaces before it: kept as they are within a line
-    // (`Title  id`), dropped at a line break.
-    let mut words = Vec::new();
-    let mut gap = 0;
-    for piece in text.split(' ') {
-        if piece.is_empty() {
-            gap += 1;
-        } else {
-            words.push((gap + 1, piece));
-            gap = 0;
-        }
-    }
-    for (gap, word) in words {
-        let gap = gap.max(1);
-        let mut word_width = display_width(word);
-        if !empty && used + gap + word_width > width {
-            lines.push(std::mem::replace(&mut line, rest.to_string()));
-            used = rest_width;
-            empty = true;
-        }
-        let mut word = word;
-        // A word wider than a whole line is cut into pieces that fit.
-        while empty && used + word_width > width && word.chars().count() > 1 {
-            let room = width.saturating_sub(used).max(1);
-            let mut taken = 0;
-            let mut cut = 0;
-            for (i, c) in word.char_indices() {
-                let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-                if taken + w > room && i > 0 {
-                    break;
-                }
-                taken += w;
-                cut = i + c.len_utf8();
-            }
-            line.push_str(&word[..cut]);
-            lines.push(std::mem::replace(&mut line, rest.to_string()));
-            used = rest_width;
-            word = &word[cut..];
-            word_width = display_width(word);
-        }
-        if word.is_empty() {
-            continue;
-        }
-        if !empty {
-            line.extend(std::iter::repeat_n(' ', gap));
-            used += gap;
-        }
-        line.push_str(word);
-        used += word_width;
-        empty = false;
-    }
-    if !empty || lines.is_empty() {
-        lines.push(line);
-    }
+    let lines = Lines::new(text, width, display_width(first), display_width(rest));
     lines
+        .map(|(at_first, body)| [if at_first { first } else { rest }, body].concat())
+        .collect()
+}
+
+/// What the lines of a wrapped text start with: the pieces of the first
+/// line's prefix (an indent and a bullet, say), the prefix of the others,
+/// and the columns each takes, which callers know without measuring.
+struct Margin<'a> {
+    first: &'a [&'a str],
+    first_width: usize,
+    rest: &'a str,
+    rest_width: usize,
+}
+
+/// [`fill`] written straight to `out`, a line at a time, with nothing
+/// allocated: `show` writes over a thousand lines.
+fn write_fill(out: &mut dyn Write, text: &str, width: usize, margin: Margin) -> io::Result<()> {
+    for (at_first, body) in Lines::new(text, width, margin.first_width, margin.rest_width) {
+        if at_first {
+            for piece in margin.first {
+                out.write_all(piece.as_bytes())?;
+            }
+        } else {
+            out.write_all(margin.rest.as_bytes())?;
+        }
+        out.write_all(body.as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// The lines of [`fill`], each as whether it is the first (the prefix it
+/// takes) and its text. Within a line the text is kept as it is, spaces
+/// between words included, so each line's text is one slice of the input.
+struct Lines<'t> {
+    text: &'t str,
+    width: usize,
+    /// Columns the prefix of lines after the first takes.
+    rest_width: usize,
+    /// Byte offset of the next line's first word (or the end of the text).
+    start: usize,
+    /// Byte offset of the end of the last word.
+    end: usize,
+    /// Columns the next line's prefix takes.
+    used: usize,
+    /// Nothing handed out yet: the next line is the first.
+    at_first: bool,
+    /// The whole text is printable ASCII, as most is: no line's reach
+    /// needs checking.
+    plain: bool,
+}
+
+impl<'t> Iterator for Lines<'t> {
+    type Item = (bool, &'t str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.start >= self.end {
+            // No words left: only text without any gets a line, its prefix
+            // alone.
+            return self.at_first.then(|| self.take(self.text.len()));
+        }
+        let room = self.width.saturating_sub(self.used);
+        let stop = self
+            .reach(room)
+            .and_then(|(reach, rest_fits)| self.look_back(reach, rest_fits))
+            .unwrap_or_else(|| self.measured_stop());
+        Some(self.take(stop))
+    }
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str, width: usize, first_width: usize, rest_width: usize) -> Self {
+        Lines {
+            text,
+            width,
+            rest_width,
+            start: skip_spaces(text, 0),
+            end: text.trim_end_matches(' ').len(),
+            used: first_width,
+            at_first: true,
+            plain: is_printable_ascii(text.as_bytes()),
+        }
+    }
+
+    /// What the line can take when every character there takes one
+    /// column: the bytes of its first `room` columns and of the column
+    /// after, which tells whether a word ends with them, and whether that
+    /// is the rest of the text. None when a character does not take one
+    /// column: a colour code, a wide character, an accent on its own.
+    fn reach(&self, room: usize) -> Option<(&'t [u8], bool)> {
+        let rest = &self.text[self.start..self.end];
+        let bytes = rest.as_bytes();
+        // Printable ASCII, most lines, is a column a byte.
+        let ascii_reach = &bytes[..bytes.len().min(room.saturating_add(1))];
+        if self.plain || is_printable_ascii(ascii_reach) {
+            return Some((ascii_reach, bytes.len() <= room));
+        }
+        // Otherwise a column a character when, besides ASCII, there are
+        // only dashes, quotes and accented letters.
+        let mut columns = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            i += match bytes[i] {
+                b' '..=b'~' => 1,
+                _ => {
+                    let c = rest[i..].chars().next()?;
+                    if c.is_ascii() || char_width(c) != 1 {
+                        return None;
+                    }
+                    c.len_utf8()
+                }
+            };
+            columns += 1;
+            if columns > room {
+                return Some((&bytes[..i], false));
+            }
+        }
+        Some((bytes, true))
+    }
+
+    /// Where the line ends when each character it can `reach` takes one
+    /// column: at the last space that leaves it short enough, found by
+    /// looking back from the end of its reach instead of measuring every
+    /// word. Most lines end this way. None when the first word alone is
+    /// too wide: where to cut it depends on the characters after the reach
+    /// too (accents take no column).
+    fn look_back(&self, reach: &[u8], rest_fits: bool) -> Option<usize> {
+        if rest_fits {
+            return Some(self.start + reach.len());
+        }
+        // The words before that space fit (the line starts with a word, so
+        // the space is not its first byte); the word the reach ends in does
+        // not.
+        let space = reach.iter().rposition(|&b| b == b' ')?;
+        let word_end = reach[..space].iter().rposition(|&b| b != b' ')? + 1;
+        Some(self.start + word_end)
+    }
+
+    /// Where the line ends in any text: words are measured one by one,
+    /// colour codes taking no columns and wide characters two.
+    fn measured_stop(&self) -> usize {
+        let (mut stop, width) = self.word(self.start);
+        let mut used = self.used + width;
+        if used > self.width {
+            return self.cut(stop);
+        }
+        // Every further word that fits, with the spaces before it.
+        loop {
+            let next = skip_spaces(self.text, stop);
+            let (end, width) = self.word(next);
+            let wider = used + (next - stop) + width;
+            if next == end || wider > self.width {
+                return stop;
+            }
+            used = wider;
+            stop = end;
+        }
+    }
+
+    /// The line's first word, `text[start..word_end]`, is wider than the
+    /// line: as many of its characters as fit (at least one) make the line
+    /// and the rest of the word starts the next. A word of one character
+    /// is not cut; nothing after it fits, so it is alone on its line.
+    fn cut(&self, word_end: usize) -> usize {
+        let word = &self.text[self.start..word_end];
+        let room = self.width.saturating_sub(self.used).max(1);
+        let mut taken = 0;
+        let mut cut = 0;
+        for (i, c) in word.char_indices() {
+            let w = char_width(c);
+            if taken + w > room && i > 0 {
+                break;
+            }
+            taken += w;
+            cut = i + c.len_utf8();
+        }
+        self.start + cut
+    }
+
+    /// Hands out `text[start..stop]` as the next line and moves on to the
+    /// next word.
+    fn take(&mut self, stop: usize) -> (bool, &'t str) {
+        let line = (self.at_first, &self.text[self.start..stop]);
+        self.at_first = false;
+        self.used = self.rest_width;
+        self.start = skip_spaces(self.text, stop);
+        line
+    }
+
+    /// The end and the display width of the word starting at `start`
+    /// (`start` and 0 at the end of the text). A word of printable ASCII
+    /// is measured in the pass that finds its end.
+    fn word(&self, start: usize) -> (usize, usize) {
+        let mut plain = true;
+        let mut len = 0;
+        for &b in self.text.as_bytes()[start..]
+            .iter()
+            .take_while(|&&b| b != b' ')
+        {
+            plain &= matches!(b, b' '..=b'~');
+            len += 1;
+        }
+        let end = start + len;
+        let width = if plain {
+            len
+        } else {
+            display_width(&self.text[start..end])
+        };
+        (end, width)
+    }
+}
+
+/// The offset of the first byte from `from` on that is not a space.
+fn skip_spaces(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    from + bytes[from..].iter().take_while(|&&b| b == b' ').count()
 }
 
 /// Wraps `text` to `width` columns, every line starting with `indent`.
@@ -132,13 +333,22 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
 
 /// Writes wrapped prose; a blank line in the text starts a new paragraph.
 pub fn paragraph(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> io::Result<()> {
+    if is_printable_ascii(text.as_bytes()) || !text.contains('\n') {
+        // One paragraph, as most are: finding no line break at all is
+        // quicker than looking for blank lines, and printable ASCII has
+        // none.
+        if text.trim().is_empty() {
+            return Ok(());
+        }
+        return styled_paragraph(out, term, &clean(text), indent);
+    }
     for (i, para) in text
         .split("\n\n")
         .filter(|p| !p.trim().is_empty())
         .enumerate()
     {
         if i > 0 {
-            writeln!(out)?;
+            out.write_all(b"\n")?;
         }
         styled_paragraph(out, term, &clean(para), indent)?;
     }
@@ -154,15 +364,15 @@ pub fn styled_paragraph(
     text: &str,
     indent: &str,
 ) -> io::Result<()> {
-    for line in fill(
-        text,
-        term.prose_width().max(indent.len() + 10),
-        indent,
-        indent,
-    ) {
-        writeln!(out, "{line}")?;
-    }
-    Ok(())
+    let width = term.prose_width().max(indent.len() + 10);
+    let indent_width = display_width(indent);
+    let margin = Margin {
+        first: &[indent],
+        first_width: indent_width,
+        rest: indent,
+        rest_width: indent_width,
+    };
+    write_fill(out, text, width, margin)
 }
 
 /// Writes a bullet item, wrapped with a hanging indent.
@@ -174,12 +384,17 @@ pub fn bullet(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> io:
 /// [`styled_paragraph`]).
 pub fn styled_bullet(out: &mut dyn Write, term: &Term, text: &str, indent: &str) -> io::Result<()> {
     let mark = if term.ascii { "- " } else { "• " };
-    let first = format!("{indent}{mark}");
-    let rest = format!("{indent}  ");
-    for line in fill(text, term.prose_width().max(rest.len() + 10), &first, &rest) {
-        writeln!(out, "{line}")?;
-    }
-    Ok(())
+    let rest = hanging(indent);
+    let width = term.prose_width().max(rest.len() + 10);
+    // Either mark takes two columns, as the two spaces under it do.
+    let rest_width = display_width(&rest);
+    let margin = Margin {
+        first: &[indent, mark],
+        first_width: rest_width,
+        rest: &rest,
+        rest_width,
+    };
+    write_fill(out, text, width, margin)
 }
 
 /// Writes one line of possibly styled text, wrapped to the terminal (and
@@ -188,16 +403,33 @@ pub fn styled_bullet(out: &mut dyn Write, term: &Term, text: &str, indent: &str)
 pub fn line(out: &mut dyn Write, term: &Term, text: &str) -> io::Result<()> {
     let body = text.trim_start_matches(' ');
     let indent = &text[..text.len() - body.len()];
-    let rest = format!("{indent}  ");
-    for l in fill(body, term.prose_width().max(rest.len() + 10), indent, &rest) {
-        writeln!(out, "{l}")?;
+    let rest = hanging(indent);
+    let width = term.prose_width().max(rest.len() + 10);
+    // Spaces: a column a byte.
+    let margin = Margin {
+        first: &[indent],
+        first_width: indent.len(),
+        rest: &rest,
+        rest_width: rest.len(),
+    };
+    write_fill(out, body, width, margin)
+}
+
+/// `indent` and two spaces: where continuation lines start under a bullet
+/// or a line's first word. Borrowed for the usual indents of spaces.
+fn hanging(indent: &str) -> Cow<'_, str> {
+    const SPACES: &str = "                ";
+    if indent.len() + 2 <= SPACES.len() && indent.bytes().all(|b| b == b' ') {
+        Cow::Borrowed(&SPACES[..indent.len() + 2])
+    } else {
+        Cow::Owned(format!("{indent}  "))
     }
-    Ok(())
 }
 
 /// A section heading.
 pub fn heading(out: &mut dyn Write, term: &Term, title: &str) -> io::Result<()> {
-    writeln!(out, "{}", term.paint(Paint::Heading, &clean(title)))
+    out.write_all(term.paint(Paint::Heading, &clean(title)).as_bytes())?;
+    out.write_all(b"\n")
 }
 
 /// A table set up for this terminal: its width, box drawing or ASCII, and
@@ -325,6 +557,123 @@ mod tests {
             vec!["\x1b[1mab\x1b[0m cd"]
         );
         assert_eq!(display_width("日本"), 4);
+    }
+
+    /// The word-by-word wrapping that [`fill`] replaced, kept as its
+    /// specification: `fill` must give the same lines for any text.
+    fn fill_word_by_word(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+        let mut lines = Vec::new();
+        let mut line = first.to_string();
+        let mut used = display_width(first);
+        let mut empty = true;
+        let rest_width = display_width(rest);
+        let mut words = Vec::new();
+        let mut gap = 0;
+        for piece in text.split(' ') {
+            if piece.is_empty() {
+                gap += 1;
+            } else {
+                words.push((gap + 1, piece));
+                gap = 0;
+            }
+        }
+        for (gap, mut word) in words {
+            let mut word_width = display_width(word);
+            if !empty && used + gap + word_width > width {
+                lines.push(std::mem::replace(&mut line, rest.to_string()));
+                used = rest_width;
+                empty = true;
+            }
+            while empty && used + word_width > width && word.chars().count() > 1 {
+                let room = width.saturating_sub(used).max(1);
+                let mut taken = 0;
+                let mut cut = 0;
+                for (i, c) in word.char_indices() {
+                    let w = char_width(c);
+                    if taken + w > room && i > 0 {
+                        break;
+                    }
+                    taken += w;
+                    cut = i + c.len_utf8();
+                }
+                line.push_str(&word[..cut]);
+                lines.push(std::mem::replace(&mut line, rest.to_string()));
+                used = rest_width;
+                word = &word[cut..];
+                word_width = display_width(word);
+            }
+            if word.is_empty() {
+                continue;
+            }
+            if !empty {
+                line.extend(std::iter::repeat_n(' ', gap));
+                used += gap;
+            }
+            line.push_str(word);
+            used += word_width;
+            empty = false;
+        }
+        if !empty || lines.is_empty() {
+            lines.push(line);
+        }
+        lines
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fill_wraps_like_word_by_word(
+            text in "[ a-e\\-]{0,60}|[ ab\u{e9}\u{65e5}\u{301}\u{1b}\\[m0-9]{0,40}|[ a-c\u{e9}\u{2014}\u{301}]{0,80}",
+            width in 0usize..30,
+            first in "[ >]{0,6}|\u{2022} ",
+            rest in " {0,8}",
+        ) {
+            proptest::prop_assert_eq!(
+                fill(&text, width, &first, &rest),
+                fill_word_by_word(&text, width, &first, &rest)
+            );
+        }
+    }
+
+    #[test]
+    fn fill_agrees_with_word_by_word_on_edge_cases() {
+        let cases = [
+            ("", 5, "", ""),
+            ("   ", 5, "> ", "  "),
+            ("a", 0, "", ""),
+            ("abc", 0, "  ", ""),
+            ("ab  cd   ", 4, "", " "),
+            ("  lead and trail  ", 7, "* ", "  "),
+            ("x \x1b[2m[1]\x1b[0m", 3, "", ""),
+            ("\x1b[1mabcdef\x1b[0m gh", 4, "", ""),
+            ("日本語のテキスト です", 5, "", ""),
+            ("e\u{301}e\u{301}e\u{301}", 1, "", ""),
+            ("wide 日 x", 1, "", ""),
+            ("tab\there ctl\u{7}", 4, "", ""),
+        ];
+        for (text, width, first, rest) in cases {
+            assert_eq!(
+                fill(text, width, first, rest),
+                fill_word_by_word(text, width, first, rest),
+                "{text:?} at {width}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn unsafe_bytes_are_unsafe_characters(
+            s in "[a\u{0}-\u{a0}\u{2010}-\u{2030}\u{2060}-\u{2070}\u{e9}\u{65e5}]{0,12}",
+        ) {
+            proptest::prop_assert_eq!(has_unsafe_bytes(&s), s.chars().any(is_unsafe));
+        }
+    }
+
+    #[test]
+    fn clean_borrows_printable_text() {
+        assert!(matches!(clean("plain text ~"), Cow::Borrowed(_)));
+        assert!(matches!(clean("caf\u{e9} \u{2014} ok"), Cow::Borrowed(_)));
+        assert_eq!(clean("a\u{85}b"), "a\\u{85}b");
+        assert_eq!(clean("del\u{7f}"), "del\\u{7f}");
     }
 
     #[test]
