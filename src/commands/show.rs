@@ -174,7 +174,7 @@ pub fn cited_sources(role: &Role) -> Vec<String> {
 #[cfg(test)]
 pub(crate) fn sample_roles() -> Vec<Role> {
     let catalog = Catalog::bundled().unwrap();
-    let mut roles = catalog.roles.clone();
+    let mut roles: Vec<Role> = catalog.roles().cloned().collect();
     roles.push(catalog.resolve("registered-nurses").unwrap().clone());
     for role in roles.clone() {
         let Value::Object(fields) = serde_json::to_value(&role).unwrap() else {
