@@ -10,8 +10,8 @@
 //! distinct words.
 
 use crate::model::Role;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// A field of a role that search looks at (`--in`; the command-line
@@ -206,8 +206,8 @@ fn push(out: &mut Vec<u8>, v: usize) -> Option<()> {
 impl SearchIndex {
     /// The index of `roles`, or `None` past four billion texts.
     pub fn build(roles: &[Role]) -> Option<SearchIndex> {
-        let mut text_ids: HashMap<&str, usize> = HashMap::new();
-        let mut word_ids: HashMap<&str, usize> = HashMap::new();
+        let mut text_ids: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut word_ids: FxHashMap<&str, usize> = FxHashMap::default();
         let mut ranges = Vec::new();
         let mut index = SearchIndex::default();
         push(&mut index.text_starts, 0)?;

@@ -438,23 +438,31 @@ pub fn decode(bytes: &[u8], fingerprint: u64) -> Option<UserData> {
 
 /// The bytes of a cache file holding `data`.
 pub fn encode(data: &UserData, fingerprint: u64) -> Option<Vec<u8>> {
-    let (heads, bodies) = super::pack::pack(&data.roles, false).ok()?;
-    let body_hashes = heads
-        .iter()
-        .map(|h| {
-            let range = usize::try_from(h.body.0).ok()?..usize::try_from(h.body.1).ok()?;
-            Some(hash64(bodies.get(range)?))
-        })
-        .collect::<Option<Vec<u64>>>()?;
+    let (mut out, bodies) = encode_parts(data, fingerprint)?;
+    out.extend_from_slice(&bodies);
+    Some(out)
+}
+
+/// A cache file holding `data` in two parts: header and index, then the
+/// bodies (written one after the other, not copied together). The search
+/// index is built on a second thread while the roles are packed: on a
+/// first run of 10,000 roles each takes tens of milliseconds.
+fn encode_parts(data: &UserData, fingerprint: u64) -> Option<(Vec<u8>, Vec<u8>)> {
+    let (search, packed) = std::thread::scope(|scope| {
+        let search = scope.spawn(|| SearchIndex::build(&data.roles));
+        let packed = pack_with_hashes(&data.roles);
+        (search.join().ok().flatten(), packed)
+    });
+    let (heads, bodies, body_hashes) = packed?;
     let index = Index {
         sources: data.sources.clone(),
         roles: heads,
         files: data.files.clone(),
-        search: SearchIndex::build(&data.roles)?,
+        search: search?,
         body_hashes,
     };
     let index = postcard::to_stdvec(&index).ok()?;
-    let mut out = Vec::with_capacity(HEADER_LEN + index.len() + bodies.len());
+    let mut out = Vec::with_capacity(HEADER_LEN + index.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT.to_le_bytes());
     out.extend_from_slice(&fingerprint.to_le_bytes());
@@ -462,8 +470,20 @@ pub fn encode(data: &UserData, fingerprint: u64) -> Option<Vec<u8>> {
     out.extend_from_slice(&hash64(&index).to_le_bytes());
     out.extend_from_slice(&(bodies.len() as u64).to_le_bytes());
     out.extend_from_slice(&index);
-    out.extend_from_slice(&bodies);
-    Some(out)
+    Some((out, bodies))
+}
+
+/// The roles packed, with the checksum of each body.
+fn pack_with_hashes(roles: &[Role]) -> Option<(Vec<RoleHead>, Vec<u8>, Vec<u64>)> {
+    let (heads, bodies) = super::pack::pack(roles, false).ok()?;
+    let hashes = heads
+        .iter()
+        .map(|h| {
+            let range = usize::try_from(h.body.0).ok()?..usize::try_from(h.body.1).ok()?;
+            Some(hash64(bodies.get(range)?))
+        })
+        .collect::<Option<Vec<u64>>>()?;
+    Some((heads, bodies, hashes))
 }
 
 /// Writes `data` to `dir/name` atomically. Best effort: an error leaves
@@ -471,7 +491,7 @@ pub fn encode(data: &UserData, fingerprint: u64) -> Option<Vec<u8>> {
 /// only an optimisation.
 pub fn write(dir: &Path, name: &str, data: &UserData, fingerprint: u64) {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let Some(bytes) = encode(data, fingerprint) else {
+    let Some((head, bodies)) = encode_parts(data, fingerprint) else {
         return;
     };
     if fs::create_dir_all(dir).is_err() {
@@ -488,7 +508,7 @@ pub fn write(dir: &Path, name: &str, data: &UserData, fingerprint: u64) {
         COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
     let written = fs::File::create_new(&tmp)
-        .and_then(|mut f| f.write_all(&bytes))
+        .and_then(|mut f| f.write_all(&head).and_then(|()| f.write_all(&bodies)))
         .and_then(|()| fs::rename(&tmp, dir.join(name)));
     if written.is_err() {
         let _ = fs::remove_file(&tmp);
