@@ -290,9 +290,10 @@ impl Catalog {
         })
     }
 
-    /// Every curated role with its short facts alone ([`pack::core_of`]):
-    /// the long lists and prose may be empty. Cheaper than
-    /// [`Catalog::roles`] for commands that need no more.
+    /// Every curated role with its short facts alone ([`pack::core_of`]:
+    /// names, family, pay, outlook, ladders, SOC links; everything else
+    /// may be empty). Cheaper than [`Catalog::roles`] for commands that
+    /// need no more.
     pub fn cores(&self) -> impl ExactSizeIterator<Item = &Role> + Clone + '_ {
         self.slots.iter().map(|s| self.core(s))
     }

@@ -25,25 +25,18 @@ pub fn pack(roles: &[Role], cores: bool) -> Result<(Vec<RoleHead>, Vec<u8>), pos
 }
 
 /// A role with its short facts alone: names, family, pay, outlook,
-/// experience, education, SOC links, ladders, moves and related roles.
-/// The long lists and prose (summary, duties, skills, tools, advice...)
-/// are left empty, which is most of a full profile's size: `ladder`,
-/// `list` and `salary` decode this instead of the whole role.
+/// ladders and SOC links, what `ladder`, `list` and `salary` show. The
+/// rest (prose, duties, skills, tools, moves, advice...) is left empty:
+/// most of a full profile's size, and of its decoding time.
 pub fn core_of(role: &Role) -> Role {
     Role {
         id: role.id.clone(),
         title: role.title.clone(),
         family: role.family.clone(),
         aliases: role.aliases.clone(),
-        education: role.education.clone(),
-        experience: role.experience.clone(),
         salary: role.salary.clone(),
         outlook: role.outlook.clone(),
-        reports_to: role.reports_to.clone(),
-        differs_from: role.differs_from.clone(),
-        related: role.related.clone(),
         ladder: role.ladder.clone(),
-        moves: role.moves.clone(),
         soc: role.soc.clone(),
         ..Role::default()
     }
