@@ -109,9 +109,15 @@ pub fn draw_box(
     writeln!(out, "{}{rule}{}", g.top_left, g.top_right)?;
     for line in lines {
         let text = clean(&line.text);
-        let opts =
-            textwrap::Options::new(inner).word_splitter(textwrap::WordSplitter::NoHyphenation);
-        for piece in textwrap::wrap(&text, opts) {
+        // Most lines fit: skip the wrapper's word-by-word work for them.
+        let pieces = if fits_as_is(&text, inner) {
+            vec![std::borrow::Cow::Borrowed(&*text)]
+        } else {
+            let opts =
+                textwrap::Options::new(inner).word_splitter(textwrap::WordSplitter::NoHyphenation);
+            textwrap::wrap(&text, opts)
+        };
+        for piece in pieces {
             let pad = inner.saturating_sub(width(&piece));
             let shown = match line.paint {
                 Some(p) => term.paint(p, &piece),
@@ -121,6 +127,17 @@ pub fn draw_box(
         }
     }
     writeln!(out, "{}{rule}{}", g.bottom_left, g.bottom_right)
+}
+
+/// Whether wrapping `text` to `width` columns would give it back whole:
+/// printable ASCII (one column a byte) that fits, with no space at either
+/// end for the wrapper to trim.
+fn fits_as_is(text: &str, width: usize) -> bool {
+    let b = text.as_bytes();
+    b.len() <= width
+        && b.first().is_some_and(|c| *c != b' ')
+        && b.last().is_some_and(|c| *c != b' ')
+        && b.iter().all(|c| (b' '..=b'~').contains(c))
 }
 
 /// A downward arrow at `indent` columns, with optional notes beside its
@@ -225,6 +242,30 @@ pub fn dot_label<S: AsRef<str>>(lines: &[S]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_that_fit_are_what_the_wrapper_gives_back() {
+        let opts = |w| textwrap::Options::new(w).word_splitter(textwrap::WordSplitter::NoHyphenation);
+        for text in [
+            "Customer Service Associate",
+            "a  b   c",
+            "tier-1 (0-2 years) $35,000 [1]",
+            "x",
+            "exactly ten",
+        ] {
+            for width in [8, 11, 12, 40] {
+                if fits_as_is(text, width) {
+                    let wrapped = textwrap::wrap(text, opts(width));
+                    assert_eq!(wrapped, vec![text], "{text:?} at {width}");
+                }
+            }
+        }
+        assert!(!fits_as_is(" lead", 40));
+        assert!(!fits_as_is("trail ", 40));
+        assert!(!fits_as_is("", 40));
+        assert!(!fits_as_is("caf\u{e9}", 40));
+        assert!(!fits_as_is("tab\there", 40));
+    }
 
     #[test]
     fn mermaid_labels_cannot_be_closed_by_data() {
