@@ -41,13 +41,13 @@ fn main() {
     let roles: Vec<FileText> = role_paths.iter().map(|p| read(&root, p)).collect();
 
     // SOC links must name an occupation of the bundled wage tables.
-    let soc_codes: Vec<String> =
-        std::fs::read_to_string(root.join("data/oews-2025/occupations.tsv"))
-            .unwrap_or_else(|e| fail(&format!("data/oews-2025/occupations.tsv: {e}")))
-            .lines()
-            .skip(1)
-            .filter_map(|l| l.split('\t').next().map(str::to_string))
-            .collect();
+    let occupations_tsv = std::fs::read_to_string(root.join("data/oews-2025/occupations.tsv"))
+        .unwrap_or_else(|e| fail(&format!("data/oews-2025/occupations.tsv: {e}")));
+    let soc_codes: Vec<String> = occupations_tsv
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split('\t').next().map(str::to_string))
+        .collect();
     let base = Base {
         soc_codes,
         ..Base::default()
@@ -77,6 +77,30 @@ fn main() {
     let bytes = postcard::to_stdvec(&search)
         .unwrap_or_else(|e| fail(&format!("encoding the search index: {e}")));
     write(&out.join("bundle-search.postcard"), &bytes);
+    // The official occupations are searched by title: the detailed ones
+    // (level 3), in SOC order as src/wages lists them.
+    let mut detailed: Vec<(&str, &str)> = occupations_tsv
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let (soc, title, level) = (cols.next()?, cols.next()?, cols.next()?);
+            (level.trim() == "3").then_some((soc, title))
+        })
+        .collect();
+    detailed.sort();
+    let titled: Vec<model::Role> = detailed
+        .iter()
+        .map(|(_, title)| model::Role {
+            title: title.to_string(),
+            ..model::Role::default()
+        })
+        .collect();
+    let search = searchable::SearchIndex::build(&titled)
+        .unwrap_or_else(|| fail("indexing the occupations for search: too large"));
+    let bytes = postcard::to_stdvec(&search)
+        .unwrap_or_else(|e| fail(&format!("encoding the occupations' search index: {e}")));
+    write(&out.join("occupations-search.postcard"), &bytes);
 
     // The raw files too, so `careers validate` can re-check them at run time.
     let mut files = String::from("/// The bundled data files: (path under the crate root, text).\npub static FILES: &[(&str, &str)] = &[\n");

@@ -8,6 +8,8 @@ use crate::model::Bundle;
 static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.postcard"));
 static BODIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle-bodies.postcard"));
 static SEARCH: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle-search.postcard"));
+static OCCUPATIONS_SEARCH: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/occupations-search.postcard"));
 
 mod files {
     include!(concat!(env!("OUT_DIR"), "/bundled_files.rs"));
@@ -29,9 +31,19 @@ pub(super) fn decode() -> Result<Bundle> {
 
 /// The search index of the bundled roles, built by build.rs.
 pub(super) fn search_index() -> Result<crate::searchable::SearchIndex> {
-    postcard::from_bytes(SEARCH).map_err(|e| {
+    decode_index(SEARCH, "decoding the bundled search index")
+}
+
+/// The search index of the detailed official occupations' titles, one
+/// entry per occupation in `wages::detailed_occupations` order.
+pub(super) fn occupations_index() -> Result<crate::searchable::SearchIndex> {
+    decode_index(OCCUPATIONS_SEARCH, "decoding the occupations' search index")
+}
+
+fn decode_index(bytes: &[u8], context: &str) -> Result<crate::searchable::SearchIndex> {
+    postcard::from_bytes(bytes).map_err(|e| {
         Error::io(
-            "decoding the bundled search index",
+            context,
             std::io::Error::new(std::io::ErrorKind::InvalidData, e),
         )
     })
@@ -68,5 +80,31 @@ mod tests {
         }
         let index = search_index().expect("the search index decodes");
         assert_eq!(index.len(), bundle.roles.len());
+    }
+
+    #[test]
+    fn the_occupations_index_has_each_title_in_order() {
+        use crate::searchable::{split_words, SearchField};
+        let index = occupations_index().expect("the index decodes");
+        let titles: Vec<&str> = crate::wages::detailed_occupations()
+            .map(|o| o.title)
+            .collect();
+        assert_eq!(index.len(), titles.len());
+        let mut ranges = Vec::new();
+        for (j, title) in titles.iter().enumerate() {
+            let texts = index.field(j, SearchField::Title);
+            assert_eq!(texts.len(), 1, "{title}");
+            split_words(title, &mut ranges);
+            let want: Vec<&str> = ranges.iter().map(|r| &title[r.clone()]).collect();
+            let got: Vec<&str> = texts
+                .iter()
+                .flat_map(|t| index.text(t).iter())
+                .map(|w| index.words[w as usize].as_str())
+                .collect();
+            assert_eq!(got, want, "{title}");
+            for f in [SearchField::Alias, SearchField::Skills] {
+                assert!(index.field(j, f).is_empty());
+            }
+        }
     }
 }

@@ -66,6 +66,8 @@ pub struct Catalog {
     /// commands do not search) and of the cached ones.
     bundled_index: OnceLock<SearchIndex>,
     cache_index: Option<SearchIndex>,
+    /// The official occupations' titles, indexed by build.rs.
+    occupations_index: OnceLock<SearchIndex>,
     /// Why a role's body failed to decode, if one did.
     damage: OnceLock<String>,
     /// The official occupations of the BLS wage tables, as entries after
@@ -96,6 +98,7 @@ impl Catalog {
             cache_bodies: None,
             bundled_index: OnceLock::new(),
             cache_index: None,
+            occupations_index: OnceLock::new(),
             damage: OnceLock::new(),
             occupations: occupations::Occupations::new(),
         })
@@ -121,6 +124,7 @@ impl Catalog {
             cache_bodies: None,
             bundled_index: OnceLock::new(),
             cache_index: None,
+            occupations_index: OnceLock::new(),
             damage: OnceLock::new(),
             occupations: occupations::Occupations::default(),
         }
@@ -368,25 +372,41 @@ impl Catalog {
             .map(|s| &s.origin)
     }
 
-    /// The search index that holds curated role `i`'s texts, which of the
-    /// two it is (0 bundled, 1 cache: their text numbers differ), and the
-    /// role's number in it; `None` for a role read from its file, whose
-    /// texts are searched one by one.
+    /// The search index that holds entry `i`'s texts (as numbered in
+    /// [`Catalog::candidates`]), which of three it is (0 bundled roles, 1
+    /// cached roles, 2 official occupations: their text numbers differ),
+    /// and the entry's number in it; `None` for a role read from its file,
+    /// whose texts are searched one by one.
     pub fn search_index(&self, i: usize) -> Option<(usize, &SearchIndex, usize)> {
-        let slot = self.slots.get(i)?;
+        let Some(slot) = self.slots.get(i) else {
+            let j = i - self.slots.len();
+            let index = self.built(&self.occupations_index, bundled::occupations_index);
+            return (index.len() == self.occupations.len() && j < index.len())
+                .then_some((2, index, j));
+        };
         match slot.store {
             Store::Bundled => {
-                let index = self.bundled_index.get_or_init(|| {
-                    bundled::search_index().unwrap_or_else(|e| {
-                        let _ = self.damage.set(e.to_string());
-                        SearchIndex::default()
-                    })
-                });
+                let index = self.built(&self.bundled_index, bundled::search_index);
                 Some((0, index, slot.number))
             }
             Store::Cache => Some((1, self.cache_index.as_ref()?, slot.number)),
             Store::Decoded => None,
         }
+    }
+
+    /// A bundled search index, decoded on first use (an index that does not
+    /// decode is empty, and [`Catalog::damage`] says so).
+    fn built<'a>(
+        &'a self,
+        cell: &'a OnceLock<SearchIndex>,
+        decode: fn() -> Result<SearchIndex>,
+    ) -> &'a SearchIndex {
+        cell.get_or_init(|| {
+            decode().unwrap_or_else(|e| {
+                let _ = self.damage.set(e.to_string());
+                SearchIndex::default()
+            })
+        })
     }
 
     fn slot_of(&self, id: &str) -> Option<&Slot> {

@@ -152,14 +152,15 @@ fn listed(fields: &[SearchField]) -> String {
 }
 
 /// The best text of `field` in entry `entry` and its weighted score.
-/// Texts of the cache's index are scored once per distinct text (`memo`),
-/// other roles text by text; an official occupation has its title only.
+/// Indexed texts (bundled and cached roles, official occupations' titles)
+/// are scored once per distinct text and word (`memos`), roles read from
+/// their files text by text.
 fn best_in_field(
     catalog: &Catalog,
     entry: usize,
     field: SearchField,
     searcher: &mut Searcher,
-    memos: &mut [Memo; 2],
+    memos: &mut [Memo; 3],
 ) -> Option<FieldBest> {
     let w = weight(field);
     let mut top: Option<FieldBest> = None;
@@ -171,17 +172,17 @@ fn best_in_field(
             }
         }
     };
-    if entry >= catalog.role_count() {
+    if let Some((which, index, k)) = catalog.search_index(entry) {
+        let memo = memos.get_mut(which)?;
+        for (ti, id) in index.field(k, field).iter().enumerate() {
+            consider(ti, memo.score(index, id, searcher));
+        }
+    } else if entry >= catalog.role_count() {
         if field == SearchField::Title {
             consider(
                 0,
                 catalog.entry_title(entry).and_then(|t| searcher.score(t)),
             );
-        }
-    } else if let Some((which, index, k)) = catalog.search_index(entry) {
-        let memo = memos.get_mut(which)?;
-        for (ti, id) in index.field(k, field).iter().enumerate() {
-            consider(ti, memo.score(index, id, searcher));
         }
     } else if let Some(role) = catalog.role_at(entry) {
         for (ti, t) in texts(role, field).iter().enumerate() {
@@ -236,8 +237,8 @@ pub fn run(catalog: &Catalog, args: &SearchArgs) -> Result<SearchView> {
     let mut searcher = Searcher::new(&args.query)
         .map_err(|e| Error::Usage(format!("the search query `{}` {e}", shown(&args.query))))?;
     let fields = fields_of(args);
-    // One per index (bundled, cache): their text numbers differ.
-    let mut memos = [Memo::default(), Memo::default()];
+    // One per index (bundled, cache, occupations): their numbers differ.
+    let mut memos = [Memo::default(), Memo::default(), Memo::default()];
     // Curated roles and the official occupations no curated role stands for.
     let mut found: Vec<Found> = Vec::new();
     for entry in catalog.entry_numbers() {

@@ -245,7 +245,8 @@ mod tests {
 
     #[test]
     fn lines_that_fit_are_what_the_wrapper_gives_back() {
-        let opts = |w| textwrap::Options::new(w).word_splitter(textwrap::WordSplitter::NoHyphenation);
+        let opts =
+            |w| textwrap::Options::new(w).word_splitter(textwrap::WordSplitter::NoHyphenation);
         for text in [
             "Customer Service Associate",
             "a  b   c",
