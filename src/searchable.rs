@@ -5,9 +5,9 @@
 //! word once, every distinct text once as a list of word numbers, and for
 //! each role the numbers of its texts field by field. A search then scores
 //! each distinct word once and each distinct text once from its words'
-//! scores, without decoding any role. 10,000 generated roles have about
-//! 400,000 searchable texts, 31,000 distinct ones, and a few thousand
-//! distinct words.
+//! scores, without decoding any role. 10,000 generated roles have 277,000
+//! searchable texts, 30,283 distinct ones, made of far fewer distinct
+//! words.
 
 use crate::model::Role;
 use rustc_hash::FxHashMap;
