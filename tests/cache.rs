@@ -172,9 +172,23 @@ fn a_changed_file_rebuilds_the_cache() {
     );
 }
 
+/// A data directory of 10 roles whose cache one `show` has built.
 #[cfg(unix)]
-#[test]
-fn a_truncated_or_garbage_cache_is_rebuilt() {
+struct Built {
+    /// Removed when dropped.
+    tmp: tempfile::TempDir,
+    dir: PathBuf,
+    home: PathBuf,
+    args: [&'static str; 4],
+    /// The output of `args`.
+    good: String,
+    file: PathBuf,
+    /// The cache file's bytes.
+    full: Vec<u8>,
+}
+
+#[cfg(unix)]
+fn built() -> Built {
     let tmp = tempfile::tempdir().expect("temp dir");
     let dir = data_dir(tmp.path(), 10);
     let home = tmp.path().join("cache");
@@ -182,6 +196,29 @@ fn a_truncated_or_garbage_cache_is_rebuilt() {
     let good = ok(&run_with(&home, &dir, &args));
     let file = the_cache_file(&home);
     let full = fs::read(&file).expect("read cache");
+    Built {
+        tmp,
+        dir,
+        home,
+        args,
+        good,
+        file,
+        full,
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_truncated_or_garbage_cache_is_rebuilt() {
+    let Built {
+        tmp: _tmp,
+        dir,
+        home,
+        args,
+        good,
+        file,
+        full,
+    } = built();
 
     let damaged: Vec<(&str, Vec<u8>)> = vec![
         ("empty", Vec::new()),
@@ -225,13 +262,15 @@ fn a_truncated_or_garbage_cache_is_rebuilt() {
 #[cfg(unix)]
 #[test]
 fn a_damaged_role_body_fails_the_command_and_the_next_run_rebuilds() {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let dir = data_dir(tmp.path(), 10);
-    let home = tmp.path().join("cache");
-    let args = ["show", "cache-test-role-7", "--format", "json"];
-    let good = ok(&run_with(&home, &dir, &args));
-    let file = the_cache_file(&home);
-    let full = fs::read(&file).expect("read cache");
+    let Built {
+        tmp: _tmp,
+        dir,
+        home,
+        args,
+        good,
+        file,
+        full,
+    } = built();
     // The last mention of the role's id and title is its body (the index,
     // with every head, comes first).
     let mut field = b"cache-test-role-7".to_vec();

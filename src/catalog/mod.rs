@@ -51,6 +51,20 @@ struct Slot {
     number: usize,
 }
 
+impl Slot {
+    /// A role read from its file, decoded already.
+    fn decoded(role: Role, origin: Origin) -> Slot {
+        Slot {
+            head: RoleHead::of(&role, (0, 0), (0, 0)),
+            origin,
+            store: Store::Decoded,
+            body: OnceLock::from(Box::new(role)),
+            core: OnceLock::new(),
+            number: 0,
+        }
+    }
+}
+
 /// Every role and source the program knows, with lookups by id.
 ///
 /// Roles are decoded when first used, so that a command pays for the
@@ -92,32 +106,18 @@ impl Catalog {
                 number,
             })
             .collect();
-        Ok(Catalog {
-            sources: bundle.sources,
+        Ok(Catalog::of_slots(
+            bundle.sources,
             slots,
-            cache_bodies: None,
-            bundled_index: OnceLock::new(),
-            cache_index: None,
-            occupations_index: OnceLock::new(),
-            damage: OnceLock::new(),
-            occupations: occupations::Occupations::new(),
-        })
+            occupations::Occupations::new(),
+        ))
     }
 
-    /// A catalog of these roles alone, without official occupations: for
-    /// tests and benchmarks.
-    pub fn from_roles(sources: Vec<Source>, roles: Vec<Role>) -> Catalog {
-        let slots = roles
-            .into_iter()
-            .map(|role| Slot {
-                head: RoleHead::of(&role, (0, 0), (0, 0)),
-                origin: Origin::Bundled,
-                store: Store::Decoded,
-                body: OnceLock::from(Box::new(role)),
-                core: OnceLock::new(),
-                number: 0,
-            })
-            .collect();
+    fn of_slots(
+        sources: Vec<Source>,
+        slots: Vec<Slot>,
+        occupations: occupations::Occupations,
+    ) -> Catalog {
         Catalog {
             sources,
             slots,
@@ -126,8 +126,18 @@ impl Catalog {
             cache_index: None,
             occupations_index: OnceLock::new(),
             damage: OnceLock::new(),
-            occupations: occupations::Occupations::default(),
+            occupations,
         }
+    }
+
+    /// A catalog of these roles alone, without official occupations: for
+    /// tests and benchmarks.
+    pub fn from_roles(sources: Vec<Source>, roles: Vec<Role>) -> Catalog {
+        let slots = roles
+            .into_iter()
+            .map(|role| Slot::decoded(role, Origin::Bundled))
+            .collect();
+        Catalog::of_slots(sources, slots, occupations::Occupations::default())
     }
 
     /// The bundled catalog with the roles and sources of `dirs` added; a
@@ -172,14 +182,7 @@ impl Catalog {
                     .roles
                     .into_iter()
                     .zip(data.files)
-                    .map(|(role, file)| Slot {
-                        head: RoleHead::of(&role, (0, 0), (0, 0)),
-                        origin: Origin::File(file),
-                        store: Store::Decoded,
-                        body: OnceLock::from(Box::new(role)),
-                        core: OnceLock::new(),
-                        number: 0,
-                    })
+                    .map(|(role, file)| Slot::decoded(role, Origin::File(file)))
                     .collect();
                 (data.sources, slots)
             }
