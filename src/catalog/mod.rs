@@ -547,6 +547,15 @@ impl Catalog {
         }
     }
 
+    /// The entry with index `i` of [`Catalog::candidates`], with a curated
+    /// role's short facts alone ([`Catalog::cores`]).
+    pub fn entry_core(&self, i: usize) -> Option<&Role> {
+        match self.slots.get(i) {
+            Some(s) => Some(self.core(s)),
+            None => self.occupations.role(i - self.slots.len()),
+        }
+    }
+
     /// National employment of an entry, for listing big occupations first.
     fn employment(&self, i: usize) -> u64 {
         let Some(o) = i

@@ -281,7 +281,16 @@ pub fn run(catalog: &Catalog, args: &SearchArgs) -> Result<SearchView> {
     let hits = found
         .into_iter()
         .filter_map(|Found { entry, best }| {
-            let role = catalog.entry(entry)?;
+            // Names are among a role's short facts: no need for the whole
+            // profile when only they matched.
+            let names_only = best
+                .iter()
+                .all(|b| matches!(b.field, SearchField::Title | SearchField::Alias));
+            let role = if names_only {
+                catalog.entry_core(entry)?
+            } else {
+                catalog.entry(entry)?
+            };
             let matched = best
                 .into_iter()
                 .filter_map(|FieldBest { field, score, text }| {
