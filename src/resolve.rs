@@ -68,23 +68,58 @@ fn words(s: &str) -> Vec<&str> {
     s.split(' ').filter(|w| !w.is_empty()).collect()
 }
 
+/// A candidate's name in the forms matching compares, worked out once
+/// (a catalog keeps them for every resolution it does).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prepared {
+    normalized: String,
+    /// Without spaces.
+    compact: String,
+    /// Every word in the singular.
+    singular: String,
+}
+
+/// The prepared names of `candidates`, in their order.
+pub fn prepare(candidates: &[Candidate<'_>]) -> Vec<Prepared> {
+    candidates
+        .iter()
+        .map(|c| {
+            let normalized = normalize_name(c.name);
+            Prepared {
+                compact: normalized.replace(' ', ""),
+                singular: singular(&normalized),
+                normalized,
+            }
+        })
+        .collect()
+}
+
 /// Resolves `query` against `candidates`.
 pub fn resolve(candidates: &[Candidate<'_>], query: &str) -> Resolution {
+    resolve_prepared(candidates, &prepare(candidates), query)
+}
+
+/// As [`resolve`], with the names of `candidates` prepared already
+/// ([`prepare`]; same order and length).
+pub fn resolve_prepared(
+    candidates: &[Candidate<'_>],
+    prepared: &[Prepared],
+    query: &str,
+) -> Resolution {
     let q = normalize_name(query);
-    if q.is_empty() {
+    if q.is_empty() || prepared.len() != candidates.len() {
         return Resolution::Unknown(Vec::new());
     }
     let q_compact: String = q.chars().filter(|c| *c != ' ').collect();
     let q_words = words(&q);
-
-    let normalized: Vec<String> = candidates.iter().map(|c| normalize_name(c.name)).collect();
+    let normalized = |i: usize| prepared[i].normalized.as_str();
 
     // 1. Exact, also in the singular: official titles are plural
     // ("Tellers"), people type "teller".
     let q_singular = singular(&q);
     let exact = pick(candidates, |i| {
-        let n = &normalized[i];
-        (*n == q || n.replace(' ', "") == q_compact || singular(n) == q_singular).then_some(1.0)
+        let p = &prepared[i];
+        (p.normalized == q || p.compact == q_compact || p.singular == q_singular).then_some(1.0)
     });
     if let Some(r) = exact {
         return r;
@@ -92,7 +127,7 @@ pub fn resolve(candidates: &[Candidate<'_>], query: &str) -> Resolution {
     // 2. Acronym of a multi-word name.
     if q_words.len() == 1 && q.len() >= 2 {
         let acronym = pick(candidates, |i| {
-            let w = words(&normalized[i]);
+            let w = words(normalized(i));
             (w.len() >= 2
                 && w.len() == q.len()
                 && w.iter().zip(q.chars()).all(|(w, c)| w.starts_with(c)))
@@ -104,7 +139,7 @@ pub fn resolve(candidates: &[Candidate<'_>], query: &str) -> Resolution {
     }
     // 3. Every typed word is a word, or the start of a word, of the name.
     let word_match = pick(candidates, |i| {
-        let name_words = words(&normalized[i]);
+        let name_words = words(normalized(i));
         let mut whole = 0usize;
         for qw in &q_words {
             if name_words.iter().any(|nw| nw == qw) {
@@ -126,7 +161,7 @@ pub fn resolve(candidates: &[Candidate<'_>], query: &str) -> Resolution {
         return Resolution::Unknown(Vec::new());
     }
     let scores = best_scores(candidates, |i| {
-        fuzzy_score(&q_compact, &q_words, &normalized[i])
+        fuzzy_score(&q_compact, &q_words, normalized(i))
     });
     let mut ranked: Vec<(usize, f64, u8, u64)> = scores
         .into_iter()

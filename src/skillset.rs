@@ -103,11 +103,34 @@ fn content_words(skill: &str) -> Vec<String> {
 /// resolution and de-escalation"; "CRM software" and "Proficiency with CRM
 /// software").
 pub fn same_skill(a: &str, b: &str) -> bool {
-    let (wa, wb) = (content_words(a), content_words(b));
-    if wa.is_empty() || wb.is_empty() {
-        return normalize_name(a) == normalize_name(b);
+    SkillKey::new(a).same(&SkillKey::new(b))
+}
+
+/// A skill name prepared for [`same_skill`], so that comparing many pairs
+/// normalizes each name once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkillKey {
+    words: Vec<String>,
+    /// The whole name normalized, for names with no content words.
+    whole: String,
+}
+
+impl SkillKey {
+    pub fn new(name: &str) -> SkillKey {
+        SkillKey {
+            words: content_words(name),
+            whole: normalize_name(name),
+        }
     }
-    wa.iter().all(|w| wb.contains(w)) || wb.iter().all(|w| wa.contains(w))
+
+    /// Whether the two name the same skill, as [`same_skill`].
+    pub fn same(&self, other: &SkillKey) -> bool {
+        let (wa, wb) = (&self.words, &other.words);
+        if wa.is_empty() || wb.is_empty() {
+            return self.whole == other.whole;
+        }
+        wa.iter().all(|w| wb.contains(w)) || wb.iter().all(|w| wa.contains(w))
+    }
 }
 
 /// The skill gap from `from` to `to`, in the target's spelling, sorted: a
@@ -116,10 +139,11 @@ pub fn same_skill(a: &str, b: &str) -> bool {
 pub fn gap(from: &Role, to: &Role) -> Gap {
     let have = skills_of(from);
     let want = skills_of(to);
-    let (shared, to_gain): (Vec<_>, Vec<_>) = want
-        .values()
-        .cloned()
-        .partition(|w| have.values().any(|h| same_skill(w, h)));
+    let have_keys: Vec<SkillKey> = have.values().map(|h| SkillKey::new(h)).collect();
+    let (shared, to_gain): (Vec<_>, Vec<_>) = want.values().cloned().partition(|w| {
+        let w = SkillKey::new(w);
+        have_keys.iter().any(|h| w.same(h))
+    });
     Gap {
         skills_to_gain: to_gain,
         skills_shared: shared,

@@ -82,6 +82,8 @@ pub struct Catalog {
     cache_index: Option<SearchIndex>,
     /// The official occupations' titles, indexed by build.rs.
     occupations_index: OnceLock<SearchIndex>,
+    /// The names of [`Catalog::candidates`] prepared for resolution, once.
+    prepared: OnceLock<Vec<crate::resolve::Prepared>>,
     /// Why a role's body failed to decode, if one did.
     damage: OnceLock<String>,
     /// The official occupations of the BLS wage tables, as entries after
@@ -125,6 +127,7 @@ impl Catalog {
             bundled_index: OnceLock::new(),
             cache_index: None,
             occupations_index: OnceLock::new(),
+            prepared: OnceLock::new(),
             damage: OnceLock::new(),
             occupations,
         }
@@ -228,6 +231,8 @@ impl Catalog {
                 None => self.slots.push(slot),
             }
         }
+        // Names changed: prepare them again when first needed.
+        self.prepared = OnceLock::new();
     }
 
     /// What user data may refer to and must not collide with.
@@ -588,7 +593,7 @@ impl Catalog {
 
     /// The entry number (as in [`Catalog::candidates`]) `query` names.
     fn resolve_entry(&self, query: &str) -> Result<usize> {
-        use crate::resolve::{resolve, Resolution};
+        use crate::resolve::{prepare, resolve_prepared, Resolution};
         let listed = |ids: Vec<usize>| -> Vec<(String, String)> {
             ids.into_iter()
                 .filter_map(|i| {
@@ -610,7 +615,9 @@ impl Catalog {
         if let Some(i) = self.slots.iter().position(|s| s.head.id == query) {
             return Ok(i);
         }
-        match resolve(&self.candidates(), query) {
+        let candidates = self.candidates();
+        let prepared = self.prepared.get_or_init(|| prepare(&candidates));
+        match resolve_prepared(&candidates, prepared, query) {
             Resolution::Found(i) => Ok(i),
             Resolution::Ambiguous(mut ids) => {
                 // Curated first (in resolve's order), then occupations by

@@ -8,7 +8,7 @@ use crate::cli::CompareArgs;
 use crate::commands::salary::{figures_of, SalaryFigure, DEFAULT_HOURS_PER_YEAR};
 use crate::error::{Error, Result};
 use crate::model::{Period, Role, Salary, Source, Trend};
-use crate::skillset::{gap, same_skill, skills_of, tools_of, Gap};
+use crate::skillset::{gap, skills_of, tools_of, Gap, SkillKey};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
@@ -282,8 +282,8 @@ pub fn build(catalog: &Catalog, roles: &[&Role], area: &crate::wages::Area) -> C
             differences.extend(pay_differences(base, other));
         }
     }
-    let skills = compare_sets(roles, skills_of, same_skill);
-    let tools = compare_sets(roles, tools_of, same_tool);
+    let skills = compare_sets(roles, skills_of, SkillKey::new, SkillKey::same);
+    let tools = compare_sets(roles, tools_of, tool_key, String::eq);
     let gaps = match roles.split_first() {
         Some((base, others)) => others
             .iter()
@@ -569,34 +569,39 @@ fn why_not(a: &Salary, b: &Salary) -> String {
 /// `same` decides when two items are one: for skills, [`same_skill`], so
 /// that the unique skills of a target are exactly its gap from the
 /// baseline; for tools, equal normalized names.
-fn compare_sets(
+fn compare_sets<K>(
     roles: &[&Role],
     of: fn(&Role) -> BTreeMap<String, String>,
-    same: fn(&str, &str) -> bool,
+    key: fn(&str) -> K,
+    same: fn(&K, &K) -> bool,
 ) -> SetComparison {
     let sets: Vec<BTreeMap<String, String>> = roles.iter().map(|r| of(r)).collect();
     let Some(first) = sets.first() else {
         return SetComparison::default();
     };
-    let in_set = |set: &BTreeMap<String, String>, item: &str| set.values().any(|v| same(item, v));
+    // Each item's key made once: every item is compared with every other.
+    let keys: Vec<Vec<K>> = sets
+        .iter()
+        .map(|set| set.values().map(|v| key(v)).collect())
+        .collect();
+    let in_set = |j: usize, item: &K| keys[j].iter().any(|v| same(item, v));
     let shared = first
         .values()
-        .filter(|v| sets.iter().all(|s| in_set(s, v)))
-        .cloned()
+        .zip(&keys[0])
+        .filter(|(_, k)| (0..sets.len()).all(|j| in_set(j, k)))
+        .map(|(v, _)| v.clone())
         .collect();
     let unique = roles
         .iter()
         .zip(&sets)
+        .zip(&keys)
         .enumerate()
-        .map(|(i, (r, set))| {
+        .map(|(i, ((r, set), set_keys))| {
             let only: Vec<String> = set
                 .values()
-                .filter(|v| {
-                    sets.iter()
-                        .enumerate()
-                        .all(|(j, s)| j == i || !in_set(s, v))
-                })
-                .cloned()
+                .zip(set_keys)
+                .filter(|(_, k)| (0..sets.len()).all(|j| j == i || !in_set(j, k)))
+                .map(|(v, _)| v.clone())
                 .collect();
             (r.id.clone(), only)
         })
@@ -605,8 +610,8 @@ fn compare_sets(
 }
 
 /// Tools are the same tool only by name.
-fn same_tool(a: &str, b: &str) -> bool {
-    crate::validate::normalize_name(a) == crate::validate::normalize_name(b)
+fn tool_key(name: &str) -> String {
+    crate::validate::normalize_name(name)
 }
 
 #[cfg(test)]
@@ -708,7 +713,7 @@ mod tests {
         a.soft_skills = vec![list(&["Empathy", "Typing", "Patience"])];
         b.soft_skills = vec![list(&["empathy", "Typing", "Coaching"])];
         c.soft_skills = vec![list(&["Empathy", "Budgeting"])];
-        let s = compare_sets(&[&a, &b, &c], skills_of, same_skill);
+        let s = compare_sets(&[&a, &b, &c], skills_of, SkillKey::new, SkillKey::same);
         assert_eq!(s.shared, vec!["Empathy"]);
         assert_eq!(s.unique[0], ("a".to_string(), vec!["Patience".to_string()]));
         assert_eq!(s.unique[1], ("b".to_string(), vec!["Coaching".to_string()]));
