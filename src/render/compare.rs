@@ -516,21 +516,7 @@ fn legend(view: &CompareView, out: &mut dyn Write, term: &Term) -> io::Result<()
     writeln!(out)?;
     heading(out, term, "Sources")?;
     for (i, s) in view.sources.iter().enumerate() {
-        let publisher = s
-            .publisher
-            .as_deref()
-            .map(|p| format!(", {p}"))
-            .unwrap_or_default();
-        let first = format!("  [{}] ", i + 1);
-        let rest = " ".repeat(first.len());
-        let body = format!("{}{publisher} (id {})", clean(&s.title), s.id);
-        let opts = textwrap::Options::new(term.prose_width().max(rest.len() + 12))
-            .initial_indent(&first)
-            .subsequent_indent(&rest)
-            .word_splitter(textwrap::WordSplitter::NoHyphenation);
-        for l in textwrap::wrap(&body, opts) {
-            writeln!(out, "{l}")?;
-        }
+        text::source_entry(out, term, i + 1, &s.title, s.publisher.as_deref(), &s.id)?;
     }
     Ok(())
 }

@@ -523,22 +523,7 @@ pub fn legend(out: &mut dyn Write, term: &Term, sources: &[&Source]) -> io::Resu
     writeln!(out)?;
     heading(out, term, "Sources")?;
     for (i, s) in sources.iter().enumerate() {
-        let publisher = s
-            .publisher
-            .as_deref()
-            .map(|p| format!(", {p}"))
-            .unwrap_or_default();
-        let n = format!("[{}] ", i + 1);
-        let first = format!("  {n}");
-        let rest = " ".repeat(first.len());
-        let body = format!("{}{publisher} (id {})", clean(&s.title), s.id);
-        let opts = textwrap::Options::new(term.prose_width().max(rest.len() + 12))
-            .initial_indent(&first)
-            .subsequent_indent(&rest)
-            .word_splitter(textwrap::WordSplitter::NoHyphenation);
-        for l in textwrap::wrap(&body, opts) {
-            writeln!(out, "{l}")?;
-        }
+        text::source_entry(out, term, i + 1, &s.title, s.publisher.as_deref(), &s.id)?;
     }
     Ok(())
 }

@@ -738,6 +738,30 @@ pub fn clean_message(message: &str) -> String {
         .join("\n")
 }
 
+/// One entry of a numbered "Sources" legend, `  [n] Title, Publisher (id
+/// ID)`, wrapped to the terminal under its own text.
+pub fn source_entry(
+    out: &mut dyn Write,
+    term: &Term,
+    n: usize,
+    title: &str,
+    publisher: Option<&str>,
+    id: &str,
+) -> io::Result<()> {
+    let publisher = publisher.map(|p| format!(", {p}")).unwrap_or_default();
+    let first = format!("  [{n}] ");
+    let rest = " ".repeat(first.len());
+    let body = format!("{}{publisher} (id {id})", clean(title));
+    let opts = textwrap::Options::new(term.prose_width().max(rest.len() + 12))
+        .initial_indent(&first)
+        .subsequent_indent(&rest)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    for l in textwrap::wrap(&body, opts) {
+        writeln!(out, "{l}")?;
+    }
+    Ok(())
+}
+
 /// Numbered citations: `[1]`, `[2]`... in order of first use, with a legend.
 #[derive(Debug, Default)]
 pub struct Citations {
