@@ -29,10 +29,10 @@ fn main() -> ExitCode {
                 }
             }
         }
-        for role in catalog.roles() {
+        for (i, role) in catalog.roles().enumerate() {
             // With directories, only their roles: the generated catalog's
             // names, not the bundled ones.
-            if !dirs.is_empty() && catalog.origin(role) == Some(&Origin::Bundled) {
+            if !dirs.is_empty() && catalog.origin_at(i) == Origin::Bundled {
                 continue;
             }
             writeln!(out, "{}", role.title)?;

@@ -222,44 +222,6 @@ pub struct ListArgs {
     pub all: bool,
 }
 
-/// The sections of a profile, in the order `show` prints them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ValueEnum)]
-pub enum Section {
-    Summary,
-    Overview,
-    Responsibilities,
-    Setting,
-    Tools,
-    Skills,
-    Education,
-    Experience,
-    Salary,
-    /// Official wages (BLS) for the role's SOC occupation.
-    Wages,
-    Outlook,
-    Remote,
-    Market,
-    Global,
-    Day,
-    Balance,
-    Pros,
-    Cons,
-    Mistakes,
-    Advice,
-    Cases,
-    Portfolio,
-    Metrics,
-    Figures,
-    Reports,
-    Differences,
-    Related,
-    Ladder,
-    Moves,
-    Letter,
-    Faq,
-    Sources,
-}
-
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The role: id, title or alias (fuzzy)
@@ -267,8 +229,8 @@ pub struct ShowArgs {
     pub role: String,
 
     /// Print only this section (repeatable)
-    #[arg(long = "section", value_enum, value_name = "NAME")]
-    pub sections: Vec<Section>,
+    #[arg(long = "section", value_name = "NAME", value_parser = crate::sections::parser())]
+    pub sections: Vec<crate::sections::SectionId>,
 
     /// Official wages for this area: a state (`TX`, `texas`) or a metro area
     /// (`Austin`); default: national

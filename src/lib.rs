@@ -7,6 +7,7 @@
 //! bytes), `error` (messages and exit codes).
 
 pub mod catalog;
+pub mod citations;
 pub mod cli;
 pub mod commands;
 pub mod error;
@@ -16,6 +17,7 @@ pub mod render;
 pub mod resolve;
 pub mod search;
 pub mod searchable;
+pub mod sections;
 pub mod skillset;
 pub mod term;
 pub mod validate;

@@ -18,11 +18,26 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-/// Where a role was defined.
+/// Where an entry of the catalog comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
+    /// A curated role compiled into the binary.
     Bundled,
+    /// A curated role read from this user data file.
     File(String),
+    /// An official occupation of the BLS tables.
+    Official,
+}
+
+/// `bundled`, the file's path, or `official`: the `origin` of JSON output.
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Bundled => f.write_str("bundled"),
+            Origin::File(path) => f.write_str(path),
+            Origin::Official => f.write_str("official"),
+        }
+    }
 }
 
 /// Where a role's body is decoded from.
@@ -591,7 +606,32 @@ impl Catalog {
         }
     }
 
+    /// Where entry `i` (as in [`Catalog::candidates`]) comes from.
+    pub fn origin_at(&self, i: usize) -> Origin {
+        match self.slots.get(i) {
+            Some(s) => s.origin.clone(),
+            None => Origin::Official,
+        }
+    }
+
+    /// Entry `i` (as in [`Catalog::candidates`]), decoded.
+    pub fn entry_at(&self, i: usize) -> Result<&Role> {
+        self.entry(i).ok_or_else(|| {
+            Error::io(
+                "reading the catalog",
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("entry {i} is not in the catalog"),
+                ),
+            )
+        })
+    }
+
     /// The entry number (as in [`Catalog::candidates`]) `query` names.
+    pub fn resolve_index(&self, query: &str) -> Result<usize> {
+        self.resolve_entry(query)
+    }
+
     fn resolve_entry(&self, query: &str) -> Result<usize> {
         use crate::resolve::{prepare, resolve_prepared, Resolution};
         let listed = |ids: Vec<usize>| -> Vec<(String, String)> {

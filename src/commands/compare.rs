@@ -4,10 +4,11 @@
 //! comparable, with the reason.
 
 use crate::catalog::Catalog;
+use crate::citations::Citations;
 use crate::cli::CompareArgs;
 use crate::commands::salary::{figures_of, SalaryFigure, DEFAULT_HOURS_PER_YEAR};
 use crate::error::{Error, Result};
-use crate::model::{Period, Role, Salary, Source, Trend};
+use crate::model::{Period, Role, Salary, Trend};
 use crate::skillset::{gap, skills_of, tools_of, Gap, SkillKey};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
@@ -217,7 +218,7 @@ pub struct SourceRef {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct CompareView {
+pub struct CompareView<'a> {
     pub baseline: String,
     pub roles: Vec<CompareRole>,
     pub differences: Vec<PayDifference>,
@@ -226,20 +227,24 @@ pub struct CompareView {
     pub gaps: Vec<GapEntry>,
     /// Every source cited above, in order of first citation (text output
     /// numbers them in this order).
-    pub sources: Vec<SourceRef>,
+    #[serde(serialize_with = "source_refs")]
+    pub sources: Citations<'a>,
 }
 
-impl CompareView {
-    /// The 1-based citation number of a source id.
-    pub fn cite(&self, source: &str) -> Option<usize> {
-        self.sources
-            .iter()
-            .position(|s| s.id == source)
-            .map(|i| i + 1)
-    }
+/// The cited sources as JSON gives them: id, title, publisher and URL.
+fn source_refs<S: serde::Serializer>(
+    sources: &Citations<'_>,
+    serializer: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    serializer.collect_seq(sources.sources().map(|s| SourceRef {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        publisher: s.publisher.clone(),
+        url: s.url.clone(),
+    }))
 }
 
-pub fn run(catalog: &Catalog, args: &CompareArgs) -> Result<CompareView> {
+pub fn run<'a>(catalog: &'a Catalog, args: &CompareArgs) -> Result<CompareView<'a>> {
     if args.roles.len() < 2 {
         return Err(Error::Usage(
             "compare needs at least two roles; the first is the baseline".into(),
@@ -268,7 +273,11 @@ pub fn run(catalog: &Catalog, args: &CompareArgs) -> Result<CompareView> {
 }
 
 /// The comparison of `roles` (at least one; the first is the baseline).
-pub fn build(catalog: &Catalog, roles: &[&Role], area: &crate::wages::Area) -> CompareView {
+pub fn build<'a>(
+    catalog: &'a Catalog,
+    roles: &[&Role],
+    area: &crate::wages::Area,
+) -> CompareView<'a> {
     let columns: Vec<CompareRole> = roles
         .iter()
         .map(|r| CompareRole {
@@ -315,33 +324,18 @@ pub fn build(catalog: &Catalog, roles: &[&Role], area: &crate::wages::Area) -> C
         skills,
         tools,
         gaps,
-        sources: Vec::new(),
+        sources: Citations::new(&catalog.sources),
     };
-    view.sources = cited(&view)
-        .into_iter()
-        .filter_map(|id| catalog.source(&id))
-        .map(source_ref)
-        .collect();
+    cite(&mut view);
     view
 }
 
-fn source_ref(s: &Source) -> SourceRef {
-    SourceRef {
-        id: s.id.clone(),
-        title: s.title.clone(),
-        publisher: s.publisher.clone(),
-        url: s.url.clone(),
-    }
-}
-
-/// Source ids in the order the text output cites them: attribute by
-/// attribute, role by role.
-fn cited(view: &CompareView) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// Numbers the sources in the order the text output cites them:
+/// attribute by attribute, role by role.
+fn cite(view: &mut CompareView<'_>) {
+    let mut out = std::mem::take(&mut view.sources);
     let mut add = |s: &str| {
-        if !out.iter().any(|have| have == s) {
-            out.push(s.to_string());
-        }
+        out.cite(s);
     };
     for r in &view.roles {
         r.pay.iter().for_each(|f| add(&f.source));
@@ -370,7 +364,7 @@ fn cited(view: &CompareView) -> Vec<String> {
     for r in &view.roles {
         r.ladders.iter().for_each(|l| add(&l.source));
     }
-    out
+    view.sources = out;
 }
 
 fn column(catalog: &Catalog, r: &Role) -> CompareRole {

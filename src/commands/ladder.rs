@@ -2,6 +2,7 @@
 //! each tier's role where a source gives it.
 
 use crate::catalog::Catalog;
+use crate::citations::Citations;
 use crate::cli::LadderArgs;
 use crate::error::{Error, Result};
 use crate::model::{Ladder, Period, Role, Salary, Tier};
@@ -143,56 +144,23 @@ pub struct LadderEntry {
     pub tiers: Vec<TierView>,
 }
 
-/// A cited source: its id and title, numbered by position for text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SourceRef {
-    pub id: String,
-    pub title: String,
-}
-
-/// Source ids in order of first citation, with their titles.
-#[derive(Debug, Clone, Default)]
-pub struct Citations(pub Vec<SourceRef>);
-
-impl Citations {
-    /// Adds `id` if it is new; returns its 1-based number.
-    pub fn cite(&mut self, catalog: &Catalog, id: &str) -> usize {
-        if let Some(i) = self.0.iter().position(|s| s.id == id) {
-            return i + 1;
-        }
-        self.0.push(SourceRef {
-            id: id.to_string(),
-            title: catalog.source(id).map_or_else(
-                || "(not in the sources catalog)".into(),
-                |s| s.title.clone(),
-            ),
-        });
-        self.0.len()
-    }
-
-    /// The 1-based number of a cited source.
-    pub fn number(&self, id: &str) -> Option<usize> {
-        self.0.iter().position(|s| s.id == id).map(|i| i + 1)
-    }
-}
-
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
-pub struct LadderView {
+pub struct LadderView<'a> {
     pub ladders: Vec<LadderEntry>,
     /// The role asked about, whose tiers text output marks.
     #[serde(skip)]
     pub role: Option<String>,
     #[serde(skip)]
-    pub sources: Citations,
+    pub sources: Citations<'a>,
 }
 
-pub fn run(catalog: &Catalog, args: &LadderArgs) -> Result<LadderView> {
+pub fn run<'a>(catalog: &'a Catalog, args: &LadderArgs) -> Result<LadderView<'a>> {
     let wanted = match &args.role {
         Some(q) => Some(catalog.resolve(q)?),
         None => None,
     };
-    let mut sources = Citations::default();
+    let mut sources = Citations::new(&catalog.sources);
     let mut ladders = Vec::new();
     // Short facts are enough: ladders, pay and titles.
     for owner in catalog.cores() {
@@ -207,7 +175,7 @@ pub fn run(catalog: &Catalog, args: &LadderArgs) -> Result<LadderView> {
             if !on_it {
                 continue;
             }
-            sources.cite(catalog, &ladder.source);
+            sources.cite(&ladder.source);
             let tiers = ladder
                 .tiers
                 .iter()
@@ -215,7 +183,7 @@ pub fn run(catalog: &Catalog, args: &LadderArgs) -> Result<LadderView> {
                     let linked = t.role.as_deref().and_then(|id| catalog.role_core(id));
                     let pay = linked.and_then(|r| tier_pay(ladder, t, r));
                     if let Some(p) = &pay {
-                        sources.cite(catalog, &p.source);
+                        sources.cite(&p.source);
                     }
                     TierView {
                         title: t.title.clone(),

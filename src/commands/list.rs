@@ -1,6 +1,7 @@
 //! `careers list`: every role, one line each.
 
 use crate::catalog::Catalog;
+use crate::citations::Citations;
 use crate::cli::{ListArgs, ListSort};
 use crate::error::{Error, Result};
 use crate::model::{Period, Role};
@@ -41,11 +42,11 @@ pub struct ListRow {
 
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
-pub struct ListView {
+pub struct ListView<'a> {
     pub rows: Vec<ListRow>,
-    /// (source id, title) for the text legend.
+    /// The sources the rows cite, numbered row by row (pay, then growth).
     #[serde(skip)]
-    pub source_titles: Vec<(String, String)>,
+    pub sources: Citations<'a>,
 }
 
 /// The headline pay of a role: the first yearly median; else the midpoint
@@ -99,7 +100,7 @@ pub fn growth_of(role: &Role) -> Vec<GrowthFigure> {
         .collect()
 }
 
-pub fn run(catalog: &Catalog, args: &ListArgs) -> Result<ListView> {
+pub fn run<'a>(catalog: &'a Catalog, args: &ListArgs) -> Result<ListView<'a>> {
     let wanted = args.family.as_deref().map(crate::validate::normalize_name);
     // Short facts are enough: names, family, pay and outlook.
     let entries: Vec<&Role> = if args.all {
@@ -167,13 +168,10 @@ pub fn run(catalog: &Catalog, args: &ListArgs) -> Result<ListView> {
             }
         }),
     }
-    let source_titles = catalog
-        .sources
-        .iter()
-        .map(|s| (s.id.clone(), s.title.clone()))
-        .collect();
-    Ok(ListView {
-        rows,
-        source_titles,
-    })
+    let mut sources = Citations::new(&catalog.sources);
+    for r in &rows {
+        sources.cite_all(r.median_pay.iter().map(|p| p.source.as_str()));
+        sources.cite_all(r.growth.iter().map(|g| g.source.as_str()));
+    }
+    Ok(ListView { rows, sources })
 }

@@ -100,13 +100,26 @@ pub fn national_median(role: &Role) -> Option<(f64, String)> {
 
 /// Curated roles linked to the SOC codes of an official occupation, as
 /// (id, title, approximate), so its page can point to them.
-pub fn curated_for(catalog: &Catalog, role: &Role) -> Vec<(String, String, bool)> {
+/// A curated role linked to an official occupation.
+#[derive(Debug, Clone, Serialize)]
+pub struct CuratedLink {
+    pub id: String,
+    pub title: String,
+    /// The occupation is broader or narrower than the role.
+    pub approximate: bool,
+}
+
+pub fn curated_for(catalog: &Catalog, role: &Role) -> Vec<CuratedLink> {
     if !catalog.is_official(role) {
         return Vec::new();
     }
     role.soc
         .iter()
         .flat_map(|l| catalog.linked_roles(&l.code))
-        .map(|(r, approx)| (r.id.clone(), r.title.clone(), approx))
+        .map(|(r, approximate)| CuratedLink {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            approximate,
+        })
         .collect()
 }

@@ -3,8 +3,9 @@
 //! everything reachable from FROM.
 
 use crate::catalog::Catalog;
+use crate::citations::Citations;
 use crate::cli::{PathArgs, PathBy};
-use crate::commands::ladder::{headline_figures, Citations, Pay};
+use crate::commands::ladder::{headline_figures, Pay};
 use crate::error::{Error, Result};
 use crate::graph::{Graph, NodeIx, Step};
 use crate::model::{MoveKind, Period, Role};
@@ -82,7 +83,7 @@ pub struct Route {
 
 /// Routes from one role to another.
 #[derive(Debug)]
-pub struct RoutesView {
+pub struct RoutesView<'a> {
     pub from: String,
     pub from_title: String,
     pub to: String,
@@ -93,7 +94,7 @@ pub struct RoutesView {
     pub routes: Vec<Route>,
     /// How many routes are as good as the first (more may exist than shown).
     pub total: u64,
-    pub sources: Citations,
+    pub sources: Citations<'a>,
 }
 
 /// One node reached from the start, and the step that first reaches it.
@@ -116,18 +117,18 @@ pub struct ReachEntry {
 
 /// Everything reachable from a role, in breadth-first order.
 #[derive(Debug)]
-pub struct ReachView {
+pub struct ReachView<'a> {
     pub root: NodeIx,
     pub from: String,
     pub from_title: String,
     pub entries: Vec<ReachEntry>,
-    pub sources: Citations,
+    pub sources: Citations<'a>,
 }
 
 #[derive(Debug)]
-pub enum PathView {
-    Routes(RoutesView),
-    Reach(ReachView),
+pub enum PathView<'a> {
+    Routes(RoutesView<'a>),
+    Reach(ReachView<'a>),
 }
 
 /// A route step in JSON: its route and position, then the step.
@@ -140,7 +141,7 @@ struct NumberedStep<'a> {
     view: &'a StepView,
 }
 
-impl Serialize for PathView {
+impl Serialize for PathView<'_> {
     /// JSON is an array of steps; a step's `route` says which route it is on.
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
         match self {
@@ -169,7 +170,7 @@ impl Serialize for PathView {
     }
 }
 
-pub fn run(catalog: &Catalog, args: &PathArgs) -> Result<PathView> {
+pub fn run<'a>(catalog: &'a Catalog, args: &PathArgs) -> Result<PathView<'a>> {
     let from = catalog.resolve(&args.from)?;
     let graph = Graph::build(catalog);
     let start = graph
@@ -230,14 +231,14 @@ pub fn run(catalog: &Catalog, args: &PathArgs) -> Result<PathView> {
         }
     }
     // Number the sources in the order text output shows them.
-    let mut sources = Citations::default();
+    let mut sources = Citations::new(&catalog.sources);
     for r in &routes {
         for s in &r.steps {
             for id in &s.sources {
-                sources.cite(catalog, id);
+                sources.cite(id);
             }
             for p in [&s.pay_change.from, &s.pay_change.to].into_iter().flatten() {
-                sources.cite(catalog, &p.source);
+                sources.cite(&p.source);
             }
         }
     }
@@ -476,8 +477,8 @@ pub fn pay_change(from: Option<&Role>, to: Option<&Role>, a: &str, b: &str) -> P
     }
 }
 
-fn reach(catalog: &Catalog, graph: &Graph, start: NodeIx) -> ReachView {
-    let mut sources = Citations::default();
+fn reach<'a>(catalog: &'a Catalog, graph: &Graph, start: NodeIx) -> ReachView<'a> {
+    let mut sources = Citations::new(&catalog.sources);
     let node = &graph.nodes[start];
     let entries = graph
         .reachable(start)
@@ -499,7 +500,7 @@ fn reach(catalog: &Catalog, graph: &Graph, start: NodeIx) -> ReachView {
                 sources: step_sources(graph, step),
             };
             for s in &entry.sources {
-                sources.cite(catalog, s);
+                sources.cite(s);
             }
             Some(entry)
         })

@@ -8,9 +8,10 @@
 //! [`FigureKind`]s, and they are grouped, charted and printed like the rest.
 
 use crate::catalog::Catalog;
+use crate::citations::Citations;
 use crate::cli::SalaryArgs;
 use crate::error::{Error, Result};
-use crate::model::{Period, Role, Salary, Source};
+use crate::model::{Period, Role, Salary};
 use serde::{Serialize, Serializer};
 
 /// The most hours a year can hold (366 days of 24 hours): more than this
@@ -203,22 +204,12 @@ pub struct SalaryView<'a> {
     /// leaves out (they are listed, unconverted, below it).
     pub uncharted: Vec<String>,
     /// The sources cited, in order of first citation, for the legend.
-    pub sources: Vec<&'a Source>,
+    pub sources: Citations<'a>,
 }
 
 impl Serialize for SalaryView<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
         self.rows.serialize(serializer)
-    }
-}
-
-impl SalaryView<'_> {
-    /// The 1-based number of a source in the legend.
-    pub fn cite(&self, source: &str) -> Option<usize> {
-        self.sources
-            .iter()
-            .position(|s| s.id == source)
-            .map(|i| i + 1)
     }
 }
 
@@ -390,20 +381,15 @@ pub fn run<'a>(catalog: &'a Catalog, args: &SalaryArgs) -> Result<SalaryView<'a>
             }
         })
         .collect();
-    let mut sources: Vec<&Source> = Vec::new();
+    let mut sources = Citations::new(&catalog.sources);
     let official_ids = rows.iter().flat_map(|r| &r.official).map(|o| &o.source);
-    for id in rows
-        .iter()
-        .flat_map(|r| &r.figures)
-        .map(|f| &f.source)
-        .chain(official_ids)
-    {
-        if let Some(s) = catalog.source(id) {
-            if !sources.iter().any(|have| have.id == s.id) {
-                sources.push(s);
-            }
-        }
-    }
+    sources.cite_all(
+        rows.iter()
+            .flat_map(|r| &r.figures)
+            .map(|f| &f.source)
+            .chain(official_ids)
+            .map(String::as_str),
+    );
     Ok(SalaryView {
         rows,
         period,

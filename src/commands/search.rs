@@ -7,6 +7,7 @@
 //! score, then by how many fields matched, then by title.
 
 use crate::catalog::Catalog;
+use crate::citations::Citations;
 use crate::cli::{SearchArgs, SearchField};
 use crate::error::{Error, Result};
 use crate::search::Searcher;
@@ -80,18 +81,18 @@ pub struct RoleHit {
 }
 
 #[derive(Debug, Clone)]
-pub struct SearchView {
+pub struct SearchView<'a> {
     pub query: String,
     /// The roles shown, best first.
     pub hits: Vec<RoleHit>,
     /// How many roles matched before `--limit`.
     pub total: usize,
-    /// (id, title) of the sources the hits cite, for the text legend.
-    pub source_titles: Vec<(String, String)>,
+    /// The sources the matched texts cite, hit by hit, for the legend.
+    pub sources: Citations<'a>,
 }
 
 /// JSON is the array of hits alone.
-impl Serialize for SearchView {
+impl Serialize for SearchView<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         self.hits.serialize(s)
     }
@@ -233,7 +234,7 @@ impl Memo {
     }
 }
 
-pub fn run(catalog: &Catalog, args: &SearchArgs) -> Result<SearchView> {
+pub fn run<'a>(catalog: &'a Catalog, args: &SearchArgs) -> Result<SearchView<'a>> {
     let mut searcher = Searcher::new(&args.query)
         .map_err(|e| Error::Usage(format!("the search query `{}` {e}", shown(&args.query))))?;
     let fields = fields_of(args);
@@ -318,8 +319,8 @@ pub fn run(catalog: &Catalog, args: &SearchArgs) -> Result<SearchView> {
             })
         })
         .collect::<Vec<RoleHit>>();
-    let source_titles = source_titles(
-        catalog,
+    let mut sources = Citations::new(&catalog.sources);
+    sources.cite_all(
         hits.iter()
             .flat_map(|h| h.matched.iter().filter_map(|m| m.source.as_deref())),
     );
@@ -327,25 +328,8 @@ pub fn run(catalog: &Catalog, args: &SearchArgs) -> Result<SearchView> {
         query: args.query.clone(),
         hits,
         total,
-        source_titles,
+        sources,
     })
-}
-
-/// (id, title) of each source in `ids` that the catalog has, once.
-pub fn source_titles<'a>(
-    catalog: &Catalog,
-    ids: impl Iterator<Item = &'a str>,
-) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    for id in ids {
-        if out.iter().any(|(have, _)| have == id) {
-            continue;
-        }
-        if let Some(s) = catalog.source(id) {
-            out.push((s.id.clone(), s.title.clone()));
-        }
-    }
-    out
 }
 
 /// "nothing matches", with the roles whose names are closest.

@@ -1,171 +1,160 @@
-//! `careers show ROLE`: a role's profile.
+//! `careers show ROLE`: a role's profile, section by section (the sections
+//! are declared in [`crate::sections`]).
 
 use crate::catalog::{Catalog, Origin};
-use crate::cli::{Section, ShowArgs};
+use crate::citations::Citations;
+use crate::cli::ShowArgs;
+use crate::commands::official::{CuratedLink, OfficialWages};
 use crate::error::Result;
-use crate::model::{Role, Source};
+use crate::model::Role;
+use crate::sections::SectionId;
 use serde::Serialize;
 use serde_json::{Map, Value};
-
-/// The role fields each section prints, in order.
-pub fn section_fields(section: Section) -> &'static [&'static str] {
-    match section {
-        Section::Summary => &["summary"],
-        Section::Overview => &["overview"],
-        Section::Responsibilities => &["responsibilities"],
-        Section::Setting => &["work_setting", "employers"],
-        Section::Tools => &["tech_stack"],
-        Section::Skills => &["tech_skills", "soft_skills", "qualities", "skill_map"],
-        Section::Education => &["education", "certifications"],
-        Section::Experience => &["experience", "getting_started"],
-        Section::Salary => &["salary"],
-        Section::Wages => &["official_wages", "curated_profiles"],
-        Section::Outlook => &["outlook"],
-        Section::Remote => &["remote"],
-        Section::Market => &["job_market"],
-        Section::Global => &["global_outlook"],
-        Section::Day => &["day_in_the_life"],
-        Section::Balance => &["work_life"],
-        Section::Pros => &["pros"],
-        Section::Cons => &["cons"],
-        Section::Mistakes => &["beginner_mistakes"],
-        Section::Advice => &["advice"],
-        Section::Cases => &["case_studies"],
-        Section::Portfolio => &["portfolio_tips"],
-        Section::Metrics => &["metrics"],
-        Section::Figures => &["figures"],
-        Section::Reports => &["reports_to"],
-        Section::Differences => &["differs_from"],
-        Section::Related => &["related"],
-        Section::Ladder => &["ladder"],
-        Section::Moves => &["moves"],
-        Section::Letter => &["cover_letter"],
-        Section::Faq => &["faq"],
-        Section::Sources => &["sources"],
-    }
-}
 
 /// A role's profile with the sources it cites, numbered in order of first
 /// citation.
 #[derive(Debug)]
 pub struct ShowView<'a> {
     pub role: &'a Role,
-    pub origin: String,
-    pub sources: Vec<&'a Source>,
+    pub origin: Origin,
+    /// Every source the profile cites: the role's, in the order of its
+    /// fields, then the official wages'.
+    pub sources: Citations<'a>,
     /// Sections to print; empty means all.
-    pub sections: Vec<Section>,
-    /// For the titles of linked roles.
-    pub catalog: &'a Catalog,
+    pub sections: Vec<SectionId>,
     /// Official wages of the role's SOC occupations in the chosen area.
-    pub official: Vec<crate::commands::official::OfficialWages>,
+    pub official: Vec<OfficialWages>,
     /// For an official occupation: the curated roles linked to it.
-    pub curated: Vec<(String, String, bool)>,
+    pub curated: Vec<CuratedLink>,
 }
 
 impl ShowView<'_> {
-    pub fn wants(&self, s: Section) -> bool {
+    pub fn wants(&self, s: SectionId) -> bool {
         self.sections.is_empty() || self.sections.contains(&s)
-    }
-
-    /// The 1-based citation number of a source id.
-    pub fn cite(&self, source: &str) -> Option<usize> {
-        self.sources
-            .iter()
-            .position(|s| s.id == source)
-            .map(|i| i + 1)
     }
 }
 
 pub fn run<'a>(catalog: &'a Catalog, args: &ShowArgs) -> Result<ShowView<'a>> {
-    let role = catalog.resolve(&args.role)?;
+    let entry = catalog.resolve_index(&args.role)?;
+    let role = catalog.entry_at(entry)?;
     let area = crate::commands::official::area(args.area.as_deref())?;
     let official = crate::commands::official::for_role(role, area);
     let curated = crate::commands::official::curated_for(catalog, role);
-    let origin = match catalog.origin(role) {
-        Some(Origin::Bundled) => "bundled".to_string(),
-        Some(Origin::File(f)) => f.clone(),
-        None => "official".to_string(),
-    };
-    let mut sources: Vec<&Source> = Vec::new();
-    let mut cited = cited_sources(role);
-    if !official.is_empty() && !cited.iter().any(|c| c == crate::wages::SOURCE_ID) {
-        cited.push(crate::wages::SOURCE_ID.to_string());
-    }
-    for id in cited {
-        if let Some(s) = catalog.source(&id) {
-            if !sources.iter().any(|have| have.id == s.id) {
-                sources.push(s);
-            }
-        }
-    }
+    let mut sources = Citations::new(&catalog.sources);
+    sources.cite_all(sourced_blocks(role).map(|(_, source)| source));
+    sources.cite_all(official.iter().map(|o| o.source.as_str()));
     let mut sections = args.sections.clone();
     sections.sort();
     sections.dedup();
     Ok(ShowView {
         role,
-        origin,
+        origin: catalog.origin_at(entry),
         sources,
         sections,
-        catalog,
         official,
         curated,
     })
 }
 
-/// Every source id the role cites, in order of first appearance: the order
-/// of the role's fields, then of the entries in each. Read field by field:
-/// serializing the role to search it for `source` keys cost as much as
-/// printing it.
-pub fn cited_sources(role: &Role) -> Vec<String> {
-    let r = role;
-    let all = std::iter::once(&r.family.source)
-        .chain(r.aliases.iter().map(|x| &x.source))
-        .chain(r.summary.iter().map(|x| &x.source))
-        .chain(r.overview.iter().map(|x| &x.source))
-        .chain(r.responsibilities.iter().map(|x| &x.source))
-        .chain(r.work_setting.iter().map(|x| &x.source))
-        .chain(r.employers.iter().map(|x| &x.source))
-        .chain(r.tech_stack.iter().map(|x| &x.source))
-        .chain(r.tech_skills.iter().map(|x| &x.source))
-        .chain(r.soft_skills.iter().map(|x| &x.source))
-        .chain(r.qualities.iter().map(|x| &x.source))
-        .chain(r.skill_map.iter().map(|x| &x.source))
-        .chain(r.education.iter().map(|x| &x.source))
-        .chain(r.certifications.iter().map(|x| &x.source))
-        .chain(r.experience.iter().map(|x| &x.source))
-        .chain(r.getting_started.iter().map(|x| &x.source))
-        .chain(r.salary.iter().map(|x| &x.source))
-        .chain(r.outlook.iter().map(|x| &x.source))
-        .chain(r.remote.iter().map(|x| &x.source))
-        .chain(r.global_outlook.iter().map(|x| &x.source))
-        .chain(r.job_market.iter().map(|x| &x.source))
-        .chain(r.day_in_the_life.iter().map(|x| &x.source))
-        .chain(r.work_life.iter().map(|x| &x.source))
-        .chain(r.pros.iter().map(|x| &x.source))
-        .chain(r.cons.iter().map(|x| &x.source))
-        .chain(r.beginner_mistakes.iter().map(|x| &x.source))
-        .chain(r.advice.iter().map(|x| &x.source))
-        .chain(r.case_studies.iter().map(|x| &x.source))
-        .chain(r.portfolio_tips.iter().map(|x| &x.source))
-        .chain(r.cover_letter.iter().map(|x| &x.source))
-        .chain(r.faq.iter().map(|x| &x.source))
-        .chain(r.metrics.iter().map(|x| &x.source))
-        .chain(r.figures.iter().map(|x| &x.source))
-        .chain(r.reports_to.iter().map(|x| &x.source))
-        .chain(r.differs_from.iter().map(|x| &x.source))
-        .chain(r.related.iter().map(|x| &x.source))
-        .chain(r.ladder.iter().map(|x| &x.source))
-        .chain(r.moves.iter().map(|x| &x.source))
-        .chain(r.soc.iter().filter_map(|x| x.source.as_ref()));
-    let mut out: Vec<String> = Vec::new();
-    // for_each rather than a for loop: a chain this long is quicker
-    // walked from the inside, one list after the other.
-    all.for_each(|id| {
-        if !out.contains(id) {
-            out.push(id.clone());
-        }
-    });
-    out
+/// The role fields that hold sourced blocks, in the role's order.
+pub const SOURCED_FIELDS: &[&str] = &[
+    "family",
+    "aliases",
+    "summary",
+    "overview",
+    "responsibilities",
+    "work_setting",
+    "employers",
+    "tech_stack",
+    "tech_skills",
+    "soft_skills",
+    "qualities",
+    "skill_map",
+    "education",
+    "certifications",
+    "experience",
+    "getting_started",
+    "salary",
+    "outlook",
+    "remote",
+    "global_outlook",
+    "job_market",
+    "day_in_the_life",
+    "work_life",
+    "pros",
+    "cons",
+    "beginner_mistakes",
+    "advice",
+    "case_studies",
+    "portfolio_tips",
+    "cover_letter",
+    "faq",
+    "metrics",
+    "figures",
+    "reports_to",
+    "differs_from",
+    "related",
+    "ladder",
+    "moves",
+    "soc",
+];
+
+/// Every sourced block of the role as (field, source id), in the order of
+/// the role's fields and of the blocks in each ([`SOURCED_FIELDS`]).
+pub fn sourced_blocks(r: &Role) -> impl Iterator<Item = (&'static str, &str)> + '_ {
+    fn each<'r, T: 'r>(
+        field: &'static str,
+        blocks: &'r [T],
+        source: fn(&T) -> &str,
+    ) -> impl Iterator<Item = (&'static str, &'r str)> {
+        blocks.iter().map(move |b| (field, source(b)))
+    }
+    std::iter::once(("family", r.family.source.as_str()))
+        .chain(each("aliases", &r.aliases, |x| &x.source))
+        .chain(each("summary", &r.summary, |x| &x.source))
+        .chain(each("overview", &r.overview, |x| &x.source))
+        .chain(each("responsibilities", &r.responsibilities, |x| &x.source))
+        .chain(each("work_setting", &r.work_setting, |x| &x.source))
+        .chain(each("employers", &r.employers, |x| &x.source))
+        .chain(each("tech_stack", &r.tech_stack, |x| &x.source))
+        .chain(each("tech_skills", &r.tech_skills, |x| &x.source))
+        .chain(each("soft_skills", &r.soft_skills, |x| &x.source))
+        .chain(each("qualities", &r.qualities, |x| &x.source))
+        .chain(each("skill_map", &r.skill_map, |x| &x.source))
+        .chain(each("education", &r.education, |x| &x.source))
+        .chain(each("certifications", &r.certifications, |x| &x.source))
+        .chain(each("experience", &r.experience, |x| &x.source))
+        .chain(each("getting_started", &r.getting_started, |x| &x.source))
+        .chain(each("salary", &r.salary, |x| &x.source))
+        .chain(each("outlook", &r.outlook, |x| &x.source))
+        .chain(each("remote", &r.remote, |x| &x.source))
+        .chain(each("global_outlook", &r.global_outlook, |x| &x.source))
+        .chain(each("job_market", &r.job_market, |x| &x.source))
+        .chain(each("day_in_the_life", &r.day_in_the_life, |x| &x.source))
+        .chain(each("work_life", &r.work_life, |x| &x.source))
+        .chain(each("pros", &r.pros, |x| &x.source))
+        .chain(each("cons", &r.cons, |x| &x.source))
+        .chain(each("beginner_mistakes", &r.beginner_mistakes, |x| {
+            &x.source
+        }))
+        .chain(each("advice", &r.advice, |x| &x.source))
+        .chain(each("case_studies", &r.case_studies, |x| &x.source))
+        .chain(each("portfolio_tips", &r.portfolio_tips, |x| &x.source))
+        .chain(each("cover_letter", &r.cover_letter, |x| &x.source))
+        .chain(each("faq", &r.faq, |x| &x.source))
+        .chain(each("metrics", &r.metrics, |x| &x.source))
+        .chain(each("figures", &r.figures, |x| &x.source))
+        .chain(each("reports_to", &r.reports_to, |x| &x.source))
+        .chain(each("differs_from", &r.differs_from, |x| &x.source))
+        .chain(each("related", &r.related, |x| &x.source))
+        .chain(each("ladder", &r.ladder, |x| &x.source))
+        .chain(each("moves", &r.moves, |x| &x.source))
+        .chain(
+            r.soc
+                .iter()
+                .filter_map(|x| x.source.as_deref())
+                .map(|s| ("soc", s)),
+        )
 }
 
 /// Every bundled role, an official occupation, and for each list field
@@ -208,7 +197,7 @@ impl Serialize for ShowView<'_> {
                 || self
                     .sections
                     .iter()
-                    .any(|s| section_fields(*s).contains(&k))
+                    .any(|s| s.section().fields.contains(&k))
         };
         for (k, v) in all {
             if keep(&k) {
@@ -216,60 +205,74 @@ impl Serialize for ShowView<'_> {
             }
         }
         if keep("official_wages") {
-            out.insert(
-                "official_wages".into(),
-                serde_json::to_value(&self.official).map_err(serde::ser::Error::custom)?,
-            );
-            let curated: Vec<Value> = self
-                .curated
-                .iter()
-                .map(|(id, title, approx)| serde_json::json!({"id": id, "title": title, "approximate": approx}))
-                .collect();
-            out.insert("curated_profiles".into(), Value::Array(curated));
+            out.insert("official_wages".into(), json(&self.official)?);
+            out.insert("curated_profiles".into(), json(&self.curated)?);
         }
-        out.insert("origin".into(), Value::String(self.origin.clone()));
+        out.insert("origin".into(), Value::String(self.origin.to_string()));
         if keep("sources") {
-            out.insert(
-                "sources".into(),
-                serde_json::to_value(&self.sources).map_err(serde::ser::Error::custom)?,
-            );
+            let sources: Vec<_> = self.sources.sources().collect();
+            out.insert("sources".into(), json(&sources)?);
         }
         out.serialize(serializer)
     }
+}
+
+/// `v` as a JSON value, for a serializer's error type.
+fn json<T: Serialize, E: serde::ser::Error>(v: &T) -> std::result::Result<Value, E> {
+    serde_json::to_value(v).map_err(E::custom)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Every string under a `source` key, in order: what `cited_sources`
-    /// reads field by field.
-    fn sources_by_key(v: &Value, out: &mut Vec<String>) {
+    /// Every string under a `source` key, in order, with the role field it
+    /// is in: what `sourced_blocks` reads field by field.
+    fn sources_by_key(field: &str, v: &Value, out: &mut Vec<(String, String)>) {
         match v {
             Value::Object(m) => {
                 for (k, v) in m {
                     match (k.as_str(), v) {
-                        ("source", Value::String(s)) => {
-                            if !out.contains(s) {
-                                out.push(s.clone());
-                            }
-                        }
+                        ("source", Value::String(s)) => out.push((field.into(), s.clone())),
                         ("source", _) => {}
-                        _ => sources_by_key(v, out),
+                        _ => sources_by_key(field, v, out),
                     }
                 }
             }
-            Value::Array(items) => items.iter().for_each(|i| sources_by_key(i, out)),
+            Value::Array(items) => items.iter().for_each(|i| sources_by_key(field, i, out)),
             _ => {}
         }
     }
 
     #[test]
-    fn cited_sources_are_every_source_key_in_order() {
+    fn sourced_blocks_are_every_source_key_in_order() {
         for role in sample_roles() {
+            let Value::Object(fields) = serde_json::to_value(&role).unwrap() else {
+                panic!("a role serializes to an object");
+            };
             let mut expected = Vec::new();
-            sources_by_key(&serde_json::to_value(&role).unwrap(), &mut expected);
-            assert_eq!(cited_sources(&role), expected, "{}", role.id);
+            for (field, value) in &fields {
+                sources_by_key(field, value, &mut expected);
+            }
+            let got: Vec<(String, String)> = sourced_blocks(&role)
+                .map(|(f, s)| (f.to_string(), s.to_string()))
+                .collect();
+            assert_eq!(got, expected, "{}", role.id);
         }
+    }
+
+    #[test]
+    fn sourced_fields_are_the_fields_with_source_keys_in_order() {
+        let fields: Vec<&str> = sample_roles()
+            .iter()
+            .flat_map(|r| sourced_blocks(r).map(|(f, _)| f).collect::<Vec<_>>())
+            .collect();
+        for f in &fields {
+            assert!(SOURCED_FIELDS.contains(f), "{f}");
+        }
+        let order: Vec<usize> = sourced_blocks(&sample_roles()[0])
+            .map(|(f, _)| SOURCED_FIELDS.iter().position(|x| *x == f).unwrap())
+            .collect();
+        assert!(order.windows(2).all(|w| w[0] <= w[1]));
     }
 }

@@ -2,10 +2,11 @@
 //! `careers skills --find SKILL`: the roles that list a skill.
 
 use crate::catalog::Catalog;
+use crate::citations::Citations;
 use crate::cli::SkillsArgs;
 use crate::commands::search::{round3, shown};
 use crate::error::{Error, Result};
-use crate::model::{List, Quality, SkillGroup, Source};
+use crate::model::{List, Quality, SkillGroup};
 use crate::search::Searcher;
 use serde::{Serialize, Serializer};
 use std::ops::Range;
@@ -13,7 +14,7 @@ use std::ops::Range;
 #[derive(Debug)]
 pub enum SkillsView<'a> {
     Map(SkillMapView<'a>),
-    Find(FindView),
+    Find(FindView<'a>),
 }
 
 impl Serialize for SkillsView<'_> {
@@ -35,7 +36,16 @@ pub struct SkillMapView<'a> {
     pub soft_skills: &'a [List],
     pub qualities: &'a [Quality],
     /// The sources cited above, in order of first citation.
-    pub sources: Vec<&'a Source>,
+    #[serde(serialize_with = "cited_sources")]
+    pub sources: Citations<'a>,
+}
+
+/// The cited sources as JSON gives them: their catalog entries.
+fn cited_sources<S: Serializer>(
+    sources: &Citations<'_>,
+    serializer: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    serializer.collect_seq(sources.sources())
 }
 
 /// Which list of a role a skill sits in.
@@ -71,16 +81,16 @@ pub struct SkillRole {
 }
 
 #[derive(Debug, Clone)]
-pub struct FindView {
+pub struct FindView<'a> {
     pub query: String,
     /// Best first.
     pub roles: Vec<SkillRole>,
-    /// (id, title) of the sources the matches cite, for the text legend.
-    pub source_titles: Vec<(String, String)>,
+    /// The sources the matches cite, role by role, for the legend.
+    pub sources: Citations<'a>,
 }
 
 /// JSON is the array of roles alone.
-impl Serialize for FindView {
+impl Serialize for FindView<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         self.roles.serialize(s)
     }
@@ -99,18 +109,17 @@ pub fn run<'a>(catalog: &'a Catalog, args: &SkillsArgs) -> Result<SkillsView<'a>
 
 fn map<'a>(catalog: &'a Catalog, name: &str) -> Result<SkillMapView<'a>> {
     let role = catalog.resolve(name)?;
-    let mut cited: Vec<&str> = Vec::new();
-    let mut cite = |s: &'a str| {
-        if !cited.contains(&s) {
-            cited.push(s);
-        }
+    // In the order text output shows them; a kind of list whose lists are
+    // all empty shows "unknown" and cites nothing.
+    let mut sources = Citations::new(&catalog.sources);
+    let lists = |lists: &'a [List]| {
+        let any = lists.iter().any(|l| !l.items.is_empty());
+        lists.iter().filter(move |_| any).map(|l| l.source.as_str())
     };
-    // In the order text output shows them.
-    role.skill_map.iter().for_each(|g| cite(&g.source));
-    role.tech_skills.iter().for_each(|l| cite(&l.source));
-    role.soft_skills.iter().for_each(|l| cite(&l.source));
-    role.qualities.iter().for_each(|q| cite(&q.source));
-    let sources = cited.iter().filter_map(|id| catalog.source(id)).collect();
+    sources.cite_all(role.skill_map.iter().map(|g| g.source.as_str()));
+    sources.cite_all(lists(&role.tech_skills));
+    sources.cite_all(lists(&role.soft_skills));
+    sources.cite_all(role.qualities.iter().map(|q| q.source.as_str()));
     Ok(SkillMapView {
         id: &role.id,
         title: &role.title,
@@ -122,7 +131,7 @@ fn map<'a>(catalog: &'a Catalog, name: &str) -> Result<SkillMapView<'a>> {
     })
 }
 
-fn find(catalog: &Catalog, skill: &str) -> Result<FindView> {
+fn find<'a>(catalog: &'a Catalog, skill: &str) -> Result<FindView<'a>> {
     let mut searcher = Searcher::new(skill)
         .map_err(|e| Error::Usage(format!("the skill `{}` {e}", shown(skill))))?;
     let mut roles = Vec::new();
@@ -187,8 +196,8 @@ fn find(catalog: &Catalog, skill: &str) -> Result<FindView> {
             .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
             .then_with(|| a.id.cmp(&b.id))
     });
-    let source_titles = crate::commands::search::source_titles(
-        catalog,
+    let mut sources = Citations::new(&catalog.sources);
+    sources.cite_all(
         roles
             .iter()
             .flat_map(|r| r.matches.iter().map(|m| m.source.as_str())),
@@ -196,7 +205,7 @@ fn find(catalog: &Catalog, skill: &str) -> Result<FindView> {
     Ok(FindView {
         query: skill.to_string(),
         roles,
-        source_titles,
+        sources,
     })
 }
 

@@ -18,7 +18,7 @@ const MIN_COLUMN: usize = 22;
 const LABEL_COLUMN: usize = 13;
 
 fn cite_tag(view: &CompareView, source: &str) -> String {
-    match view.cite(source) {
+    match view.sources.number(source) {
         Some(n) => format!("[{n}]"),
         None => format!("[{source}]"),
     }
@@ -26,7 +26,10 @@ fn cite_tag(view: &CompareView, source: &str) -> String {
 
 /// Citations of the sources that give the same value: "[2, 3]".
 fn cite_many(view: &CompareView, sources: &[&str]) -> String {
-    let mut numbered: Vec<usize> = sources.iter().filter_map(|s| view.cite(s)).collect();
+    let mut numbered: Vec<usize> = sources
+        .iter()
+        .filter_map(|s| view.sources.number(s))
+        .collect();
     numbered.sort_unstable();
     numbered.dedup();
     let tags: Vec<String> = numbered
@@ -35,7 +38,7 @@ fn cite_many(view: &CompareView, sources: &[&str]) -> String {
         .chain(
             sources
                 .iter()
-                .filter(|s| view.cite(s).is_none())
+                .filter(|s| view.sources.number(s).is_none())
                 .map(|s| s.to_string()),
         )
         .collect();
@@ -509,19 +512,7 @@ fn sets(view: &CompareView, out: &mut dyn Write, term: &Term) -> io::Result<()> 
     Ok(())
 }
 
-fn legend(view: &CompareView, out: &mut dyn Write, term: &Term) -> io::Result<()> {
-    if view.sources.is_empty() {
-        return Ok(());
-    }
-    writeln!(out)?;
-    heading(out, term, "Sources")?;
-    for (i, s) in view.sources.iter().enumerate() {
-        text::source_entry(out, term, i + 1, &s.title, s.publisher.as_deref(), &s.id)?;
-    }
-    Ok(())
-}
-
-impl Render for CompareView {
+impl Render for CompareView<'_> {
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
         if fits_side_by_side(term, self.roles.len()) {
             side_by_side(self, out, term)?;
@@ -529,7 +520,7 @@ impl Render for CompareView {
             stacked(self, out, term)?;
         }
         sets(self, out, term)?;
-        legend(self, out, term)
+        text::source_legend(out, term, &self.sources)
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {

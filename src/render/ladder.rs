@@ -1,7 +1,8 @@
 //! Text, TSV, Mermaid and DOT for `careers ladder`.
 
+use crate::citations::Citations;
 use crate::cli::Format;
-use crate::commands::ladder::{Citations, LadderView, Pay, TierView};
+use crate::commands::ladder::{LadderView, Pay, TierView};
 use crate::render::diagram::{
     arrow, box_width, dot_label, dot_text, draw_box, mermaid_label, prose, title, BoxLine, Glyphs,
 };
@@ -27,16 +28,16 @@ pub fn pay_text(p: &Pay) -> String {
 
 /// Writes the numbered source legend.
 pub fn legend(out: &mut dyn Write, term: &Term, sources: &Citations) -> io::Result<()> {
-    if sources.0.is_empty() {
+    if sources.is_empty() {
         return Ok(());
     }
     writeln!(out)?;
     title(out, term, "Sources")?;
-    for (i, s) in sources.0.iter().enumerate() {
+    for (n, s) in sources.iter() {
         prose(
             out,
             term,
-            &format!("[{}] {}: {}", i + 1, s.id, s.title),
+            &format!("[{n}] {}: {}", s.id, s.title()),
             "  ",
             "      ",
         )?;
@@ -45,7 +46,7 @@ pub fn legend(out: &mut dyn Write, term: &Term, sources: &Citations) -> io::Resu
 }
 
 fn tier_lines(
-    view: &LadderView,
+    view: &LadderView<'_>,
     t: &TierView,
     sep: &str,
     source_tag: &dyn Fn(&str) -> String,
@@ -72,7 +73,7 @@ fn tier_lines(
     lines
 }
 
-impl Render for LadderView {
+impl Render for LadderView<'_> {
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
         let tag = |id: &str| match self.sources.number(id) {
             Some(n) => format!("[{n}]"),
@@ -189,7 +190,7 @@ fn tier_label(t: &TierView) -> Vec<String> {
     lines
 }
 
-impl LadderView {
+impl LadderView<'_> {
     fn mermaid(&self, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "flowchart TB")?;
         for (i, l) in self.ladders.iter().enumerate() {

@@ -1,13 +1,14 @@
 //! Text and TSV for `careers list` and `careers validate`.
 
+use crate::citations::Citations;
 use crate::commands::list::{ListRow, ListView};
 use crate::commands::validate::ValidateView;
-use crate::render::text::{self, cell, money, per, percent, Citations, UNKNOWN};
+use crate::render::text::{self, cell, money, per, percent, UNKNOWN};
 use crate::render::{tsv, Render};
 use crate::term::{Paint, Term};
 use std::io::{self, Write};
 
-fn growth_text(r: &ListRow, cites: &mut Citations) -> String {
+fn growth_text(r: &ListRow, cites: &Citations) -> String {
     if r.growth.is_empty() {
         return UNKNOWN.into();
     }
@@ -18,13 +19,13 @@ fn growth_text(r: &ListRow, cites: &mut Citations) -> String {
                 Some(p) => percent(p),
                 None => g.trend.map_or(UNKNOWN, trend_word).to_string(),
             };
-            format!("{what} {}", cites.tag(&g.source))
+            format!("{what} {}", text::tag(cites, &g.source))
         })
         .collect::<Vec<_>>()
         .join("; ")
 }
 
-fn pay_text(r: &ListRow, cites: &mut Citations) -> String {
+fn pay_text(r: &ListRow, cites: &Citations) -> String {
     match &r.median_pay {
         Some(p) => {
             let approx = if p.basis == "median" {
@@ -36,7 +37,7 @@ fn pay_text(r: &ListRow, cites: &mut Citations) -> String {
                 "{}{}{approx} {}",
                 money(p.value, &p.currency),
                 per(p.period),
-                cites.tag(&p.source)
+                text::tag(cites, &p.source)
             )
         }
         None => UNKNOWN.into(),
@@ -55,17 +56,17 @@ pub fn trend_word(t: crate::model::Trend) -> &'static str {
 /// Below this width, each role is a small block instead of a table row.
 const STACK_BELOW: usize = 60;
 
-impl Render for ListView {
+impl Render for ListView<'_> {
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
-        let mut cites = Citations::default();
+        let cites = &self.sources;
         if term.width < STACK_BELOW {
             for r in &self.rows {
                 text::line(out, term, &term.paint(Paint::Title, &text::clean(&r.title)))?;
                 for (label, value) in [
                     ("id", term.paint(Paint::Id, &r.id)),
                     ("family", text::clean(&r.family).into_owned()),
-                    ("pay", pay_text(r, &mut cites)),
-                    ("growth", growth_text(r, &mut cites)),
+                    ("pay", pay_text(r, cites)),
+                    ("growth", growth_text(r, cites)),
                 ] {
                     text::line(out, term, &format!("  {label}: {value}"))?;
                 }
@@ -92,8 +93,8 @@ impl Render for ListView {
                 };
                 let mut row = vec![
                     role,
-                    cell(&pay_text(r, &mut cites), Some(pay_paint)),
-                    cell(&growth_text(r, &mut cites), None),
+                    cell(&pay_text(r, cites), Some(pay_paint)),
+                    cell(&growth_text(r, cites), None),
                 ];
                 if wide {
                     row.insert(1, cell(&r.family, None));
@@ -108,7 +109,7 @@ impl Render for ListView {
             }
             text::write_table(out, &t)?;
         }
-        cites.legend(out, term, &self.source_titles)?;
+        text::legend(out, term, cites)?;
         text::line(
             out,
             term,

@@ -1,7 +1,7 @@
 //! Text, TSV, Mermaid and DOT for `careers path`.
 
+use crate::citations::Citations;
 use crate::cli::{Format, PathBy};
-use crate::commands::ladder::Citations;
 use crate::commands::path::{
     Basis, PathView, PayChange, ReachEntry, ReachView, Route, RoutesView, SourcedYears, StepView,
 };
@@ -176,7 +176,7 @@ fn route_summary(r: &Route) -> String {
     format!("{steps}{yrs}")
 }
 
-impl RoutesView {
+impl RoutesView<'_> {
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
         let cite = |id: &str| tag(&self.sources, id);
         let g = Glyphs::for_term(term);
@@ -251,7 +251,7 @@ impl RoutesView {
     }
 }
 
-impl ReachView {
+impl ReachView<'_> {
     fn children(&self) -> HashMap<NodeIx, Vec<&ReachEntry>> {
         let mut map: HashMap<NodeIx, Vec<&ReachEntry>> = HashMap::new();
         for e in &self.entries {
@@ -414,7 +414,7 @@ impl Drawing {
     }
 }
 
-impl Render for PathView {
+impl Render for PathView<'_> {
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
         match self {
             PathView::Routes(r) => r.text(out, term),

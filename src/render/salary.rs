@@ -2,7 +2,7 @@
 //! every role with its source. Also the figure formatting `compare` shares.
 
 use crate::commands::salary::{Bar, FigureKind, SalaryFigure, SalaryView};
-use crate::model::{Period, Source};
+use crate::model::Period;
 use crate::render::text::{self, clean, heading, money, per, UNKNOWN};
 use crate::render::{tsv, Render};
 use crate::term::{Paint, Term};
@@ -250,7 +250,7 @@ fn bar_text(view: &SalaryView<'_>, bar: &Bar, g: &Glyphs, ascii: bool) -> String
         };
         parts.push(format!("{glyph}{approx}{}", money(v, &f.currency)));
     }
-    parts.push(cite_tag(view.cite(&f.source), &f.source));
+    parts.push(cite_tag(view.sources.number(&f.source), &f.source));
     parts.join(" ")
 }
 
@@ -516,22 +516,10 @@ pub fn hanging(
 }
 
 /// The numbered source legend.
-pub fn legend(out: &mut dyn Write, term: &Term, sources: &[&Source]) -> io::Result<()> {
-    if sources.is_empty() {
-        return Ok(());
-    }
-    writeln!(out)?;
-    heading(out, term, "Sources")?;
-    for (i, s) in sources.iter().enumerate() {
-        text::source_entry(out, term, i + 1, &s.title, s.publisher.as_deref(), &s.id)?;
-    }
-    Ok(())
-}
-
 impl Render for SalaryView<'_> {
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
         chart(self, out, term)?;
-        let cite = |source: &str| cite_tag(self.cite(source), source);
+        let cite = |source: &str| cite_tag(self.sources.number(source), source);
         for row in &self.rows {
             writeln!(out)?;
             hanging(
@@ -559,7 +547,7 @@ impl Render for SalaryView<'_> {
                 crate::render::official::write(out, term, o, &cite(&o.source))?;
             }
         }
-        legend(out, term, &self.sources)
+        text::source_legend(out, term, &self.sources)
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {

@@ -1,7 +1,8 @@
 //! Text and TSV for `careers search`.
 
+use crate::citations::Citations;
 use crate::commands::search::{field_name, Matched, SearchView};
-use crate::render::text::{self, clean, Citations};
+use crate::render::text::{self, clean};
 use crate::render::{tsv, Render};
 use crate::term::{Paint, Term};
 use std::io::{self, Write};
@@ -64,7 +65,7 @@ pub fn role_head(
     writeln!(out, "{rest}{}", term.paint(Paint::Id, &clean(id)))
 }
 
-fn matched_line(term: &Term, m: &Matched, cites: &mut Citations) -> String {
+fn matched_line(term: &Term, m: &Matched, cites: &Citations) -> String {
     let mut line = format!(
         "{} {}",
         term.paint(Paint::Muted, &format!("{}:", field_name(m.field))),
@@ -76,14 +77,13 @@ fn matched_line(term: &Term, m: &Matched, cites: &mut Citations) -> String {
     }
     if let Some(s) = &m.source {
         line.push(' ');
-        line.push_str(&term.paint(Paint::Muted, &cites.tag(s)));
+        line.push_str(&term.paint(Paint::Muted, &text::tag(cites, s)));
     }
     line
 }
 
-impl Render for SearchView {
+impl Render for SearchView<'_> {
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
-        let mut cites = Citations::default();
         let width = self.hits.len().to_string().len();
         for (i, hit) in self.hits.iter().enumerate() {
             if i > 0 {
@@ -94,7 +94,13 @@ impl Render for SearchView {
             role_head(out, term, &hit.title, &hit.id, hit.score, &number, &pad)?;
             let indent = format!("{pad}  ");
             for m in &hit.matched {
-                wrap_painted(out, term, &matched_line(term, m, &mut cites), &pad, &indent)?;
+                wrap_painted(
+                    out,
+                    term,
+                    &matched_line(term, m, &self.sources),
+                    &pad,
+                    &indent,
+                )?;
             }
         }
         let shown = self.hits.len();
@@ -111,7 +117,7 @@ impl Render for SearchView {
             )
         };
         writeln!(out)?;
-        cites.legend(out, term, &self.source_titles)?;
+        text::legend(out, term, &self.sources)?;
         text::line(out, term, &term.paint(Paint::Muted, &summary))
     }
 

@@ -1,10 +1,9 @@
 //! Text and TSV for `careers skills`.
 
+use crate::citations::Citations;
 use crate::commands::skills::{FindView, SkillKind, SkillMapView, SkillsView};
 use crate::render::search::{highlighted, role_head, wrap_painted};
-use crate::render::text::{
-    self, bullet, clean, heading, paragraph, styled_bullet, Citations, UNKNOWN,
-};
+use crate::render::text::{self, bullet, clean, heading, paragraph, styled_bullet, tag, UNKNOWN};
 use crate::render::{tsv, Render};
 use crate::term::{Paint, Term};
 use std::io::{self, Write};
@@ -51,7 +50,7 @@ fn unknown(out: &mut dyn Write, term: &Term, what: &str) -> io::Result<()> {
 fn lists(
     out: &mut dyn Write,
     term: &Term,
-    cites: &mut Citations,
+    cites: &Citations,
     title: &str,
     lists: &[crate::model::List],
 ) -> io::Result<()> {
@@ -61,7 +60,7 @@ fn lists(
         return unknown(out, term, &title.to_lowercase());
     }
     for l in lists {
-        let tag = term.paint(Paint::Muted, &cites.tag(&l.source));
+        let tag = term.paint(Paint::Muted, &tag(cites, &l.source));
         for item in &l.items {
             styled_bullet(out, term, &format!("{} {tag}", clean(item)), "  ")?;
         }
@@ -71,7 +70,7 @@ fn lists(
 
 impl Render for SkillMapView<'_> {
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
-        let mut cites = Citations::default();
+        let cites = &self.sources;
         text::line(
             out,
             term,
@@ -93,7 +92,7 @@ impl Render for SkillMapView<'_> {
             let name = format!(
                 "{} {}",
                 term.paint(Paint::Heading, &clean(&g.name)),
-                term.paint(Paint::Muted, &cites.tag(&g.source))
+                term.paint(Paint::Muted, &tag(cites, &g.source))
             );
             wrap_painted(out, term, &name, "  ", "  ")?;
             if let Some(d) = &g.description {
@@ -103,8 +102,8 @@ impl Render for SkillMapView<'_> {
                 bullet(out, term, s, "    ")?;
             }
         }
-        lists(out, term, &mut cites, "Technical skills", self.tech_skills)?;
-        lists(out, term, &mut cites, "Soft skills", self.soft_skills)?;
+        lists(out, term, cites, "Technical skills", self.tech_skills)?;
+        lists(out, term, cites, "Soft skills", self.soft_skills)?;
         writeln!(out)?;
         heading(out, term, "Qualities")?;
         if self.qualities.is_empty() {
@@ -115,17 +114,12 @@ impl Render for SkillMapView<'_> {
                 "{}: {} {}",
                 term.paint(Paint::Figure, &clean(&q.name)),
                 clean(&q.text),
-                term.paint(Paint::Muted, &cites.tag(&q.source))
+                term.paint(Paint::Muted, &tag(cites, &q.source))
             );
             styled_bullet(out, term, &text, "  ")?;
         }
-        let titles: Vec<(String, String)> = self
-            .sources
-            .iter()
-            .map(|s| (s.id.clone(), s.title.clone()))
-            .collect();
         writeln!(out)?;
-        cites.legend(out, term, &titles)
+        text::legend(out, term, cites)
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
@@ -152,9 +146,9 @@ impl Render for SkillMapView<'_> {
     }
 }
 
-impl Render for FindView {
+impl Render for FindView<'_> {
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
-        let mut cites = Citations::default();
+        let cites = &self.sources;
         let width = self.roles.len().to_string().len();
         for (i, r) in self.roles.iter().enumerate() {
             if i > 0 {
@@ -168,14 +162,14 @@ impl Render for FindView {
                     "{} {} {}",
                     highlighted(term, &m.skill, &m.highlight),
                     term.paint(Paint::Muted, &format!("({})", clean(&m.group))),
-                    term.paint(Paint::Muted, &cites.tag(&m.source)),
+                    term.paint(Paint::Muted, &tag(cites, &m.source)),
                 );
                 styled_bullet(out, term, &line, &pad)?;
             }
         }
         let n = self.roles.len();
         writeln!(out)?;
-        cites.legend(out, term, &self.source_titles)?;
+        text::legend(out, term, cites)?;
         text::line(
             out,
             term,

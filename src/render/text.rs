@@ -538,6 +538,120 @@ pub fn money(v: f64, currency: &str) -> String {
     }
 }
 
+/// "/yr" or "/h".
+pub fn per(period: Period) -> &'static str {
+    match period {
+        Period::Year => "/yr",
+        Period::Hour => "/h",
+    }
+}
+
+/// A years range for people: "0-2 years", "5+ years", "unknown".
+pub fn years(min: Option<u32>, max: Option<u32>) -> String {
+    match (min, max) {
+        (Some(lo), Some(hi)) if lo == hi => format!("{lo} year{}", if lo == 1 { "" } else { "s" }),
+        (Some(lo), Some(hi)) => format!("{lo}-{hi} years"),
+        (Some(lo), None) => format!("{lo}+ years"),
+        (None, Some(hi)) => format!("up to {hi} years"),
+        (None, None) => "unknown".to_string(),
+    }
+}
+
+/// A signed percentage: "+10%", "-3.5%".
+pub fn percent(v: f64) -> String {
+    let body = if (v - v.round()).abs() < 1e-9 {
+        format!("{}", v.round() as i64)
+    } else {
+        format!("{v:.1}")
+    };
+    if v > 0.0 {
+        format!("+{body}%")
+    } else {
+        format!("{body}%")
+    }
+}
+
+/// The marker shown for a value no source gives.
+pub const UNKNOWN: &str = "unknown";
+
+/// An error message made safe for a terminal, keeping its line breaks.
+pub fn clean_message(message: &str) -> String {
+    message
+        .lines()
+        .map(|l| clean(l).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// One entry of a numbered "Sources" legend, `  [n] Title, Publisher (id
+/// ID)`, wrapped to the terminal under its own text.
+pub fn source_entry(
+    out: &mut dyn Write,
+    term: &Term,
+    n: usize,
+    title: &str,
+    publisher: Option<&str>,
+    id: &str,
+) -> io::Result<()> {
+    let publisher = publisher.map(|p| format!(", {p}")).unwrap_or_default();
+    let first = format!("  [{n}] ");
+    let rest = " ".repeat(first.len());
+    let body = format!("{}{publisher} (id {id})", clean(title));
+    let opts = textwrap::Options::new(term.prose_width().max(rest.len() + 12))
+        .initial_indent(&first)
+        .subsequent_indent(&rest)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    for l in textwrap::wrap(&body, opts) {
+        writeln!(out, "{l}")?;
+    }
+    Ok(())
+}
+
+/// The numbered "Sources" legend of a view: a heading, then one
+/// [`source_entry`] per cited source.
+pub fn source_legend(
+    out: &mut dyn Write,
+    term: &Term,
+    sources: &crate::citations::Citations<'_>,
+) -> io::Result<()> {
+    if sources.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    heading(out, term, "Sources")?;
+    for (n, c) in sources.iter() {
+        let publisher = c.source.and_then(|s| s.publisher.as_deref());
+        source_entry(out, term, n, c.title(), publisher, &c.id)?;
+    }
+    Ok(())
+}
+
+/// The tag of a cited source, `[n]`; a source the view did not cite
+/// shows its id, `[id]`.
+pub fn tag(cites: &crate::citations::Citations<'_>, source: &str) -> String {
+    match cites.number(source) {
+        Some(n) => format!("[{n}]"),
+        None => format!("[{}]", clean(source)),
+    }
+}
+
+/// Writes "Sources: [1] Title (id) ..." for the cited sources, muted.
+pub fn legend(
+    out: &mut dyn Write,
+    term: &Term,
+    cites: &crate::citations::Citations<'_>,
+) -> io::Result<()> {
+    if cites.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "{}", term.paint(Paint::Muted, "Sources:"))?;
+    for (n, c) in cites.iter() {
+        let text = format!("  [{n}] {} ({})", clean(c.title()), clean(&c.id));
+        line(out, term, &term.paint(Paint::Muted, &text))?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -690,117 +804,5 @@ mod tests {
         assert_eq!(clean("a\u{1b}[31mb"), "a\\u{1b}[31mb");
         assert_eq!(clean("tab\there"), "tab here");
         assert_eq!(clean("\u{202e}x"), "\\u{202e}x");
-    }
-}
-
-/// "/yr" or "/h".
-pub fn per(period: Period) -> &'static str {
-    match period {
-        Period::Year => "/yr",
-        Period::Hour => "/h",
-    }
-}
-
-/// A years range for people: "0-2 years", "5+ years", "unknown".
-pub fn years(min: Option<u32>, max: Option<u32>) -> String {
-    match (min, max) {
-        (Some(lo), Some(hi)) if lo == hi => format!("{lo} year{}", if lo == 1 { "" } else { "s" }),
-        (Some(lo), Some(hi)) => format!("{lo}-{hi} years"),
-        (Some(lo), None) => format!("{lo}+ years"),
-        (None, Some(hi)) => format!("up to {hi} years"),
-        (None, None) => "unknown".to_string(),
-    }
-}
-
-/// A signed percentage: "+10%", "-3.5%".
-pub fn percent(v: f64) -> String {
-    let body = if (v - v.round()).abs() < 1e-9 {
-        format!("{}", v.round() as i64)
-    } else {
-        format!("{v:.1}")
-    };
-    if v > 0.0 {
-        format!("+{body}%")
-    } else {
-        format!("{body}%")
-    }
-}
-
-/// The marker shown for a value no source gives.
-pub const UNKNOWN: &str = "unknown";
-
-/// An error message made safe for a terminal, keeping its line breaks.
-pub fn clean_message(message: &str) -> String {
-    message
-        .lines()
-        .map(|l| clean(l).into_owned())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// One entry of a numbered "Sources" legend, `  [n] Title, Publisher (id
-/// ID)`, wrapped to the terminal under its own text.
-pub fn source_entry(
-    out: &mut dyn Write,
-    term: &Term,
-    n: usize,
-    title: &str,
-    publisher: Option<&str>,
-    id: &str,
-) -> io::Result<()> {
-    let publisher = publisher.map(|p| format!(", {p}")).unwrap_or_default();
-    let first = format!("  [{n}] ");
-    let rest = " ".repeat(first.len());
-    let body = format!("{}{publisher} (id {id})", clean(title));
-    let opts = textwrap::Options::new(term.prose_width().max(rest.len() + 12))
-        .initial_indent(&first)
-        .subsequent_indent(&rest)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    for l in textwrap::wrap(&body, opts) {
-        writeln!(out, "{l}")?;
-    }
-    Ok(())
-}
-
-/// Numbered citations: `[1]`, `[2]`... in order of first use, with a legend.
-#[derive(Debug, Default)]
-pub struct Citations {
-    ids: Vec<String>,
-}
-
-impl Citations {
-    /// The tag for a source id, numbering it on first use.
-    pub fn tag(&mut self, source: &str) -> String {
-        let n = match self.ids.iter().position(|s| s == source) {
-            Some(i) => i + 1,
-            None => {
-                self.ids.push(source.to_string());
-                self.ids.len()
-            }
-        };
-        format!("[{n}]")
-    }
-
-    /// Writes "Sources: [1] Title (id) ..." for the tags handed out.
-    /// `titles` maps source ids to titles; unknown ids print as themselves.
-    pub fn legend(
-        &self,
-        out: &mut dyn Write,
-        term: &Term,
-        titles: &[(String, String)],
-    ) -> io::Result<()> {
-        if self.ids.is_empty() {
-            return Ok(());
-        }
-        writeln!(out, "{}", term.paint(Paint::Muted, "Sources:"))?;
-        for (i, id) in self.ids.iter().enumerate() {
-            let title = titles
-                .iter()
-                .find(|(s, _)| s == id)
-                .map_or(id.as_str(), |(_, t)| t.as_str());
-            let text = format!("  [{}] {} ({})", i + 1, clean(title), clean(id));
-            line(out, term, &term.paint(Paint::Muted, &text))?;
-        }
-        Ok(())
     }
 }

@@ -1,0 +1,193 @@
+//! The key facts at the top of a full profile: pay, growth, education,
+//! experience, remote work, stress and balance, each with its sources.
+
+use super::Page;
+use crate::model::Salary;
+use crate::render::text::{clean, heading, money, per, percent, years, UNKNOWN};
+use crate::term::Paint;
+use std::io::{self, Write};
+
+/// "$42,000/yr median" etc. for one salary entry, or None when it has no figure.
+fn pay_summary(s: &Salary) -> Option<String> {
+    let m = |v: f64| format!("{}{}", money(v, &s.currency), per(s.period));
+    if let Some(v) = s.median {
+        return Some(format!("{} median", m(v)));
+    }
+    if let Some(v) = s.average {
+        return Some(format!("{} average", m(v)));
+    }
+    if let Some(r) = s.range {
+        return Some(format!("{}-{}", money(r.min, &s.currency), m(r.max)));
+    }
+    if let Some(r) = s.entry_range {
+        return Some(format!(
+            "{}-{} entry-level",
+            money(r.min, &s.currency),
+            m(r.max)
+        ));
+    }
+    None
+}
+
+/// Writes the key facts: one labelled row per fact, each value one line
+/// per source (or `unknown`).
+pub fn write(page: &Page<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let term = page.term;
+    let rows = [
+        ("Pay", pay(page)),
+        ("Growth", growth(page)),
+        ("Education", education(page)),
+        ("Experience", experience(page)),
+        ("Remote", remote(page)),
+        (
+            "Stress",
+            texts(
+                page,
+                page.role().work_life.iter().map(|w| (&w.stress, &w.source)),
+            ),
+        ),
+        (
+            "Balance",
+            texts(
+                page,
+                page.role()
+                    .work_life
+                    .iter()
+                    .map(|w| (&w.balance, &w.source)),
+            ),
+        ),
+    ];
+    let label_width = rows.iter().map(|(l, _)| l.len()).max().unwrap_or(0) + 2;
+    let value_width = term.prose_width().saturating_sub(label_width + 2).max(20);
+    heading(out, term, "Key facts")?;
+    for (label, values) in rows {
+        let values = if values.is_empty() {
+            vec![page.paint(Paint::Warning, UNKNOWN)]
+        } else {
+            values
+        };
+        let mut first = true;
+        for line in values.iter().flat_map(|v| v.lines()) {
+            for wrapped in wrap_styled(line, value_width) {
+                let lead = if first {
+                    format!("{label}:")
+                } else {
+                    String::new()
+                };
+                writeln!(out, "  {lead:<label_width$}{wrapped}")?;
+                first = false;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Each source's headline pay, then the official medians.
+fn pay(page: &Page<'_>) -> Vec<String> {
+    let mut pays: Vec<String> = page
+        .role()
+        .salary
+        .iter()
+        .filter_map(|s| {
+            let figure = page.paint(Paint::Figure, &pay_summary(s)?);
+            Some(format!("{figure} {}", page.cite(&s.source)))
+        })
+        .collect();
+    for o in &page.view.official {
+        if let Some(w) = &o.wages {
+            let approx = if o.approximate { ", approximate" } else { "" };
+            let median = crate::render::official::value(w.annual.median);
+            pays.push(format!(
+                "{}/yr median, official ({}, SOC {}{approx}) {}",
+                page.paint(Paint::Figure, &median),
+                o.area.label(),
+                o.soc,
+                page.cite(&o.source)
+            ));
+        }
+    }
+    pays
+}
+
+/// Each source's growth figure or words.
+fn growth(page: &Page<'_>) -> Vec<String> {
+    page.role()
+        .outlook
+        .iter()
+        .filter(|o| o.growth_percent.is_some() || o.status.is_some())
+        .map(|o| {
+            let mut s = String::new();
+            if let Some(g) = o.growth_percent {
+                s.push_str(&page.paint(Paint::Figure, &percent(g)));
+                s.push(' ');
+            }
+            if let Some(st) = &o.status {
+                s.push_str(&clean(st));
+            }
+            if let Some(t) = o.through {
+                if !o.status.as_deref().unwrap_or("").contains(&t.to_string()) {
+                    s.push_str(&format!(" (through {t})"));
+                }
+            }
+            format!("{s} {}", page.cite(&o.source))
+        })
+        .collect()
+}
+
+fn education(page: &Page<'_>) -> Vec<String> {
+    texts(
+        page,
+        page.role()
+            .education
+            .iter()
+            .map(|e| (&e.minimum, &e.source)),
+    )
+}
+
+fn experience(page: &Page<'_>) -> Vec<String> {
+    page.role()
+        .experience
+        .iter()
+        .filter(|e| e.min_years.is_some() || e.max_years.is_some())
+        .map(|e| {
+            format!(
+                "{} {}",
+                years(e.min_years, e.max_years),
+                page.cite(&e.source)
+            )
+        })
+        .collect()
+}
+
+fn remote(page: &Page<'_>) -> Vec<String> {
+    page.role()
+        .remote
+        .iter()
+        .filter_map(|x| {
+            let label = match x.remote_friendly? {
+                true => "remote-friendly",
+                false => "not remote-friendly",
+            };
+            Some(format!("{label} {}", page.cite(&x.source)))
+        })
+        .collect()
+}
+
+/// One sourced text per entry that has it, e.g. each source's stress rating.
+fn texts<'r>(
+    page: &Page<'_>,
+    items: impl Iterator<Item = (&'r Option<String>, &'r String)>,
+) -> Vec<String> {
+    items
+        .filter_map(|(v, source)| Some(format!("{} {}", clean(v.as_ref()?), page.cite(source))))
+        .collect()
+}
+
+/// Wraps a line that may contain colour codes (textwrap measures display
+/// width and skips ANSI escapes).
+fn wrap_styled(line: &str, width: usize) -> Vec<String> {
+    textwrap::wrap(line, width)
+        .into_iter()
+        .map(|c| c.into_owned())
+        .collect()
+}

@@ -1,0 +1,195 @@
+//! Text and TSV for `careers show`: the header, the key facts, then each
+//! section of [`crate::sections::SECTIONS`] the view wants.
+
+mod facts;
+pub mod sections;
+
+use crate::catalog::Origin;
+use crate::commands::show::ShowView;
+use crate::model::Role;
+use crate::render::text::{self, clean, heading};
+use crate::render::{tsv, Render};
+use crate::sections::SectionId;
+use crate::term::{Paint, Term};
+use serde_json::Value;
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+/// A profile being written as text: the view, the terminal, and each cited
+/// source's tag, painted once (a profile cites a few sources over a
+/// hundred times).
+pub struct Page<'v> {
+    pub view: &'v ShowView<'v>,
+    pub term: &'v Term,
+    tags: Vec<String>,
+}
+
+impl<'v> Page<'v> {
+    fn new(view: &'v ShowView<'v>, term: &'v Term) -> Page<'v> {
+        let tags = (1..=view.sources.len())
+            .map(|n| term.paint(Paint::Muted, &format!("[{n}]")))
+            .collect();
+        Page { view, term, tags }
+    }
+
+    pub fn role(&self) -> &'v Role {
+        self.view.role
+    }
+
+    /// The citation tag of a source, `[n]`.
+    pub fn cite(&self, source: &str) -> String {
+        match self.view.sources.number(source) {
+            Some(n) => self.tags[n - 1].clone(),
+            None => self.term.paint(Paint::Muted, &format!("[{source}]")),
+        }
+    }
+
+    pub fn paint(&self, what: Paint, text: &str) -> String {
+        self.term.paint(what, text)
+    }
+
+    pub fn line(&self, out: &mut dyn Write, text: &str) -> io::Result<()> {
+        text::line(out, self.term, text)
+    }
+
+    /// Paragraphs, the last one followed by `tag`.
+    pub fn prose(&self, out: &mut dyn Write, paragraphs: &[String], tag: &str) -> io::Result<()> {
+        for (i, p) in paragraphs.iter().enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            let text = if i + 1 == paragraphs.len() {
+                Cow::Owned([&clean(p), " ", tag].concat())
+            } else {
+                clean(p)
+            };
+            // The tag carries colour codes, which cleaning would print as text.
+            text::styled_paragraph(out, self.term, &text, "  ")?;
+        }
+        Ok(())
+    }
+}
+
+impl Render for ShowView<'_> {
+    fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
+        let page = Page::new(self, term);
+        header(&page, out)?;
+        let full = self.sections.is_empty();
+        if full {
+            for x in &self.role.summary {
+                writeln!(out)?;
+                page.prose(out, &x.paragraphs, &page.cite(&x.source))?;
+            }
+            writeln!(out)?;
+            facts::write(&page, out)?;
+        }
+        let mut uncovered = Vec::new();
+        for id in SectionId::all() {
+            let section = id.section();
+            if full && section.id == "summary" {
+                continue;
+            }
+            // A full profile skips empty sections and names them at the end;
+            // a section asked for by name is always printed.
+            if full && !section.has(self) {
+                uncovered.push(section.title.to_lowercase());
+                continue;
+            }
+            if self.wants(id) {
+                writeln!(out)?;
+                heading(out, term, section.title)?;
+                if section.has(self) {
+                    (section.text)(&page, out)?;
+                } else {
+                    let unknown = term.paint(Paint::Warning, "unknown: no source covers this");
+                    page.line(out, &format!("  {unknown}"))?;
+                }
+            }
+        }
+        if !uncovered.is_empty() {
+            writeln!(out)?;
+            let note = format!("No source covers: {}.", uncovered.join(", "));
+            for line in text::wrap(&note, term.prose_width(), "") {
+                writeln!(out, "{}", term.paint(Paint::Warning, &line))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
+        tsv::row(out, &["field", "value", "source"])?;
+        let value = serde_json::to_value(self).map_err(io::Error::from)?;
+        if let Value::Object(m) = value {
+            for (k, v) in m {
+                leaves(&k, &v, None, out)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The title and id, family, aliases, and where the profile comes from.
+fn header(page: &Page<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let (r, term) = (page.role(), page.term);
+    let title = page.paint(Paint::Title, &clean(&r.title));
+    page.line(out, &format!("{title}  {}", page.paint(Paint::Id, &r.id)))?;
+    let mut meta = format!(
+        "Family: {} {}",
+        clean(&r.family.name),
+        page.cite(&r.family.source)
+    );
+    if !r.aliases.is_empty() {
+        // One entry per name, with every source that gives it.
+        let mut names: Vec<(String, String)> = Vec::new();
+        for a in &r.aliases {
+            match names.iter_mut().find(|(n, _)| *n == a.name) {
+                Some((_, tags)) => tags.push_str(&page.cite(&a.source)),
+                None => names.push((a.name.clone(), page.cite(&a.source))),
+            }
+        }
+        let names: Vec<String> = names
+            .iter()
+            .map(|(n, tags)| format!("{} {tags}", clean(n)))
+            .collect();
+        meta.push_str(&format!("   Also called: {}", names.join(", ")));
+    }
+    for line in textwrap::wrap(&meta, term.prose_width()) {
+        writeln!(out, "{line}")?;
+    }
+    match &page.view.origin {
+        Origin::Official => {
+            let code = r.soc.first().map_or("", |l| l.code.as_str());
+            let note = format!("Official occupation, SOC {code}: no curated profile; `--section wages --area STATE` for local pay");
+            page.line(out, &page.paint(Paint::Muted, &note))
+        }
+        Origin::File(path) => {
+            let note = format!("Defined in {}", clean(path));
+            page.line(out, &page.paint(Paint::Muted, &note))
+        }
+        Origin::Bundled => Ok(()),
+    }
+}
+
+/// One TSV row per leaf: dotted path, value, and the nearest source.
+fn leaves(path: &str, v: &Value, source: Option<&str>, out: &mut dyn Write) -> io::Result<()> {
+    match v {
+        Value::Object(m) => {
+            let source = m.get("source").and_then(Value::as_str).or(source);
+            for (k, v) in m {
+                if k != "source" {
+                    leaves(&format!("{path}.{k}"), v, source, out)?;
+                }
+            }
+            Ok(())
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                leaves(&format!("{path}[{i}]"), item, source, out)?;
+            }
+            Ok(())
+        }
+        Value::Null => Ok(()),
+        Value::String(s) => tsv::row(out, &[path, s, source.unwrap_or("")]),
+        other => tsv::row(out, &[path, &other.to_string(), source.unwrap_or("")]),
+    }
+}

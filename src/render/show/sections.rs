@@ -1,0 +1,520 @@
+//! The body of each profile section as text, one function per section
+//! (the table that names them is [`crate::sections::SECTIONS`]).
+
+use super::Page;
+use crate::model::{List, Period};
+use crate::render::text::{self, bullet, clean, money, paragraph, percent, years, UNKNOWN};
+use crate::term::Paint;
+use std::io::{self, Write};
+
+type Out<'o> = &'o mut dyn Write;
+
+pub fn summary(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    for x in &p.role().summary {
+        p.prose(out, &x.paragraphs, &p.cite(&x.source))?;
+    }
+    Ok(())
+}
+
+pub fn overview(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    for (i, x) in p.role().overview.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        p.prose(out, &x.paragraphs, &p.cite(&x.source))?;
+    }
+    Ok(())
+}
+
+pub fn responsibilities(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    p.lists(out, &p.role().responsibilities, None)
+}
+
+pub fn setting(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    for x in &p.role().work_setting {
+        p.prose(out, &x.paragraphs, &p.cite(&x.source))?;
+    }
+    p.lists(out, &p.role().employers, Some("Employers"))
+}
+
+pub fn tools(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    for g in &p.role().tech_stack {
+        p.line(out, &format!("  from {}", p.cite(&g.source)))?;
+        for t in &g.tools {
+            let item = if t.examples.is_empty() {
+                t.name.clone()
+            } else {
+                [&t.name, " (e.g. ", &t.examples.join(", "), ")"].concat()
+            };
+            bullet(out, p.term, &item, "  ")?;
+        }
+    }
+    Ok(())
+}
+
+pub fn skills(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    let r = p.role();
+    p.lists(out, &r.tech_skills, Some("Technical skills"))?;
+    p.lists(out, &r.soft_skills, Some("Soft skills"))?;
+    for q in &r.qualities {
+        bullet(out, p.term, &[&q.name, ": ", &q.text].concat(), "  ")?;
+        p.line(out, &["    ", &p.cite(&q.source)].concat())?;
+    }
+    if !r.skill_map.is_empty() {
+        p.line(out, &format!("  {}", p.paint(Paint::Figure, "Skill map")))?;
+    }
+    for g in &r.skill_map {
+        let name = p.paint(Paint::Heading, &clean(&g.name));
+        p.line(out, &format!("  {name} {}", p.cite(&g.source)))?;
+        if let Some(d) = &g.description {
+            paragraph(out, p.term, d, "    ")?;
+        }
+        for s in &g.skills {
+            bullet(out, p.term, s, "    ")?;
+        }
+    }
+    Ok(())
+}
+
+pub fn education(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    for e in &p.role().education {
+        let min = e.minimum.as_deref().map(clean).unwrap_or_default();
+        let min = p.paint(Paint::Figure, &min);
+        p.line(out, &format!("  {min} {}", p.cite(&e.source)))?;
+        for x in &e.paragraphs {
+            paragraph(out, p.term, x, "  ")?;
+        }
+        for i in &e.items {
+            bullet(out, p.term, i, "  ")?;
+        }
+    }
+    p.lists(out, &p.role().certifications, Some("Certifications"))
+}
+
+pub fn experience(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    for e in &p.role().experience {
+        let span = p.paint(Paint::Figure, &years(e.min_years, e.max_years));
+        p.line(out, &format!("  {span} {}", p.cite(&e.source)))?;
+        if let Some(t) = &e.text {
+            paragraph(out, p.term, t, "  ")?;
+        }
+        for i in &e.items {
+            bullet(out, p.term, i, "  ")?;
+        }
+    }
+    for x in &p.role().getting_started {
+        let label = p.paint(Paint::Figure, "Getting started");
+        p.line(out, &format!("  {label} {}", p.cite(&x.source)))?;
+        p.prose(out, &x.paragraphs, "")?;
+    }
+    Ok(())
+}
+
+pub fn salary(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    for s in &p.role().salary {
+        let period = match s.period {
+            Period::Year => "per year",
+            Period::Hour => "per hour",
+        };
+        let region = s
+            .region
+            .as_deref()
+            .map(|r| format!(", {}", clean(r)))
+            .unwrap_or_default();
+        let what = p.paint(Paint::Muted, &format!("{}, {period}{region}", s.currency));
+        p.line(out, &format!("  {what} {}", p.cite(&s.source)))?;
+        let m = |v: f64| p.paint(Paint::Figure, &money(v, &s.currency));
+        let mut rows: Vec<(&str, String)> = Vec::new();
+        if let Some(r) = s.range {
+            rows.push(("Range", format!("{} - {}", m(r.min), m(r.max))));
+        }
+        let levels = [
+            ("Median", s.median),
+            ("Average", s.average),
+            ("Entry-level", s.entry),
+            ("Mid-level", s.mid),
+            ("Senior-level", s.senior),
+        ];
+        rows.extend(levels.iter().filter_map(|(l, v)| Some((*l, m((*v)?)))));
+        if let Some(r) = s.entry_range {
+            rows.push(("Entry-level", format!("{} - {}", m(r.min), m(r.max))));
+        }
+        if let Some(v) = s.top_10_percent_from {
+            rows.push(("Top 10% from", m(v)));
+        }
+        for (label, value) in rows {
+            writeln!(out, "    {label:<14}{value}")?;
+        }
+        if let Some(n) = &s.note {
+            paragraph(out, p.term, n, "    ")?;
+        }
+    }
+    Ok(())
+}
+
+pub fn wages(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    for o in &p.view.official {
+        crate::render::official::write(out, p.term, o, &p.cite(&o.source))?;
+    }
+    if !p.view.curated.is_empty() {
+        p.line(out, "  Curated profiles for this occupation:")?;
+        for c in &p.view.curated {
+            let note = if c.approximate {
+                " (approximate match)"
+            } else {
+                ""
+            };
+            bullet(out, p.term, &format!("{} ({}){note}", c.title, c.id), "  ")?;
+        }
+    }
+    Ok(())
+}
+
+pub fn outlook(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    let r = p.role();
+    for o in &r.outlook {
+        let mut head = Vec::new();
+        if let Some(g) = o.growth_percent {
+            head.push(p.paint(Paint::Figure, &format!("{} growth", percent(g))));
+        }
+        if let Some(s) = &o.status {
+            head.push(clean(s).into_owned());
+        }
+        if let Some(t) = o.through {
+            head.push(format!("through {t}"));
+        }
+        if let Some(a) = &o.attributed_to {
+            head.push(format!("credited to {}", clean(a)));
+        }
+        p.line(out, &format!("  {} {}", head.join("; "), p.cite(&o.source)))?;
+        if let Some(d) = &o.demand {
+            let demand = p.paint(Paint::Figure, &clean(d));
+            p.line(out, &format!("    Demand: {demand}"))?;
+        }
+        for t in [&o.demand_text, &o.automation].into_iter().flatten() {
+            paragraph(out, p.term, t, "    ")?;
+        }
+        if let Some(ai) = &o.ai_impact {
+            let when = o
+                .ai_impact_through
+                .map(|y| format!(" (through {y})"))
+                .unwrap_or_default();
+            paragraph(out, p.term, &format!("AI impact{when}: {ai}"), "    ")?;
+        }
+        for x in &o.paragraphs {
+            paragraph(out, p.term, x, "    ")?;
+        }
+    }
+    let trends: Vec<_> = r.outlook.iter().filter_map(|o| o.trend).collect();
+    if trends.windows(2).any(|w| w[0] != w[1]) {
+        let note = "Sources disagree on the outlook; both are shown.";
+        p.line(out, &format!("  {}", p.paint(Paint::Warning, note)))?;
+    }
+    Ok(())
+}
+
+pub fn remote(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    for x in &p.role().remote {
+        let label = match x.remote_friendly {
+            Some(true) => "remote-friendly",
+            Some(false) => "not remote-friendly",
+            None => "",
+        };
+        let label = p.paint(Paint::Figure, label);
+        p.line(out, &format!("  {label} {}", p.cite(&x.source)))?;
+        if let Some(t) = &x.text {
+            paragraph(out, p.term, t, "  ")?;
+        }
+    }
+    Ok(())
+}
+
+pub fn market(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    for m in &p.role().job_market {
+        p.line(out, &format!("  from {}", p.cite(&m.source)))?;
+        for (label, t) in [
+            ("Challenges", &m.challenges),
+            ("Growth paths", &m.growth_paths),
+            ("Trends", &m.trends),
+        ] {
+            if let Some(t) = t {
+                p.line(out, &format!("  {}", p.paint(Paint::Figure, label)))?;
+                paragraph(out, p.term, t, "    ")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn global(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    for x in &p.role().global_outlook {
+        p.prose(out, &x.paragraphs, &p.cite(&x.source))?;
+    }
+    Ok(())
+}
+
+pub fn day(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    for d in &p.role().day_in_the_life {
+        p.line(out, &format!("  from {}", p.cite(&d.source)))?;
+        for b in &d.blocks {
+            let when = match (&b.start, &b.end) {
+                (Some(s), Some(e)) => format!(" ({s} - {e})"),
+                _ => String::new(),
+            };
+            let label = format!("{}{}", clean(&b.label), clean(&when));
+            p.line(out, &format!("  {}", p.paint(Paint::Figure, &label)))?;
+            if let Some(f) = &b.focus {
+                paragraph(out, p.term, &["Focus: ", f].concat(), "    ")?;
+            }
+            for t in &b.tasks {
+                bullet(out, p.term, t, "    ")?;
+            }
+        }
+        for x in &d.paragraphs {
+            paragraph(out, p.term, x, "  ")?;
+        }
+    }
+    Ok(())
+}
+
+pub fn balance(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    for w in &p.role().work_life {
+        let stress = p.paint(
+            Paint::Figure,
+            &clean(w.stress.as_deref().unwrap_or(UNKNOWN)),
+        );
+        let balance = p.paint(
+            Paint::Figure,
+            &clean(w.balance.as_deref().unwrap_or(UNKNOWN)),
+        );
+        let line = format!(
+            "  Stress: {stress}   Balance: {balance} {}",
+            p.cite(&w.source)
+        );
+        p.line(out, &line)?;
+        if let Some(t) = &w.text {
+            paragraph(out, p.term, t, "  ")?;
+        }
+    }
+    Ok(())
+}
+
+pub fn pros(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    p.lists(out, &p.role().pros, None)
+}
+
+pub fn cons(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    p.lists(out, &p.role().cons, None)
+}
+
+pub fn mistakes(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    p.lists(out, &p.role().beginner_mistakes, None)
+}
+
+pub fn advice(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    p.lists(out, &p.role().advice, None)
+}
+
+pub fn cases(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    for (i, c) in p.role().case_studies.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let title = p.paint(Paint::Figure, &clean(&c.title));
+        p.line(out, &format!("  {title} {}", p.cite(&c.source)))?;
+        paragraph(out, p.term, &c.story, "    ")?;
+        let takeaway = ["Key takeaway: ", &c.takeaway].concat();
+        paragraph(out, p.term, &takeaway, "    ")?;
+    }
+    Ok(())
+}
+
+pub fn portfolio(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    for x in &p.role().portfolio_tips {
+        p.prose(out, &x.paragraphs, &p.cite(&x.source))?;
+    }
+    Ok(())
+}
+
+pub fn metrics(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    for m in &p.role().metrics {
+        let name = match &m.short {
+            Some(s) => format!("{} ({s})", m.name),
+            None => m.name.clone(),
+        };
+        let item = match &m.description {
+            Some(d) => [&name, ": ", d].concat(),
+            None => name,
+        };
+        let item = format!("{} {}", clean(&item), p.cite(&m.source));
+        text::styled_bullet(out, p.term, &item, "  ")?;
+    }
+    Ok(())
+}
+
+pub fn figures(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    for f in &p.role().figures {
+        let n = text::plain_number;
+        let range = match (f.min, f.max) {
+            (Some(a), Some(b)) => format!("{}-{}", n(a), n(b)),
+            (Some(a), None) => format!("{}+", n(a)),
+            (None, Some(b)) => format!("up to {}", n(b)),
+            (None, None) => UNKNOWN.to_string(),
+        };
+        let context = f
+            .context
+            .as_deref()
+            .map(|c| format!(" ({c})"))
+            .unwrap_or_default();
+        let figure = format!("{}: {} {}{}", f.name, range, f.unit, context);
+        let item = format!("{} {}", clean(&figure), p.cite(&f.source));
+        text::styled_bullet(out, p.term, &item, "  ")?;
+    }
+    Ok(())
+}
+
+pub fn reports(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    p.role_refs(out, &p.role().reports_to)
+}
+
+pub fn related(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    p.role_refs(out, &p.role().related)
+}
+
+pub fn differences(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    for d in &p.role().differs_from {
+        let vs = format!("vs {}", p.role_label(&d.title, &d.role));
+        let vs = p.paint(Paint::Figure, &vs);
+        p.line(out, &format!("  {vs} {}", p.cite(&d.source)))?;
+        paragraph(out, p.term, &d.text, "    ")?;
+    }
+    Ok(())
+}
+
+pub fn ladder(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    let r = p.role();
+    for l in &r.ladder {
+        let name = p.paint(Paint::Figure, &clean(&l.name));
+        p.line(out, &format!("  {name} {}", p.cite(&l.source)))?;
+        for (i, t) in l.tiers.iter().enumerate() {
+            let link = match &t.role {
+                Some(id) if *id != r.id => format!(" -> {}", p.paint(Paint::Id, id)),
+                _ => String::new(),
+            };
+            let span = years(Some(t.min_years), t.max_years);
+            let line = format!("  {}. {} ({span}){link}", i + 1, clean(&t.title));
+            p.line(out, &line)?;
+            if let Some(d) = &t.description {
+                paragraph(out, p.term, d, "     ")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn moves(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    for m in &p.role().moves {
+        let yrs = if m.min_years.is_some() || m.max_years.is_some() {
+            [", ", &years(m.min_years, m.max_years)].concat()
+        } else {
+            String::new()
+        };
+        let kind = crate::render::path::kind_word(m.kind);
+        let item = [
+            &p.role_label(&m.to, &m.role),
+            " [",
+            kind,
+            &yrs,
+            "] ",
+            &p.cite(&m.source),
+        ]
+        .concat();
+        text::styled_bullet(out, p.term, &item, "  ")?;
+        if let Some(n) = &m.note {
+            paragraph(out, p.term, n, "    ")?;
+        }
+    }
+    Ok(())
+}
+
+pub fn letter(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    for x in &p.role().cover_letter {
+        p.prose(out, &x.paragraphs, &p.cite(&x.source))?;
+    }
+    Ok(())
+}
+
+pub fn faq(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    for (i, f) in p.role().faq.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let question = p.paint(Paint::Figure, &["Q: ", &clean(&f.question)].concat());
+        p.line(out, &["  ", &question, " ", &p.cite(&f.source)].concat())?;
+        paragraph(out, p.term, &f.answer, "    ")?;
+    }
+    Ok(())
+}
+
+pub fn sources(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
+    for (n, c) in p.view.sources.iter() {
+        let Some(s) = c.source else {
+            paragraph(out, p.term, &format!("[{n}] {}", c.id), "  ")?;
+            continue;
+        };
+        let publisher = s
+            .publisher
+            .as_deref()
+            .map(|x| format!(", {x}"))
+            .unwrap_or_else(|| ", publisher not named".into());
+        let date = s
+            .date
+            .as_deref()
+            .map(|d| format!(", {d}"))
+            .unwrap_or_default();
+        let entry = format!(
+            "[{n}] {}{publisher}{date} ({}; id {})",
+            s.title, s.kind, s.id
+        );
+        paragraph(out, p.term, &entry, "  ")?;
+    }
+    Ok(())
+}
+
+impl Page<'_> {
+    /// Lists of items, each headed by its label (or "from") and citation.
+    fn lists(&self, out: Out<'_>, lists: &[List], label: Option<&str>) -> io::Result<()> {
+        for l in lists {
+            let tag = self.cite(&l.source);
+            let head = match label {
+                Some(label) => ["  ", &self.paint(Paint::Figure, label), " ", &tag].concat(),
+                None => ["  from ", &tag].concat(),
+            };
+            self.line(out, &head)?;
+            for item in &l.items {
+                bullet(out, self.term, item, "  ")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Roles a source names (reports to, related), each as a bullet.
+    fn role_refs(&self, out: Out<'_>, refs: &[crate::model::RoleRef]) -> io::Result<()> {
+        for x in refs {
+            let note = x.note.as_deref().map(clean).unwrap_or_default();
+            let sep = if x.note.is_some() { ": " } else { "" };
+            let label = self.role_label(&x.title, &x.role);
+            let item = [&label, sep, &note, " ", &self.cite(&x.source)].concat();
+            text::styled_bullet(out, self.term, &item, "  ")?;
+        }
+        Ok(())
+    }
+
+    /// A title, with the catalog id it links to.
+    fn role_label(&self, title: &str, role: &Option<String>) -> String {
+        match role {
+            Some(id) => [&clean(title), " (", &self.paint(Paint::Id, id), ")"].concat(),
+            None => clean(title).into_owned(),
+        }
+    }
+}
