@@ -161,3 +161,26 @@ mod search {
         });
     }
 }
+
+/// Official wage lookups: an area by name or code, one occupation's
+/// figures, and a ranking.
+mod wages {
+    use careers::wages::{self, find_area, Rank};
+    use divan::black_box;
+
+    #[divan::bench(args = ["TX", "texas", "austin"])]
+    fn find(area: &str) {
+        black_box(find_area(black_box(area)).ok());
+    }
+
+    #[divan::bench(args = ["43-4051", "53-7199"])]
+    fn national(soc: &str) {
+        black_box(wages::wages(wages::nation(), black_box(soc)));
+    }
+
+    #[divan::bench]
+    fn top_ten_in_california() {
+        let ca = find_area("CA").expect("California is an area");
+        black_box(wages::top(ca, 10, Rank::AnnualMedian));
+    }
+}

@@ -29,7 +29,7 @@ fn main() -> ExitCode {
                 }
             }
         }
-        for (i, role) in catalog.roles().enumerate() {
+        for (i, role) in catalog.heads().enumerate() {
             // With directories, only their roles: the generated catalog's
             // names, not the bundled ones.
             if !dirs.is_empty() && catalog.origin_at(i) == Origin::Bundled {
@@ -37,7 +37,7 @@ fn main() -> ExitCode {
             }
             writeln!(out, "{}", role.title)?;
             for alias in &role.aliases {
-                writeln!(out, "{}", alias.name)?;
+                writeln!(out, "{alias}")?;
             }
         }
         out.flush()

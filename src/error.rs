@@ -35,6 +35,9 @@ pub enum Error {
     Usage(String),
     /// Data files failed validation.
     InvalidData(Vec<Diagnostic>),
+    /// A stored role or index of the catalog does not decode: the cache
+    /// (`in_cache`, which is then removed) or the binary is damaged.
+    Damaged { what: String, in_cache: bool },
     /// Reading or writing failed.
     Io {
         context: String,
@@ -50,7 +53,7 @@ impl Error {
             }
             Error::Usage(_) => exit::USAGE,
             Error::InvalidData(_) => exit::INVALID_DATA,
-            Error::Io { .. } => exit::IO,
+            Error::Io { .. } | Error::Damaged { .. } => exit::IO,
         }
     }
 
@@ -102,6 +105,22 @@ impl fmt::Display for Error {
                 Ok(())
             }
             Error::Io { context, source } => write!(f, "{context}: {source}"),
+            Error::Damaged {
+                what,
+                in_cache: true,
+            } => write!(
+                f,
+                "reading the catalog cache: {what} does not decode; \
+                 the cache was removed: run the command again"
+            ),
+            Error::Damaged {
+                what,
+                in_cache: false,
+            } => write!(
+                f,
+                "reading the bundled catalog: {what} does not decode; \
+                 this build of careers is damaged"
+            ),
         }
     }
 }
@@ -116,7 +135,7 @@ const QUOTE_MAX_CHARS: usize = 80;
 /// visible (a title's newline must not break the message's layout), and
 /// shortened past [`QUOTE_MAX_CHARS`].
 fn quoted(text: &str) -> String {
-    let clean = crate::render::text::clean(text);
+    let clean = crate::clean::clean(text);
     if clean.chars().count() <= QUOTE_MAX_CHARS {
         return clean.into_owned();
     }

@@ -135,9 +135,12 @@ pub struct Routes {
 
 impl Graph {
     /// The graph of every role in the catalog.
-    pub fn build(catalog: &Catalog) -> Graph {
+    pub fn build(catalog: &Catalog) -> crate::error::Result<Graph> {
+        let roles = catalog
+            .roles()
+            .collect::<crate::error::Result<Vec<&crate::model::Role>>>()?;
         let mut g = Graph::default();
-        for r in catalog.roles() {
+        for r in &roles {
             g.role_node(&r.id, &r.title);
         }
         let mut seen: HashSet<(NodeIx, NodeIx, MoveKind, Option<Years>, String, Via)> =
@@ -151,7 +154,7 @@ impl Graph {
                 g.edges.push(e);
             }
         };
-        for r in catalog.roles() {
+        for r in &roles {
             let me = g.by_role[&r.id];
             for ladder in &r.ladder {
                 let tiers: Vec<NodeIx> = ladder
@@ -210,7 +213,7 @@ impl Graph {
             }
         }
         g.index_steps();
-        g
+        Ok(g)
     }
 
     fn role_node(&mut self, id: &str, title: &str) -> NodeIx {
@@ -229,7 +232,9 @@ impl Graph {
     /// The node for a link: the catalog role when `role` names one, else a
     /// node without a profile named `name`.
     fn target(&mut self, catalog: &Catalog, role: Option<&str>, name: &str) -> NodeIx {
-        if let Some(r) = role.and_then(|id| catalog.role(id)) {
+        // Every curated role is decoded already (`build` read them all
+        // first), so looking one up cannot fail here.
+        if let Some(r) = role.and_then(|id| catalog.role(id).ok().flatten()) {
             return self.role_node(&r.id, &r.title);
         }
         let key = normalize_name(name);
@@ -566,7 +571,7 @@ mod tests {
              [[ladder.tiers]]\ntitle = \"Boss\"\nmin_years = 7\nrole = \"c\"\n",
             head("a")
         ));
-        let g = Graph::build(&catalog(vec![a, role(&head("b")), role(&head("c"))]));
+        let g = Graph::build(&catalog(vec![a, role(&head("b")), role(&head("c"))])).unwrap();
         let got: Vec<(String, String, Option<Years>)> = g
             .edges
             .iter()
@@ -607,7 +612,7 @@ mod tests {
             "{}[[moves]]\nsource = \"t\"\nto = \"technical-support\"\nkind = \"lateral\"\n",
             head("b")
         ));
-        let g = Graph::build(&catalog(vec![a, b]));
+        let g = Graph::build(&catalog(vec![a, b])).unwrap();
         assert_eq!(g.nodes.len(), 3);
         assert_eq!(g.nodes[2].role, None);
         assert_eq!(g.nodes[2].label(), "Technical support (no profile)");
@@ -634,7 +639,8 @@ mod tests {
             )),
             role(&format!("{}{}", head("e"), mv("d", "promotion", ""))),
             role(&head("d")),
-        ]));
+        ]))
+        .unwrap();
         let r = g.fewest_steps(n(&g, "a"), n(&g, "d"), 10);
         assert_eq!(r.total, 2);
         let got: Vec<Vec<String>> = r.routes.iter().map(|x| ids(&g, x)).collect();
@@ -649,7 +655,8 @@ mod tests {
             role(&format!("{}{}", head("a"), mv("b", "promotion", ""))),
             role(&head("b")),
             role(&head("c")),
-        ]));
+        ]))
+        .unwrap();
         let r = g.fewest_steps(n(&g, "a"), n(&g, "c"), 10);
         assert!(r.routes.is_empty());
         assert_eq!(r.total, 0);
@@ -664,7 +671,8 @@ mod tests {
             role(&format!("{}{}", head("a"), mv("b", "lateral", ""))),
             role(&format!("{}{}", head("b"), mv("a", "lateral", ""))),
             role(&head("c")),
-        ]));
+        ]))
+        .unwrap();
         let (a, b, c) = (n(&g, "a"), n(&g, "b"), n(&g, "c"));
         assert_eq!(g.reachable(a).len(), 1);
         assert_eq!(g.fewest_steps(a, c, 10).total, 0);
@@ -694,7 +702,8 @@ mod tests {
                 mv("d", "promotion", "min_years = 9")
             )),
             role(&head("d")),
-        ]));
+        ]))
+        .unwrap();
         let (a, d) = (n(&g, "a"), n(&g, "d"));
         let steps = g.fewest_steps(a, d, 10);
         assert_eq!(ids(&g, &steps.routes[0]), vec!["a", "d"]);
@@ -714,7 +723,8 @@ mod tests {
                 mv("c", "promotion", "min_years = 4")
             )),
             role(&head("c")),
-        ]));
+        ]))
+        .unwrap();
         let r = g.least_years(n(&g, "a"), n(&g, "c"), 10);
         assert_eq!(ids(&g, &r.routes[0]), vec!["a", "b", "c"]);
         assert_eq!((r.unknown_steps, r.years), (1, Some(4)));
@@ -746,7 +756,8 @@ mod tests {
                 mv("d", "promotion", "min_years = 1")
             )),
             role(&head("d")),
-        ]));
+        ]))
+        .unwrap();
         let r = g.least_years(n(&g, "a"), n(&g, "d"), 10);
         assert_eq!(r.routes.len(), 1);
         assert_eq!(ids(&g, &r.routes[0]), vec!["a", "e", "d"]);
@@ -762,7 +773,8 @@ mod tests {
                 mv("b", "promotion", "min_years = 2\nmax_years = 3")
             )),
             role(&head("b")),
-        ]));
+        ]))
+        .unwrap();
         let steps = g.steps_from(n(&g, "a"));
         assert_eq!(steps.len(), 1);
         assert_eq!(steps[0].edges.len(), 3);
@@ -775,7 +787,7 @@ mod tests {
         let Ok(cat) = Catalog::bundled() else {
             panic!("bundled catalog decodes")
         };
-        let g = Graph::build(&cat);
+        let g = Graph::build(&cat).unwrap();
         let (csa, sup, mgr) = (
             n(&g, "customer-service-associate"),
             n(&g, "customer-service-supervisor"),

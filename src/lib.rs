@@ -8,6 +8,7 @@
 
 pub mod catalog;
 pub mod citations;
+pub mod clean;
 pub mod cli;
 pub mod commands;
 pub mod error;
@@ -68,7 +69,7 @@ where
             // Whatever is still buffered belongs to a failed command: drop
             // it unwritten (dropping a BufWriter would flush it).
             let _ = out.into_parts();
-            let message = render::text::clean_message(&e.to_string());
+            let message = clean::clean_message(&e.to_string());
             let _ = writeln!(io::stderr().lock(), "careers: {message}");
             e.exit_code()
         }

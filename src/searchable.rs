@@ -301,7 +301,7 @@ mod tests {
         crate::catalog::Catalog::bundled()
             .expect("bundled catalog")
             .roles()
-            .cloned()
+            .map(|r| r.expect("bundled role").clone())
             .collect()
     }
 

@@ -124,8 +124,12 @@ fn the_skill_gap_is_the_one_compare_uses() {
     for s in &steps {
         let from = catalog
             .role(s["from"].as_str().expect("from"))
+            .expect("decodes")
             .expect("a role");
-        let to = catalog.role(s["to"].as_str().expect("to")).expect("a role");
+        let to = catalog
+            .role(s["to"].as_str().expect("to"))
+            .expect("decodes")
+            .expect("a role");
         let gap = careers::skillset::gap(from, to);
         assert_eq!(s["skills_to_gain"], serde_json::json!(gap.skills_to_gain));
         assert_eq!(s["skills_shared"], serde_json::json!(gap.skills_shared));

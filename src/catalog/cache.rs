@@ -549,7 +549,7 @@ mod tests {
 
     fn sample() -> UserData {
         let catalog = crate::catalog::Catalog::bundled().expect("the bundle decodes");
-        let roles: Vec<Role> = catalog.roles().cloned().collect();
+        let roles: Vec<Role> = catalog.roles().map(|r| r.unwrap().clone()).collect();
         UserData {
             sources: catalog.sources.clone(),
             files: roles.iter().map(|r| format!("{}.toml", r.id)).collect(),

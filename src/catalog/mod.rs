@@ -40,6 +40,18 @@ impl std::fmt::Display for Origin {
     }
 }
 
+/// Which search index an entry's texts are in: their text and word
+/// numbers differ, so scores worked out once per text are kept per index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndexKind {
+    /// The bundled roles' index, built by build.rs.
+    Bundled,
+    /// The index of the user roles in the cache.
+    Cached,
+    /// The official occupations' titles, built by build.rs.
+    Occupations,
+}
+
 /// Where a role's body is decoded from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Store {
@@ -99,8 +111,6 @@ pub struct Catalog {
     occupations_index: OnceLock<SearchIndex>,
     /// The names of [`Catalog::candidates`] prepared for resolution, once.
     prepared: OnceLock<Vec<crate::resolve::Prepared>>,
-    /// Why a role's body failed to decode, if one did.
-    damage: OnceLock<String>,
     /// The official occupations of the BLS wage tables, as entries after
     /// the roles.
     pub occupations: occupations::Occupations,
@@ -143,7 +153,6 @@ impl Catalog {
             cache_index: None,
             occupations_index: OnceLock::new(),
             prepared: OnceLock::new(),
-            damage: OnceLock::new(),
             occupations,
         }
     }
@@ -282,187 +291,143 @@ impl Catalog {
     }
 
     /// Every curated role, decoded as the iteration reaches it.
-    pub fn roles(&self) -> impl ExactSizeIterator<Item = &Role> + Clone + '_ {
+    pub fn roles(&self) -> impl ExactSizeIterator<Item = Result<&Role>> + Clone + '_ {
         self.slots.iter().map(|s| self.body(s))
     }
 
     /// The curated role number `i`.
-    pub fn role_at(&self, i: usize) -> Option<&Role> {
-        self.slots.get(i).map(|s| self.body(s))
+    pub fn role_at(&self, i: usize) -> Result<&Role> {
+        self.body(self.slots.get(i).ok_or_else(|| not_an_entry(i))?)
     }
 
-    /// The body of a slot, decoded on first use. A body that does not
-    /// decode (only a damaged cache could hold one: the bundle is checked
-    /// at build time and by tests) stands in as the role's names alone,
-    /// and [`Catalog::damage`] says so.
-    fn body<'a>(&'a self, slot: &'a Slot) -> &'a Role {
-        slot.body.get_or_init(|| {
-            let decoded = match (slot.store, &self.cache_bodies) {
-                (Store::Bundled, _) => pack::unpack(&slot.head, slot.head.body, bundled::bodies()),
-                (Store::Cache, Some(bodies)) => bodies.role(slot.number, &slot.head),
-                _ => None,
-            };
-            let role = decoded.unwrap_or_else(|| {
-                let _ = self.damage.set(format!(
-                    "the stored profile of role `{}` does not decode",
-                    slot.head.id
-                ));
-                Role {
-                    id: slot.head.id.clone(),
-                    title: slot.head.title.clone(),
-                    ..Role::default()
-                }
-            });
-            Box::new(role)
-        })
+    /// The body of a slot, decoded on first use. Only a damaged cache can
+    /// hold one that does not decode (the bundle is checked at build time
+    /// and by tests): that is an error for the command that needs it.
+    fn body<'a>(&'a self, slot: &'a Slot) -> Result<&'a Role> {
+        if let Some(role) = slot.body.get() {
+            return Ok(role);
+        }
+        let decoded = match (slot.store, &self.cache_bodies) {
+            (Store::Bundled, _) => pack::unpack(&slot.head, slot.head.body, bundled::bodies()),
+            (Store::Cache, Some(bodies)) => bodies.role(slot.number, &slot.head),
+            _ => None,
+        };
+        match decoded {
+            Some(role) => Ok(slot.body.get_or_init(|| Box::new(role))),
+            None => Err(Error::Damaged {
+                what: format!("the stored profile of role `{}`", slot.head.id),
+                in_cache: slot.store == Store::Cache,
+            }),
+        }
     }
 
     /// Every curated role with its short facts alone ([`pack::core_of`]:
     /// names, family, pay, outlook, ladders, SOC links; everything else
     /// may be empty). Cheaper than [`Catalog::roles`] for commands that
     /// need no more.
-    pub fn cores(&self) -> impl ExactSizeIterator<Item = &Role> + Clone + '_ {
+    pub fn cores(&self) -> impl ExactSizeIterator<Item = Result<&Role>> + Clone + '_ {
         self.slots.iter().map(|s| self.core(s))
     }
 
     /// The short facts of the role or official occupation with this id,
-    /// as [`Catalog::cores`].
-    pub fn role_core(&self, id: &str) -> Option<&Role> {
+    /// as [`Catalog::cores`]; `None` when there is none.
+    pub fn role_core(&self, id: &str) -> Result<Option<&Role>> {
         match self.slot_of(id) {
-            Some(s) => Some(self.core(s)),
+            Some(s) => self.core(s).map(Some),
             None => self.role(id),
         }
     }
 
     /// A slot's short facts: its whole body when that is decoded already
     /// or there is no separate encoding of them.
-    fn core<'a>(&'a self, slot: &'a Slot) -> &'a Role {
+    fn core<'a>(&'a self, slot: &'a Slot) -> Result<&'a Role> {
         if let Some(body) = slot.body.get() {
-            return body;
+            return Ok(body);
         }
         let (start, end) = slot.head.core;
         if slot.store != Store::Bundled || start == end {
             return self.body(slot);
         }
-        match slot.core.get() {
-            Some(core) => core,
-            None => match pack::unpack(&slot.head, slot.head.core, bundled::bodies()) {
-                Some(core) => slot.core.get_or_init(|| Box::new(core)),
-                None => self.body(slot),
-            },
+        if let Some(core) = slot.core.get() {
+            return Ok(core);
+        }
+        match pack::unpack(&slot.head, slot.head.core, bundled::bodies()) {
+            Some(core) => Ok(slot.core.get_or_init(|| Box::new(core))),
+            None => self.body(slot),
         }
     }
 
-    /// Why a role could not be decoded, if one could not: the command's
-    /// output is then incomplete and should fail.
-    pub fn damage(&self) -> Option<&str> {
-        self.damage.get().map(String::as_str)
-    }
-
-    /// The error to end a command with when a role could not be decoded
-    /// from the cache of `dirs`; the cache is removed, so that the next run
-    /// rebuilds it.
-    pub fn damaged(&self, dirs: &[PathBuf]) -> Option<Error> {
-        let why = self.damage()?;
-        let (context, advice) = if self.cache_bodies.is_some() {
+    /// Removes the cache of `dirs` after `error`, when the error is a
+    /// damaged cache, so that the next run rebuilds it.
+    pub fn forget_damaged_cache(&self, dirs: &[PathBuf], error: &Error) {
+        if let Error::Damaged { in_cache: true, .. } = error {
             cache::remove(dirs, bundled::id());
-            (
-                "reading the catalog cache",
-                "the cache was removed: run the command again",
-            )
-        } else {
-            (
-                "reading the bundled catalog",
-                "this build of careers is damaged",
-            )
-        };
-        Some(Error::io(
-            context,
-            std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{why}; {advice}")),
-        ))
-    }
-
-    /// Where a curated role was defined; `None` for an official occupation.
-    pub fn origin(&self, role: &Role) -> Option<&Origin> {
-        self.slots
-            .iter()
-            .find(|s| {
-                let is = |cell: &OnceLock<Box<Role>>| {
-                    cell.get().is_some_and(|b| std::ptr::eq(&**b, role))
-                };
-                is(&s.body) || is(&s.core)
-            })
-            .map(|s| &s.origin)
+        }
     }
 
     /// The search index that holds entry `i`'s texts (as numbered in
-    /// [`Catalog::candidates`]), which of three it is (0 bundled roles, 1
-    /// cached roles, 2 official occupations: their text numbers differ),
-    /// and the entry's number in it; `None` for a role read from its file,
-    /// whose texts are searched one by one.
-    pub fn search_index(&self, i: usize) -> Option<(usize, &SearchIndex, usize)> {
+    /// [`Catalog::candidates`]), which one it is (their text numbers
+    /// differ), and the entry's number in it; `None` for a role read from
+    /// its file, whose texts are searched one by one.
+    pub fn search_index(&self, i: usize) -> Result<Option<(IndexKind, &SearchIndex, usize)>> {
         let Some(slot) = self.slots.get(i) else {
             let j = i - self.slots.len();
-            let index = self.built(&self.occupations_index, bundled::occupations_index);
-            return (index.len() == self.occupations.len() && j < index.len())
-                .then_some((2, index, j));
+            let index = self.built(&self.occupations_index, bundled::occupations_index)?;
+            let whole = index.len() == self.occupations.len() && j < index.len();
+            return Ok(whole.then_some((IndexKind::Occupations, index, j)));
         };
-        match slot.store {
+        Ok(match slot.store {
             Store::Bundled => {
-                let index = self.built(&self.bundled_index, bundled::search_index);
-                Some((0, index, slot.number))
+                let index = self.built(&self.bundled_index, bundled::search_index)?;
+                Some((IndexKind::Bundled, index, slot.number))
             }
-            Store::Cache => Some((1, self.cache_index.as_ref()?, slot.number)),
+            Store::Cache => self
+                .cache_index
+                .as_ref()
+                .map(|index| (IndexKind::Cached, index, slot.number)),
             Store::Decoded => None,
-        }
+        })
     }
 
-    /// A bundled search index, decoded on first use (an index that does not
-    /// decode is empty, and [`Catalog::damage`] says so).
+    /// A bundled search index, decoded on first use.
     fn built<'a>(
         &'a self,
         cell: &'a OnceLock<SearchIndex>,
         decode: fn() -> Result<SearchIndex>,
-    ) -> &'a SearchIndex {
-        cell.get_or_init(|| {
-            decode().unwrap_or_else(|e| {
-                let _ = self.damage.set(e.to_string());
-                SearchIndex::default()
-            })
-        })
+    ) -> Result<&'a SearchIndex> {
+        if let Some(index) = cell.get() {
+            return Ok(index);
+        }
+        let index = decode()?;
+        Ok(cell.get_or_init(|| index))
     }
 
     fn slot_of(&self, id: &str) -> Option<&Slot> {
         self.slots.iter().find(|s| s.head.id == id)
     }
 
-    /// The role or official occupation with this id (or SOC code).
-    pub fn role(&self, id: &str) -> Option<&Role> {
+    /// The role or official occupation with this id (or SOC code);
+    /// `None` when there is none.
+    pub fn role(&self, id: &str) -> Result<Option<&Role>> {
         match self.slot_of(id) {
-            Some(s) => Some(self.body(s)),
-            None => self.occupations.role(self.occupations.find(id)?),
+            Some(s) => self.body(s).map(Some),
+            None => Ok(self
+                .occupations
+                .find(id)
+                .and_then(|j| self.occupations.role(j))),
         }
     }
 
-    /// Whether `role` is an official occupation rather than a curated profile.
-    pub fn is_official(&self, role: &Role) -> bool {
-        self.origin(role).is_none()
-            && role
-                .soc
-                .first()
-                .is_some_and(|l| l.source.as_deref() == Some(crate::wages::SOURCE_ID))
-    }
-
-    /// The curated roles linked to a SOC code, with whether the link is
-    /// approximate.
-    pub fn linked_roles(&self, soc: &str) -> Vec<(&Role, bool)> {
-        self.slots
-            .iter()
-            .filter_map(|s| {
-                let approximate = s.head.soc.iter().find(|(code, _)| code == soc)?.1;
-                Some((self.body(s), approximate))
-            })
-            .collect()
+    /// The curated roles linked to a SOC code (their names), with whether
+    /// the link is approximate.
+    pub fn linked_roles<'a>(
+        &'a self,
+        soc: &'a str,
+    ) -> impl Iterator<Item = (&'a RoleHead, bool)> + 'a {
+        self.heads().filter_map(move |h| {
+            let approximate = h.soc.iter().find(|(code, _)| code == soc)?.1;
+            Some((h, approximate))
+        })
     }
 
     /// The entry numbers (as in [`Catalog::candidates`]) of the curated
@@ -489,10 +454,10 @@ impl Catalog {
     }
 
     /// The entries of [`Catalog::entry_numbers`], decoded.
-    pub fn all_entries(&self) -> Vec<&Role> {
+    pub fn all_entries(&self) -> Result<Vec<&Role>> {
         self.entry_numbers()
             .into_iter()
-            .filter_map(|i| self.entry(i))
+            .map(|i| self.entry(i))
             .collect()
     }
 
@@ -523,7 +488,10 @@ impl Catalog {
     pub fn title_of<'a>(&'a self, id: &'a str) -> &'a str {
         match self.slot_of(id) {
             Some(s) => &s.head.title,
-            None => self.role(id).map_or(id, |r| r.title.as_str()),
+            None => match self.occupations.find(id) {
+                Some(j) => self.occupations.occupation(j).map_or(id, |o| o.title),
+                None => id,
+            },
         }
     }
 }
@@ -560,19 +528,22 @@ impl Catalog {
     }
 
     /// The entry with index `i` of [`Catalog::candidates`].
-    pub fn entry(&self, i: usize) -> Option<&Role> {
+    pub fn entry(&self, i: usize) -> Result<&Role> {
         match self.slots.get(i) {
-            Some(s) => Some(self.body(s)),
-            None => self.occupations.role(i - self.slots.len()),
+            Some(s) => self.body(s),
+            None => self
+                .occupations
+                .role(i - self.slots.len())
+                .ok_or_else(|| not_an_entry(i)),
         }
     }
 
     /// The entry with index `i` of [`Catalog::candidates`], with a curated
     /// role's short facts alone ([`Catalog::cores`]).
-    pub fn entry_core(&self, i: usize) -> Option<&Role> {
+    pub fn entry_core(&self, i: usize) -> Result<&Role> {
         match self.slots.get(i) {
-            Some(s) => Some(self.core(s)),
-            None => self.occupations.role(i - self.slots.len()),
+            Some(s) => self.core(s),
+            None => self.entry(i),
         }
     }
 
@@ -592,18 +563,13 @@ impl Catalog {
     /// The role a person means by `query`, or an error listing the
     /// candidates or the closest roles.
     pub fn resolve(&self, query: &str) -> Result<&Role> {
-        let i = self.resolve_entry(query)?;
-        self.entry(i).ok_or_else(|| unknown(query))
+        self.entry(self.resolve_entry(query)?)
     }
 
     /// As [`Catalog::resolve`], with a curated role's short facts alone
     /// ([`Catalog::cores`]).
     pub fn resolve_core(&self, query: &str) -> Result<&Role> {
-        let i = self.resolve_entry(query)?;
-        match self.slots.get(i) {
-            Some(slot) => Ok(self.core(slot)),
-            None => self.entry(i).ok_or_else(|| unknown(query)),
-        }
+        self.entry_core(self.resolve_entry(query)?)
     }
 
     /// Where entry `i` (as in [`Catalog::candidates`]) comes from.
@@ -612,19 +578,6 @@ impl Catalog {
             Some(s) => s.origin.clone(),
             None => Origin::Official,
         }
-    }
-
-    /// Entry `i` (as in [`Catalog::candidates`]), decoded.
-    pub fn entry_at(&self, i: usize) -> Result<&Role> {
-        self.entry(i).ok_or_else(|| {
-            Error::io(
-                "reading the catalog",
-                std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    format!("entry {i} is not in the catalog"),
-                ),
-            )
-        })
     }
 
     /// The entry number (as in [`Catalog::candidates`]) `query` names.
@@ -676,9 +629,14 @@ impl Catalog {
     }
 }
 
-fn unknown(query: &str) -> Error {
-    Error::UnknownRole {
-        query: query.to_string(),
-        suggestions: Vec::new(),
-    }
+/// An entry number past the catalog's end: a bug, reported rather than
+/// panicking.
+fn not_an_entry(i: usize) -> Error {
+    Error::io(
+        "reading the catalog",
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("entry {i} is not in the catalog"),
+        ),
+    )
 }

@@ -269,7 +269,7 @@ pub fn run<'a>(catalog: &'a Catalog, args: &CompareArgs) -> Result<CompareView<'
         names.push(name);
     }
     let area = crate::commands::official::area(args.area.as_deref())?;
-    Ok(build(catalog, &roles, area))
+    build(catalog, &roles, area)
 }
 
 /// The comparison of `roles` (at least one; the first is the baseline).
@@ -277,14 +277,16 @@ pub fn build<'a>(
     catalog: &'a Catalog,
     roles: &[&Role],
     area: &crate::wages::Area,
-) -> CompareView<'a> {
+) -> Result<CompareView<'a>> {
     let columns: Vec<CompareRole> = roles
         .iter()
-        .map(|r| CompareRole {
-            official: crate::commands::official::for_role(r, area),
-            ..column(catalog, r)
+        .map(|r| {
+            Ok(CompareRole {
+                official: crate::commands::official::for_role(r, area),
+                ..column(catalog, r)?
+            })
         })
-        .collect();
+        .collect::<Result<_>>()?;
     let mut differences = Vec::new();
     if let Some((base, others)) = roles.split_first() {
         for other in others {
@@ -327,7 +329,7 @@ pub fn build<'a>(
         sources: Citations::new(&catalog.sources),
     };
     cite(&mut view);
-    view
+    Ok(view)
 }
 
 /// Numbers the sources in the order the text output cites them:
@@ -367,7 +369,7 @@ fn cite(view: &mut CompareView<'_>) {
     view.sources = out;
 }
 
-fn column(catalog: &Catalog, r: &Role) -> CompareRole {
+fn column(catalog: &Catalog, r: &Role) -> Result<CompareRole> {
     let statements: Vec<GrowthStatement> = r
         .outlook
         .iter()
@@ -390,7 +392,7 @@ fn column(catalog: &Catalog, r: &Role) -> CompareRole {
             source: source.to_string(),
         })
     };
-    CompareRole {
+    Ok(CompareRole {
         official: Vec::new(),
         id: r.id.clone(),
         title: r.title.clone(),
@@ -438,15 +440,16 @@ fn column(catalog: &Catalog, r: &Role) -> CompareRole {
             .iter()
             .filter_map(|w| sourced(&w.balance, &w.source))
             .collect(),
-        ladders: ladders_of(catalog, &r.id),
-    }
+        ladders: ladders_of(catalog, &r.id)?,
+    })
 }
 
 /// Every catalog ladder with a tier linked to `id`. The same ladder laid
 /// out in several profiles (same source and name) is listed once.
-pub fn ladders_of(catalog: &Catalog, id: &str) -> Vec<LadderPlace> {
+pub fn ladders_of(catalog: &Catalog, id: &str) -> Result<Vec<LadderPlace>> {
     let mut out: Vec<LadderPlace> = Vec::new();
-    for owner in catalog.roles() {
+    for owner in catalog.cores() {
+        let owner = owner?;
         for l in &owner.ladder {
             let tiers: Vec<TierPlace> = l
                 .tiers
@@ -476,7 +479,7 @@ pub fn ladders_of(catalog: &Catalog, id: &str) -> Vec<LadderPlace> {
             });
         }
     }
-    out
+    Ok(out)
 }
 
 /// The differences on every measure both roles give: the first pair of

@@ -75,7 +75,7 @@ fn fish_roles(cmd: &clap::Command, catalog: &Catalog, script: &mut Vec<u8>) {
         if !sub.get_positionals().any(takes_role) {
             continue;
         }
-        for role in catalog.roles() {
+        for role in catalog.heads() {
             lines.push_str(&format!(
                 "complete -c careers -n \"__fish_careers_using_subcommand {}\" -f -a '{}' -d '{}'\n",
                 sub.get_name(),

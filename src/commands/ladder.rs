@@ -164,6 +164,7 @@ pub fn run<'a>(catalog: &'a Catalog, args: &LadderArgs) -> Result<LadderView<'a>
     let mut ladders = Vec::new();
     // Short facts are enough: ladders, pay and titles.
     for owner in catalog.cores() {
+        let owner = owner?;
         for ladder in &owner.ladder {
             let on_it = wanted.is_none_or(|w| {
                 owner.id == w.id
@@ -176,25 +177,25 @@ pub fn run<'a>(catalog: &'a Catalog, args: &LadderArgs) -> Result<LadderView<'a>
                 continue;
             }
             sources.cite(&ladder.source);
-            let tiers = ladder
-                .tiers
-                .iter()
-                .map(|t| {
-                    let linked = t.role.as_deref().and_then(|id| catalog.role_core(id));
-                    let pay = linked.and_then(|r| tier_pay(ladder, t, r));
-                    if let Some(p) = &pay {
-                        sources.cite(&p.source);
-                    }
-                    TierView {
-                        title: t.title.clone(),
-                        min_years: t.min_years,
-                        max_years: t.max_years,
-                        role: t.role.clone(),
-                        pay,
-                        role_title: linked.map(|r| r.title.clone()),
-                    }
-                })
-                .collect();
+            let mut tiers = Vec::with_capacity(ladder.tiers.len());
+            for t in &ladder.tiers {
+                let linked = match t.role.as_deref() {
+                    Some(id) => catalog.role_core(id)?,
+                    None => None,
+                };
+                let pay = linked.and_then(|r| tier_pay(ladder, t, r));
+                if let Some(p) = &pay {
+                    sources.cite(&p.source);
+                }
+                tiers.push(TierView {
+                    title: t.title.clone(),
+                    min_years: t.min_years,
+                    max_years: t.max_years,
+                    role: t.role.clone(),
+                    pay,
+                    role_title: linked.map(|r| r.title.clone()),
+                });
+            }
             ladders.push(LadderEntry {
                 source: ladder.source.clone(),
                 owner: owner.id.clone(),

@@ -2,10 +2,10 @@
 
 use crate::catalog::Catalog;
 use crate::citations::Citations;
+use crate::clean::clean;
 use crate::cli::{ListArgs, ListSort};
 use crate::error::{Error, Result};
 use crate::model::{Period, Role};
-use crate::render::text::clean;
 use serde::Serialize;
 
 /// A pay figure with what it is and where it is from.
@@ -104,9 +104,9 @@ pub fn run<'a>(catalog: &'a Catalog, args: &ListArgs) -> Result<ListView<'a>> {
     let wanted = args.family.as_deref().map(crate::validate::normalize_name);
     // Short facts are enough: names, family, pay and outlook.
     let entries: Vec<&Role> = if args.all {
-        catalog.all_entries()
+        catalog.all_entries()?
     } else {
-        catalog.cores().collect()
+        catalog.cores().collect::<Result<_>>()?
     };
     let mut rows: Vec<ListRow> = entries
         .into_iter()
@@ -128,8 +128,8 @@ pub fn run<'a>(catalog: &'a Catalog, args: &ListArgs) -> Result<ListView<'a>> {
             // Names from data and the argument, made safe for one line.
             let mut families: Vec<String> = catalog
                 .cores()
-                .map(|r| clean(&r.family.name).into_owned())
-                .collect();
+                .map(|r| r.map(|r| clean(&r.family.name).into_owned()))
+                .collect::<Result<_>>()?;
             families.sort();
             families.dedup();
             return Err(Error::NoResults(format!(

@@ -12,12 +12,11 @@ use clap::CommandFactory;
 use clap_mangen::Man;
 use std::io::{self, Write};
 
-/// Writes the man page to `out`.
-pub fn write(out: &mut dyn Write) -> Result<()> {
+/// The man page (roff), for the caller to write.
+pub fn page() -> Result<Vec<u8>> {
     let mut page = Vec::new();
     render(&mut page).map_err(|e| Error::io("rendering the man page", e))?;
-    out.write_all(&page)
-        .map_err(|e| Error::io("writing output", e))
+    Ok(page)
 }
 
 /// The whole page.

@@ -23,12 +23,18 @@ use crate::term::Term;
 use std::io::Write;
 use std::path::PathBuf;
 
+/// Output that is bytes already (the man page, a completion script).
+fn write_bytes(out: &mut dyn Write, bytes: &[u8]) -> Result<()> {
+    out.write_all(bytes)
+        .map_err(|e| crate::error::Error::io("writing output", e))
+}
+
 /// Runs the command `cli` names, writing its output to `out`.
 pub fn dispatch(cli: &Cli, term: &Term, out: &mut dyn Write) -> Result<()> {
     let format = cli.global.format;
     match &cli.command {
         Command::Validate(args) => return emit(&validate::run(&args.dirs)?, format, term, out),
-        Command::Man => return man::write(out),
+        Command::Man => return write_bytes(out, &man::page()?),
         _ => {}
     }
     let mut dirs: Vec<PathBuf> = cli.global.data_dir.clone();
@@ -38,27 +44,33 @@ pub fn dispatch(cli: &Cli, term: &Term, out: &mut dyn Write) -> Result<()> {
     } else {
         Catalog::load_cached(&dirs)?
     };
-    let result = match &cli.command {
-        Command::List(args) => emit(&list::run(&catalog, args)?, format, term, out),
-        Command::Show(args) => emit(&show::run(&catalog, args)?, format, term, out),
-        Command::Search(args) => emit(&search::run(&catalog, args)?, format, term, out),
-        Command::Skills(args) => emit(&skills::run(&catalog, args)?, format, term, out),
-        Command::Compare(args) => emit(&compare::run(&catalog, args)?, format, term, out),
-        Command::Salary(args) => match args.top {
-            Some(n) => emit(&top::run(&catalog, args, n)?, format, term, out),
-            None => emit(&salary::run(&catalog, args)?, format, term, out),
-        },
-        Command::Completions(args) => completions::write(args.shell, &catalog, out),
-        Command::Ladder(args) => emit(&ladder::run(&catalog, args)?, format, term, out),
-        Command::Path(args) => emit(&path::run(&catalog, args)?, format, term, out),
-        _ => Err(crate::error::Error::Usage("not available yet".into())),
-    };
-    let result = match catalog.damaged(&dirs) {
-        Some(e) => Err(e),
-        None => result,
-    };
+    let result = on_catalog(cli, &catalog, term, out);
+    if let Err(e) = &result {
+        catalog.forget_damaged_cache(&dirs, e);
+    }
     // The process ends after one command: freeing a large catalog string
     // by string only costs time (tens of ms for 10,000 roles).
     std::mem::forget(catalog);
     result
+}
+
+/// Runs a command that reads the catalog.
+fn on_catalog(cli: &Cli, catalog: &Catalog, term: &Term, out: &mut dyn Write) -> Result<()> {
+    let format = cli.global.format;
+    match &cli.command {
+        Command::List(args) => emit(&list::run(catalog, args)?, format, term, out),
+        Command::Show(args) => emit(&show::run(catalog, args)?, format, term, out),
+        Command::Search(args) => emit(&search::run(catalog, args)?, format, term, out),
+        Command::Skills(args) => emit(&skills::run(catalog, args)?, format, term, out),
+        Command::Compare(args) => emit(&compare::run(catalog, args)?, format, term, out),
+        Command::Salary(args) => match args.top {
+            Some(n) => emit(&top::run(catalog, args, n)?, format, term, out),
+            None => emit(&salary::run(catalog, args)?, format, term, out),
+        },
+        Command::Completions(args) => completions::write(args.shell, catalog, out),
+        Command::Ladder(args) => emit(&ladder::run(catalog, args)?, format, term, out),
+        Command::Path(args) => emit(&path::run(catalog, args)?, format, term, out),
+        // Run by `dispatch` before any catalog is loaded.
+        Command::Validate(_) | Command::Man => Ok(()),
+    }
 }

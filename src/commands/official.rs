@@ -109,17 +109,25 @@ pub struct CuratedLink {
     pub approximate: bool,
 }
 
-pub fn curated_for(catalog: &Catalog, role: &Role) -> Vec<CuratedLink> {
-    if !catalog.is_official(role) {
-        return Vec::new();
+/// For an official occupation (`origin`), the curated roles linked to its
+/// SOC code; nothing for a curated role.
+pub fn curated_for(
+    catalog: &Catalog,
+    role: &Role,
+    origin: &crate::catalog::Origin,
+) -> Result<Vec<CuratedLink>> {
+    if *origin != crate::catalog::Origin::Official {
+        return Ok(Vec::new());
     }
-    role.soc
-        .iter()
-        .flat_map(|l| catalog.linked_roles(&l.code))
-        .map(|(r, approximate)| CuratedLink {
-            id: r.id.clone(),
-            title: r.title.clone(),
-            approximate,
-        })
-        .collect()
+    let mut out = Vec::new();
+    for link in &role.soc {
+        for (r, approximate) in catalog.linked_roles(&link.code) {
+            out.push(CuratedLink {
+                id: r.id.clone(),
+                title: r.title.clone(),
+                approximate,
+            });
+        }
+    }
+    Ok(out)
 }

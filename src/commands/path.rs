@@ -172,7 +172,7 @@ impl Serialize for PathView<'_> {
 
 pub fn run<'a>(catalog: &'a Catalog, args: &PathArgs) -> Result<PathView<'a>> {
     let from = catalog.resolve(&args.from)?;
-    let graph = Graph::build(catalog);
+    let graph = Graph::build(catalog)?;
     let start = graph
         .node_of(&from.id)
         .ok_or_else(|| Error::Usage(format!("role `{}` is missing from the graph", from.id)))?;
@@ -326,8 +326,15 @@ fn route(catalog: &Catalog, graph: &Graph, nodes: &[NodeIx], basis: Basis) -> Ro
             continue;
         };
         let (a, b) = (&graph.nodes[pair[0]], &graph.nodes[pair[1]]);
-        let ra = a.role.as_deref().and_then(|id| catalog.role(id));
-        let rb = b.role.as_deref().and_then(|id| catalog.role(id));
+        // Graph::build decoded every curated role: looking one up cannot fail.
+        let ra = a
+            .role
+            .as_deref()
+            .and_then(|id| catalog.role(id).ok().flatten());
+        let rb = b
+            .role
+            .as_deref()
+            .and_then(|id| catalog.role(id).ok().flatten());
         let g = match (ra, rb) {
             (Some(x), Some(y)) => gap(x, y),
             _ => Default::default(),

@@ -317,7 +317,7 @@ pub fn rank_figure(role: &Role, period: Period, hours_per_year: f64) -> Option<R
 /// Resolves the named roles (every role when none), dropping repeats.
 pub fn resolve_all<'a>(catalog: &'a Catalog, names: &[String]) -> Result<Vec<&'a Role>> {
     if names.is_empty() {
-        return Ok(catalog.cores().collect());
+        return catalog.cores().collect();
     }
     let mut out: Vec<&Role> = Vec::new();
     for name in names {

@@ -6,7 +6,7 @@
 //! hit in each field; its score is its best hit's. Roles are ranked by
 //! score, then by how many fields matched, then by title.
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, IndexKind};
 use crate::citations::Citations;
 use crate::cli::{SearchArgs, SearchField};
 use crate::error::{Error, Result};
@@ -161,8 +161,8 @@ fn best_in_field(
     entry: usize,
     field: SearchField,
     searcher: &mut Searcher,
-    memos: &mut [Memo; 3],
-) -> Option<FieldBest> {
+    memos: &mut Memos,
+) -> Result<Option<FieldBest>> {
     let w = weight(field);
     let mut top: Option<FieldBest> = None;
     let mut consider = |text: usize, s: Option<f64>| {
@@ -173,8 +173,8 @@ fn best_in_field(
             }
         }
     };
-    if let Some((which, index, k)) = catalog.search_index(entry) {
-        let memo = memos.get_mut(which)?;
+    if let Some((kind, index, k)) = catalog.search_index(entry)? {
+        let memo = memos.of(kind);
         for (ti, id) in index.field(k, field).iter().enumerate() {
             consider(ti, memo.score(index, id, searcher));
         }
@@ -185,21 +185,48 @@ fn best_in_field(
                 catalog.entry_title(entry).and_then(|t| searcher.score(t)),
             );
         }
-    } else if let Some(role) = catalog.role_at(entry) {
-        for (ti, t) in texts(role, field).iter().enumerate() {
+    } else {
+        for (ti, t) in texts(catalog.role_at(entry)?, field).iter().enumerate() {
             consider(ti, searcher.score(t.text));
         }
     }
-    top
+    Ok(top)
+}
+
+/// One [`Memo`] per search index: their text and word numbers differ.
+#[derive(Default)]
+struct Memos {
+    bundled: Memo,
+    cached: Memo,
+    occupations: Memo,
+}
+
+impl Memos {
+    fn of(&mut self, kind: IndexKind) -> &mut Memo {
+        match kind {
+            IndexKind::Bundled => &mut self.bundled,
+            IndexKind::Cached => &mut self.cached,
+            IndexKind::Occupations => &mut self.occupations,
+        }
+    }
+}
+
+/// What a memo knows of a text or word: not worked out yet, or its
+/// result (a score, or no match: `None`).
+#[derive(Debug, Clone, Copy, Default)]
+enum Known<T> {
+    #[default]
+    NotYet,
+    Is(Option<T>),
 }
 
 /// The scores of a search index's distinct texts and words, each worked
 /// out once.
 #[derive(Default)]
 struct Memo {
-    texts: Vec<Option<Option<f64>>>,
+    texts: Vec<Known<f64>>,
     /// Where each word's scores are in the searcher.
-    words: Vec<Option<Option<usize>>>,
+    words: Vec<Known<usize>>,
     /// Scratch: where the current text's words have their scores.
     at: Vec<usize>,
 }
@@ -207,18 +234,18 @@ struct Memo {
 impl Memo {
     fn score(&mut self, index: &SearchIndex, id: u32, searcher: &mut Searcher) -> Option<f64> {
         if self.texts.is_empty() {
-            self.texts = vec![None; index.text_count()];
-            self.words = vec![None; index.words.len()];
+            self.texts = vec![Known::NotYet; index.text_count()];
+            self.words = vec![Known::NotYet; index.words.len()];
         }
-        if let Some(&Some(known)) = self.texts.get(id as usize) {
-            return known;
+        if let Some(&Known::Is(score)) = self.texts.get(id as usize) {
+            return score;
         }
         let words = index.text(id);
         for w in words.iter() {
             let slot = self.words.get_mut(w as usize)?;
-            if slot.is_none() {
+            if let Known::NotYet = slot {
                 let word = index.words.get(w as usize)?;
-                *slot = Some(searcher.score_word(word));
+                *slot = Known::Is(searcher.score_word(word));
             }
         }
         // Words with no letters cannot come out of split_words; skipped.
@@ -226,10 +253,13 @@ impl Memo {
         self.at.extend(
             words
                 .iter()
-                .filter_map(|w| self.words.get(w as usize).copied().flatten().flatten()),
+                .filter_map(|w| match self.words.get(w as usize) {
+                    Some(Known::Is(at)) => *at,
+                    _ => None,
+                }),
         );
         let score = searcher.score_word_list(self.at.iter().copied());
-        *self.texts.get_mut(id as usize)? = Some(score);
+        *self.texts.get_mut(id as usize)? = Known::Is(score);
         score
     }
 }
@@ -238,15 +268,14 @@ pub fn run<'a>(catalog: &'a Catalog, args: &SearchArgs) -> Result<SearchView<'a>
     let mut searcher = Searcher::new(&args.query)
         .map_err(|e| Error::Usage(format!("the search query `{}` {e}", shown(&args.query))))?;
     let fields = fields_of(args);
-    // One per index (bundled, cache, occupations): their numbers differ.
-    let mut memos = [Memo::default(), Memo::default(), Memo::default()];
+    let mut memos = Memos::default();
     // Curated roles and the official occupations no curated role stands for.
     let mut found: Vec<Found> = Vec::new();
     for entry in catalog.entry_numbers() {
-        let mut best: Vec<FieldBest> = fields
-            .iter()
-            .filter_map(|&f| best_in_field(catalog, entry, f, &mut searcher, &mut memos))
-            .collect();
+        let mut best: Vec<FieldBest> = Vec::new();
+        for &f in &fields {
+            best.extend(best_in_field(catalog, entry, f, &mut searcher, &mut memos)?);
+        }
         if !best.is_empty() {
             // Best first; equal scores stay in field order (the sort is stable).
             best.sort_by(|a, b| b.score.total_cmp(&a.score));
@@ -281,7 +310,7 @@ pub fn run<'a>(catalog: &'a Catalog, args: &SearchArgs) -> Result<SearchView<'a>
     // Roles decoded and highlights worked out only for what is shown.
     let hits = found
         .into_iter()
-        .filter_map(|Found { entry, best }| {
+        .map(|Found { entry, best }| {
             // Names are among a role's short facts: no need for the whole
             // profile when only they matched.
             let names_only = best
@@ -311,14 +340,14 @@ pub fn run<'a>(catalog: &'a Catalog, args: &SearchArgs) -> Result<SearchView<'a>
                     })
                 })
                 .collect::<Vec<_>>();
-            Some(RoleHit {
+            Ok(RoleHit {
                 id: role.id.clone(),
                 title: role.title.clone(),
                 score: matched.first().map_or(0.0, |m| m.score),
                 matched,
             })
         })
-        .collect::<Vec<RoleHit>>();
+        .collect::<Result<Vec<RoleHit>>>()?;
     let mut sources = Citations::new(&catalog.sources);
     sources.cite_all(
         hits.iter()
@@ -339,8 +368,8 @@ fn no_results(catalog: &Catalog, query: &str, fields: &[SearchField]) -> Error {
     if !near.is_empty() {
         message.push_str("\n\ndid you mean:");
         for i in near {
-            if let Some(r) = catalog.entry(i) {
-                message.push_str(&format!("\n  {:<34} {}", r.id, r.title));
+            if let (Some(id), Some(title)) = (catalog.entry_id(i), catalog.entry_title(i)) {
+                message.push_str(&format!("\n  {id:<34} {title}"));
             }
         }
     }
@@ -376,69 +405,5 @@ mod tests {
         assert!(weight(SearchField::Alias) > weight(SearchField::Skills));
         assert_eq!(weight(SearchField::Skills), weight(SearchField::Tools));
         assert!(weight(SearchField::Tools) > weight(SearchField::Responsibilities));
-    }
-}
-
-#[cfg(test)]
-mod timing {
-    use super::*;
-
-    /// The bundled roles copied (with new ids) up to `n` roles.
-    fn catalog_of(n: usize) -> Catalog {
-        let base = Catalog::bundled().unwrap_or_else(|e| panic!("{e}"));
-        let roles = base
-            .roles()
-            .cycle()
-            .take(n)
-            .enumerate()
-            .map(|(copy, r)| {
-                let mut r = r.clone();
-                r.id = format!("{}-{copy}", r.id);
-                r
-            })
-            .collect();
-        Catalog::from_roles(base.sources.clone(), roles)
-    }
-
-    /// Search time over 850 and 10,000 roles, the fastest of three runs
-    /// (the machine may be shared). Meaningful in release:
-    /// `cargo test --release --lib timing -- --ignored --nocapture`
-    #[test]
-    #[ignore]
-    fn search_time_by_catalog_size() {
-        for size in [850, 10_000] {
-            let catalog = catalog_of(size);
-            let (mut texts_n, mut words_n) = (0, 0);
-            for r in catalog.roles() {
-                for f in ALL_FIELDS {
-                    for t in texts(r, f) {
-                        texts_n += 1;
-                        words_n += t.text.split_whitespace().count();
-                    }
-                }
-            }
-            eprintln!("{size} roles, {texts_n} texts, {words_n} words");
-            for q in [
-                "custmer servce",
-                "zendesk",
-                "conflict resolution",
-                "plumber",
-                "a",
-            ] {
-                let args = SearchArgs {
-                    query: q.into(),
-                    limit: 10,
-                    fields: vec![],
-                };
-                let mut fastest = std::time::Duration::MAX;
-                let mut n = 0;
-                for _ in 0..3 {
-                    let t = std::time::Instant::now();
-                    n = run(&catalog, &args).map(|v| v.total).unwrap_or(0);
-                    fastest = fastest.min(t.elapsed());
-                }
-                eprintln!("  {q:>20}: {n} roles in {fastest:?}");
-            }
-        }
     }
 }

@@ -36,10 +36,11 @@ impl ShowView<'_> {
 
 pub fn run<'a>(catalog: &'a Catalog, args: &ShowArgs) -> Result<ShowView<'a>> {
     let entry = catalog.resolve_index(&args.role)?;
-    let role = catalog.entry_at(entry)?;
+    let role = catalog.entry(entry)?;
+    let origin = catalog.origin_at(entry);
     let area = crate::commands::official::area(args.area.as_deref())?;
     let official = crate::commands::official::for_role(role, area);
-    let curated = crate::commands::official::curated_for(catalog, role);
+    let curated = crate::commands::official::curated_for(catalog, role, &origin)?;
     let mut sources = Citations::new(&catalog.sources);
     sources.cite_all(sourced_blocks(role).map(|(_, source)| source));
     sources.cite_all(official.iter().map(|o| o.source.as_str()));
@@ -48,7 +49,7 @@ pub fn run<'a>(catalog: &'a Catalog, args: &ShowArgs) -> Result<ShowView<'a>> {
     sections.dedup();
     Ok(ShowView {
         role,
-        origin: catalog.origin_at(entry),
+        origin,
         sources,
         sections,
         official,
@@ -163,7 +164,7 @@ pub fn sourced_blocks(r: &Role) -> impl Iterator<Item = (&'static str, &str)> + 
 #[cfg(test)]
 pub(crate) fn sample_roles() -> Vec<Role> {
     let catalog = Catalog::bundled().unwrap();
-    let mut roles: Vec<Role> = catalog.roles().cloned().collect();
+    let mut roles: Vec<Role> = catalog.roles().map(|r| r.unwrap().clone()).collect();
     roles.push(catalog.resolve("registered-nurses").unwrap().clone());
     for role in roles.clone() {
         let Value::Object(fields) = serde_json::to_value(&role).unwrap() else {

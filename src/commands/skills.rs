@@ -136,6 +136,7 @@ fn find<'a>(catalog: &'a Catalog, skill: &str) -> Result<FindView<'a>> {
         .map_err(|e| Error::Usage(format!("the skill `{}` {e}", shown(skill))))?;
     let mut roles = Vec::new();
     for role in catalog.roles() {
+        let role = role?;
         let mut matches = Vec::new();
         let mut try_skill = |kind, group: &str, text: &str, source: &str| {
             if let Some((score, highlight)) = searcher.highlight(text) {

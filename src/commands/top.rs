@@ -45,7 +45,6 @@ pub fn run(catalog: &Catalog, args: &SalaryArgs, n: usize) -> Result<TopView> {
             title: o.title.to_string(),
             curated: catalog
                 .linked_roles(o.soc)
-                .into_iter()
                 .map(|(r, _)| r.id.clone())
                 .collect(),
             wages: w,
