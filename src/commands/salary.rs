@@ -196,10 +196,13 @@ pub struct SalaryView<'a> {
     pub hours_per_year: f64,
     /// The period the chart is drawn in.
     pub chart_period: Period,
-    /// The chart's bars, highest-paid role first; one per source entry
-    /// with a range, median or average, or one empty bar for a role
-    /// without pay.
-    pub bars: Vec<Bar>,
+    /// One chart per currency, in order of first appearance, each on its
+    /// own scale.
+    pub charts: Vec<Chart>,
+    /// The roles no source gives pay for.
+    pub unpaid: Vec<Bar>,
+    /// Some charted figure was converted from the other period.
+    pub converted: bool,
     /// Titles of roles with figures in the other period that the chart
     /// leaves out (they are listed, unconverted, below it).
     pub uncharted: Vec<String>,
@@ -211,6 +214,64 @@ impl Serialize for SalaryView<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
         self.rows.serialize(serializer)
     }
+}
+
+/// The bars of one currency, highest-paid role first, and the scale they
+/// share.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    pub currency: String,
+    /// One per source entry with a range, median or average; a role's
+    /// first bar in this chart is marked `first`.
+    pub bars: Vec<Bar>,
+    /// The lowest and highest figure of the bars (0 and 0 when none is
+    /// finite).
+    pub low: f64,
+    pub high: f64,
+}
+
+/// The charts of `bars` (grouped by currency) and the bars without a figure.
+fn charts_of(bars: Vec<Bar>) -> (Vec<Chart>, Vec<Bar>) {
+    let mut charts: Vec<Chart> = Vec::new();
+    let mut unpaid = Vec::new();
+    for mut bar in bars {
+        let Some(currency) = bar.figure.as_ref().map(|f| f.currency.clone()) else {
+            unpaid.push(bar);
+            continue;
+        };
+        let chart = match charts.iter().position(|c| c.currency == currency) {
+            Some(i) => &mut charts[i],
+            None => {
+                charts.push(Chart {
+                    currency,
+                    bars: Vec::new(),
+                    low: 0.0,
+                    high: 0.0,
+                });
+                charts.last_mut().expect("just pushed")
+            }
+        };
+        bar.first = !chart.bars.iter().any(|have| have.id == bar.id);
+        chart.bars.push(bar);
+    }
+    for chart in &mut charts {
+        let values = chart
+            .bars
+            .iter()
+            .filter_map(|b| b.figure.as_ref())
+            .flat_map(|f| {
+                let range = f.range.map(|(a, b)| [a, b]).into_iter().flatten();
+                range.chain(f.mark.map(|(_, m)| m))
+            })
+            .filter(|v| v.is_finite());
+        let (low, high) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
+        if low.is_finite() && high.is_finite() {
+            (chart.low, chart.high) = (low, high);
+        }
+    }
+    (charts, unpaid)
 }
 
 /// One bar of the chart: a source's range with its median (or average)
@@ -363,7 +424,7 @@ pub fn run<'a>(catalog: &'a Catalog, args: &SalaryArgs) -> Result<SalaryView<'a>
         .collect();
     sort_rows(&mut rows);
     let mut uncharted = Vec::new();
-    let bars = rows
+    let bars: Vec<Bar> = rows
         .iter()
         .filter_map(|row| roles.iter().find(|r| r.id == row.id))
         .flat_map(|r| {
@@ -390,12 +451,18 @@ pub fn run<'a>(catalog: &'a Catalog, args: &SalaryArgs) -> Result<SalaryView<'a>
             .chain(official_ids)
             .map(String::as_str),
     );
+    let converted = bars
+        .iter()
+        .any(|b| b.figure.as_ref().is_some_and(|f| f.converted));
+    let (charts, unpaid) = charts_of(bars);
     Ok(SalaryView {
         rows,
         period,
         hours_per_year: hours,
         chart_period,
-        bars,
+        charts,
+        unpaid,
+        converted,
         uncharted,
         sources,
     })

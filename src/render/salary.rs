@@ -1,7 +1,7 @@
 //! Text and TSV for `careers salary`: a range chart, then every figure of
 //! every role with its source. Also the figure formatting `compare` shares.
 
-use crate::commands::salary::{Bar, FigureKind, SalaryFigure, SalaryView};
+use crate::commands::salary::{Bar, Chart, FigureKind, SalaryFigure, SalaryView};
 use crate::model::Period;
 use crate::render::text::{self, clean, heading, money, per, UNKNOWN};
 use crate::render::{tsv, Render};
@@ -261,144 +261,21 @@ fn cite_tag(n: Option<usize>, id: &str) -> String {
     }
 }
 
-/// The chart: one group of bars per currency, each on its own scale.
+/// The chart: one group of bars per currency, each on its own scale, then
+/// the roles without pay and the legend.
 fn chart(view: &SalaryView<'_>, out: &mut dyn Write, term: &Term) -> io::Result<()> {
     let g = glyphs(term.ascii);
-    let mut currencies: Vec<&str> = Vec::new();
-    for b in &view.bars {
-        if let Some(f) = &b.figure {
-            if !currencies.contains(&f.currency.as_str()) {
-                currencies.push(&f.currency);
-            }
-        }
-    }
-    let period_word = match view.chart_period {
-        Period::Year => "per year",
-        Period::Hour => "per hour",
-    };
-    let unknown: Vec<&Bar> = view.bars.iter().filter(|b| b.figure.is_none()).collect();
-    for (ci, currency) in currencies.iter().enumerate() {
-        if ci > 0 {
+    for (i, c) in view.charts.iter().enumerate() {
+        if i > 0 {
             writeln!(out)?;
         }
-        // A role's title labels the first bar of this currency it has.
-        let mut bars: Vec<(bool, &Bar)> = Vec::new();
-        for b in &view.bars {
-            if b.figure.as_ref().is_some_and(|f| f.currency == *currency) {
-                let first = !bars.iter().any(|(_, have)| have.id == b.id);
-                bars.push((first, b));
-            }
-        }
-        let values: Vec<f64> = bars
-            .iter()
-            .filter_map(|(_, b)| b.figure.as_ref())
-            .flat_map(|f| {
-                let mut v = Vec::new();
-                if let Some((a, b)) = f.range {
-                    v.extend([a, b]);
-                }
-                if let Some((_, m)) = f.mark {
-                    v.push(m);
-                }
-                v
-            })
-            .filter(|v| v.is_finite())
-            .collect();
-        let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
-        let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let (lo, hi) = if lo.is_finite() && hi.is_finite() {
-            (lo, hi)
-        } else {
-            (0.0, 0.0)
-        };
-        let title = format!(
-            "Pay in {currency} {period_word}, highest median first (midpoint of range where no median)"
-        );
-        for l in text::wrap(&title, term.width, "") {
-            heading(out, term, &l)?;
-        }
-        let labels: Vec<String> = bars
-            .iter()
-            .map(|(first, b)| {
-                if *first {
-                    clean(&b.title).into_owned()
-                } else {
-                    String::new()
-                }
-            })
-            .chain(unknown.iter().map(|b| clean(&b.title).into_owned()))
-            .collect();
-        let texts: Vec<String> = bars
-            .iter()
-            .map(|(_, b)| bar_text(view, b, &g, term.ascii))
-            .collect();
-        let label_w = labels
-            .iter()
-            .map(|l| l.width())
-            .max()
-            .unwrap_or(0)
-            .min(32)
-            .min(term.width / 3);
-        let text_w = texts.iter().map(|t| t.width()).max().unwrap_or(0);
-        // Bars longer than this say nothing more on very wide terminals.
-        let wide_bar = term.width.saturating_sub(label_w + text_w + 4).min(MAX_BAR);
-        let axis_lo = money(lo, currency);
-        let axis_hi = money(hi, currency);
-        if wide_bar >= 20 {
-            for (i, (_, b)) in bars.iter().enumerate() {
-                let label = truncate(&labels[i], label_w, term.ascii);
-                let pad = label_w.saturating_sub(label.width());
-                let bar = draw_bar(wide_bar, lo, hi, b, &g);
-                writeln!(
-                    out,
-                    "{}{}  {}  {}",
-                    term.paint(Paint::Title, &label),
-                    " ".repeat(pad),
-                    term.paint(Paint::Figure, &bar),
-                    texts[i]
-                )?;
-            }
-            let gap = wide_bar.saturating_sub(axis_lo.width() + axis_hi.width());
-            let axis = if gap >= 1 {
-                format!("{axis_lo}{}{axis_hi}", " ".repeat(gap))
-            } else {
-                format!("{axis_lo} to {axis_hi}")
-            };
-            writeln!(
-                out,
-                "{}{}",
-                " ".repeat(label_w + 2),
-                term.paint(Paint::Muted, &axis)
-            )?;
-        } else {
-            // Stacked: the title, its figures, then a full-width bar.
-            let bar_w = term.width.saturating_sub(2).clamp(10, MAX_BAR);
-            for (i, (first, b)) in bars.iter().enumerate() {
-                if *first {
-                    for l in text::wrap(&b.title, term.width, "") {
-                        writeln!(out, "{}", term.paint(Paint::Title, &l))?;
-                    }
-                }
-                for l in text::wrap(&texts[i], term.width, "  ") {
-                    writeln!(out, "{l}")?;
-                }
-                let bar = draw_bar(bar_w, lo, hi, b, &g);
-                writeln!(out, "  {}", term.paint(Paint::Figure, bar.trim_end()))?;
-            }
-            let gap = bar_w.saturating_sub(axis_lo.width() + axis_hi.width());
-            let axis = if gap >= 1 {
-                format!("{axis_lo}{}{axis_hi}", " ".repeat(gap))
-            } else {
-                format!("{axis_lo} to {axis_hi}")
-            };
-            writeln!(out, "  {}", term.paint(Paint::Muted, &axis))?;
-        }
+        currency_chart(view, c, &g, out, term)?;
     }
-    if !unknown.is_empty() {
-        if !currencies.is_empty() {
+    if !view.unpaid.is_empty() {
+        if !view.charts.is_empty() {
             writeln!(out)?;
         }
-        for b in &unknown {
+        for b in &view.unpaid {
             hanging(
                 out,
                 term,
@@ -408,15 +285,109 @@ fn chart(view: &SalaryView<'_>, out: &mut dyn Write, term: &Term) -> io::Result<
             )?;
         }
     }
+    chart_legend(view, &g, out, term)
+}
+
+/// The bars of one currency: beside their labels on a wide terminal,
+/// under them on a narrow one.
+fn currency_chart(
+    view: &SalaryView<'_>,
+    chart: &Chart,
+    g: &Glyphs,
+    out: &mut dyn Write,
+    term: &Term,
+) -> io::Result<()> {
+    let period_word = match view.chart_period {
+        Period::Year => "per year",
+        Period::Hour => "per hour",
+    };
+    let title = format!(
+        "Pay in {} {period_word}, highest median first (midpoint of range where no median)",
+        chart.currency
+    );
+    for l in text::wrap(&title, term.width, "") {
+        heading(out, term, &l)?;
+    }
+    // A role's title labels the first bar of this currency it has.
+    let labels: Vec<String> = chart
+        .bars
+        .iter()
+        .map(|b| match b.first {
+            true => clean(&b.title).into_owned(),
+            false => String::new(),
+        })
+        .chain(view.unpaid.iter().map(|b| clean(&b.title).into_owned()))
+        .collect();
+    let texts: Vec<String> = chart
+        .bars
+        .iter()
+        .map(|b| bar_text(view, b, g, term.ascii))
+        .collect();
+    let label_w = labels
+        .iter()
+        .map(|l| l.width())
+        .max()
+        .unwrap_or(0)
+        .min(32)
+        .min(term.width / 3);
+    let text_w = texts.iter().map(|t| t.width()).max().unwrap_or(0);
+    // Bars longer than this say nothing more on very wide terminals.
+    let wide_bar = term.width.saturating_sub(label_w + text_w + 4).min(MAX_BAR);
+    let (lo, hi) = (chart.low, chart.high);
+    let axis = |width: usize| {
+        let (a, b) = (money(lo, &chart.currency), money(hi, &chart.currency));
+        match width.saturating_sub(a.width() + b.width()) {
+            0 => format!("{a} to {b}"),
+            gap => format!("{a}{}{b}", " ".repeat(gap)),
+        }
+    };
+    if wide_bar >= 20 {
+        for (i, b) in chart.bars.iter().enumerate() {
+            let label = truncate(&labels[i], label_w, term.ascii);
+            let pad = label_w.saturating_sub(label.width());
+            let bar = draw_bar(wide_bar, lo, hi, b, g);
+            writeln!(
+                out,
+                "{}{}  {}  {}",
+                term.paint(Paint::Title, &label),
+                " ".repeat(pad),
+                term.paint(Paint::Figure, &bar),
+                texts[i]
+            )?;
+        }
+        let indent = " ".repeat(label_w + 2);
+        writeln!(out, "{indent}{}", term.paint(Paint::Muted, &axis(wide_bar)))
+    } else {
+        // Stacked: the title, its figures, then a full-width bar.
+        let bar_w = term.width.saturating_sub(2).clamp(10, MAX_BAR);
+        for (i, b) in chart.bars.iter().enumerate() {
+            if b.first {
+                for l in text::wrap(&b.title, term.width, "") {
+                    writeln!(out, "{}", term.paint(Paint::Title, &l))?;
+                }
+            }
+            for l in text::wrap(&texts[i], term.width, "  ") {
+                writeln!(out, "{l}")?;
+            }
+            let bar = draw_bar(bar_w, lo, hi, b, g);
+            writeln!(out, "  {}", term.paint(Paint::Figure, bar.trim_end()))?;
+        }
+        writeln!(out, "  {}", term.paint(Paint::Muted, &axis(bar_w)))
+    }
+}
+
+/// What the glyphs mean, and what was converted or left out.
+fn chart_legend(
+    view: &SalaryView<'_>,
+    g: &Glyphs,
+    out: &mut dyn Write,
+    term: &Term,
+) -> io::Result<()> {
     let mut legend = format!(
         "{}{}{} range  {} median  {} average",
         g.left, g.fill, g.right, g.median, g.average
     );
-    if view
-        .bars
-        .iter()
-        .any(|b| b.figure.as_ref().is_some_and(|f| f.converted))
-    {
+    if view.converted {
         let from = match view.chart_period {
             Period::Year => "hourly",
             Period::Hour => "yearly",
