@@ -88,7 +88,8 @@ pub struct RoutesView<'a> {
     pub from_title: String,
     pub to: String,
     pub to_title: String,
-    pub by: PathBy,
+    /// What the routes asked for are best by.
+    pub by: Basis,
     /// The routes asked for, then (by steps) a route with known years when
     /// none of those has years for every step.
     pub routes: Vec<Route>,
@@ -247,7 +248,7 @@ pub fn run<'a>(catalog: &'a Catalog, args: &PathArgs) -> Result<PathView<'a>> {
         from_title: from.title.clone(),
         to: to.id.clone(),
         to_title: to.title.clone(),
-        by: args.by,
+        by: basis,
         routes,
         total: found.total,
         sources,

@@ -1,12 +1,12 @@
 //! Text, TSV, Mermaid and DOT for `careers ladder`.
 
 use crate::citations::Citations;
-use crate::cli::Format;
 use crate::commands::ladder::{LadderView, Pay, TierView};
 use crate::render::diagram::{
     arrow, box_width, dot_label, dot_text, draw_box, mermaid_label, prose, title, BoxLine, Glyphs,
 };
 use crate::render::text::{money, per, years, UNKNOWN};
+use crate::render::Format;
 use crate::render::{tsv, Render};
 use crate::term::{Paint, Term};
 use std::io::{self, Write};

@@ -16,11 +16,43 @@ pub mod text;
 pub mod top;
 pub mod tsv;
 
-use crate::cli::Format;
 use crate::error::{Error, Result};
 use crate::term::Term;
 use serde::Serialize;
 use std::io::{self, Write};
+
+/// An output format (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// For people: tables, wrapped prose, colour.
+    Text,
+    Json,
+    Tsv,
+    /// Diagrams, for the views that are graphs.
+    Mermaid,
+    Dot,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Text,
+        Format::Json,
+        Format::Tsv,
+        Format::Mermaid,
+        Format::Dot,
+    ];
+
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Tsv => "tsv",
+            Format::Mermaid => "mermaid",
+            Format::Dot => "dot",
+        }
+    }
+}
 
 /// A view value that can be printed in every format.
 pub trait Render: Serialize {
@@ -45,11 +77,7 @@ pub fn emit<V: Render>(view: &V, format: Format, term: &Term, out: &mut dyn Writ
             None => {
                 return Err(Error::Usage(format!(
                     "--format {} is only for `careers ladder` and `careers path`",
-                    if format == Format::Dot {
-                        "dot"
-                    } else {
-                        "mermaid"
-                    }
+                    format.name()
                 )))
             }
         },

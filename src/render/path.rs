@@ -1,7 +1,6 @@
 //! Text, TSV, Mermaid and DOT for `careers path`.
 
 use crate::citations::Citations;
-use crate::cli::{Format, PathBy};
 use crate::commands::path::{
     Basis, PathView, PayChange, ReachEntry, ReachView, Route, RoutesView, SourcedYears, StepView,
 };
@@ -12,6 +11,7 @@ use crate::render::diagram::{
 };
 use crate::render::ladder::{legend, pay_text};
 use crate::render::text::{clean, money, percent, years, UNKNOWN};
+use crate::render::Format;
 use crate::render::{tsv, Render};
 use crate::term::{Paint, Term};
 use std::collections::HashMap;
@@ -185,20 +185,10 @@ impl RoutesView<'_> {
             term,
             &format!("{} {} {}", self.from_title, g.right, self.to_title),
         )?;
-        let main: Vec<&Route> = self
-            .routes
-            .iter()
-            .filter(|r| {
-                r.basis
-                    == match self.by {
-                        PathBy::Steps => Basis::FewestSteps,
-                        PathBy::Years => Basis::LeastYears,
-                    }
-            })
-            .collect();
+        let main: Vec<&Route> = self.routes.iter().filter(|r| r.basis == self.by).collect();
         let what = match self.by {
-            PathBy::Steps => "with the fewest steps",
-            PathBy::Years => "with the least typical time",
+            Basis::FewestSteps => "with the fewest steps",
+            Basis::LeastYears => "with the least typical time",
         };
         let shown = if self.total > main.len() as u64 {
             format!(" (showing {})", main.len())
