@@ -11,15 +11,16 @@ pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod graph;
-pub mod model;
 pub mod render;
 pub mod resolve;
 pub mod search;
-pub mod searchable;
 pub mod skillset;
 pub mod term;
-pub mod validate;
 pub mod wages;
+
+// Shared with build.rs through the careers-data crate; re-exported so that
+// `careers::model` and the rest keep their paths.
+pub use careers_data::{model, searchable, validate};
 
 use clap::Parser;
 use error::{exit, Error};

@@ -1,9 +1,8 @@
 //! Domain types: roles, their sourced facts, sources, ladders and moves.
 //!
-//! Pure data with serde derives and no I/O. The same file is compiled into
-//! `build.rs` (to validate and encode the bundled catalog) and into the
-//! library (to decode it and to read user data), so it may only depend on
-//! `serde`.
+//! Pure data with serde derives and no I/O. `build.rs` uses it to validate
+//! and encode the bundled catalog and the library to decode it and to read
+//! user data, so it depends on `serde` alone.
 //!
 //! Every fact carries the id of the source it came from. Lists of facts
 //! taken from one source are grouped (`List`, `Prose`) so that the TOML
@@ -530,7 +529,7 @@ pub struct Role {
 }
 
 /// What a command needs of a role without decoding all of it: its names,
-/// its SOC links, and where its encoding lies (see `catalog/pack.rs`).
+/// its SOC links, and where its encoding lies (see [`crate::pack`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RoleHead {
     pub id: RoleId,

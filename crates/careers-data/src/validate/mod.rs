@@ -1,7 +1,7 @@
 //! Parsing and validating role and source files.
 //!
-//! The same rules run at build time (`build.rs` includes this file and
-//! `model.rs`) and at run time for user data, so a bundled file and a user
+//! The same rules run at build time (`build.rs` uses this crate) and at
+//! run time for user data, so a bundled file and a user
 //! file are held to one standard. Every problem becomes a [`Diagnostic`]
 //! naming the file, line, column and field; checks collect every problem
 //! rather than stopping at the first.
