@@ -4,7 +4,7 @@
 //! `careers_data::wages::format`). Parsing is strict: anything the README of the
 //! data does not describe fails the build with file, line and column.
 
-use careers_data::validate::normalize_name;
+use careers_data::names::normalize_name;
 use careers_data::wages::{format, parse, postal};
 use format::{Cell, Row};
 use parse::{AreaRow, OccupationRow, Problem, Result};

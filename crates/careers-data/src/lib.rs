@@ -8,7 +8,9 @@
 //! touches the file system.
 
 pub mod model;
+pub mod names;
 pub mod pack;
+pub mod parallel;
 pub mod searchable;
 pub mod validate;
 pub mod wages;

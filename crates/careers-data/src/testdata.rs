@@ -225,3 +225,31 @@ source = "src-b"
 code = "43-9061"
 reason = "Office clerks do much the same."
 "#;
+
+/// A sources file defining `src-a` and `src-b`.
+pub const FULL_SOURCES: &str = r#"[[source]]
+id = "src-a"
+title = "Source A"
+kind = "essay"
+
+[[source]]
+id = "src-b"
+title = "Source B"
+kind = "essay"
+"#;
+
+/// `text` as a role file named after its id.
+pub fn role_file(id: &str, text: &str) -> FileText {
+    FileText {
+        file: format!("roles/{id}.toml"),
+        text: text.to_string(),
+    }
+}
+
+/// `text` as a sources file.
+pub fn sources_file(text: &str) -> FileText {
+    FileText {
+        file: "sources.toml".into(),
+        text: text.to_string(),
+    }
+}

@@ -13,5 +13,5 @@ pub const ENCODER_CODE: &[&str] = &[
     include_str!("format.rs"),
     include_str!("parse.rs"),
     include_str!("postal.rs"),
-    include_str!("../validate/mod.rs"),
+    include_str!("../names.rs"),
 ];
