@@ -1,56 +1,26 @@
 //! Running one function over many items on several threads, results in
 //! order: parsing thousands of role files, reading them from disk.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-/// `f` on every item, results in the items' order. Sets of 256 items or
-/// more are shared among up to 8 threads, which take batches from a common
-/// counter: a thread slowed down (by a busy machine, or bigger files) leaves
-/// the rest of the work to the others instead of holding up the result.
+/// `f` on every item, results in the items' order.
+///
+/// On rayon's pool, which replaced a hand-written scheduler (threads on
+/// `std::thread::scope` taking batches of 32 from a shared counter): rayon
+/// was the faster of the two on `careers validate` over 10,000 generated
+/// roles (alternated runs on a busy two-core machine, median wall time
+/// 1.26 s against 1.32 s and 1.04 s against 1.17 s, CPU time 7 to 10 %
+/// lower), and its work stealing is what the hand-written one imitated.
+/// Fewer than 256 items stay on the calling thread: starting the pool
+/// would cost more than a handful of files take to parse.
 pub fn map_in_parallel<'a, T: Sync, R: Send>(
     items: &'a [T],
     f: impl Fn(&'a T) -> R + Sync,
 ) -> Vec<R> {
-    const BATCH: usize = 32;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    if threads < 2 || items.len() < 256 {
+    use rayon::prelude::*;
+    if items.len() < 256 {
         return items.iter().map(f).collect();
     }
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let start = next.fetch_add(BATCH, Ordering::Relaxed);
-            if start >= items.len() {
-                return done;
-            }
-            let batch = &items[start..(start + BATCH).min(items.len())];
-            done.push((start, batch.iter().map(&f).collect::<Vec<_>>()));
-        }
-    };
-    let mut batches = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-        // This thread works too rather than wait: one thread fewer to
-        // start, and its allocations come from the main heap, which grows
-        // in large steps (a new thread's heap grows a page at a time, one
-        // system call each).
-        let mut batches = work();
-        for helper in helpers {
-            batches.extend(
-                helper
-                    .join()
-                    .unwrap_or_else(|p| std::panic::resume_unwind(p)),
-            );
-        }
-        batches
-    });
-    batches.sort_unstable_by_key(|&(start, _)| start);
-    // Sized exactly: collecting the flattened batches grew by doubling.
-    let mut all = Vec::with_capacity(items.len());
-    for (_, results) in batches {
-        all.extend(results);
-    }
-    all
+    // By reference: `f` is `Sync`, so `&f` may go to other threads.
+    items.par_iter().map(&f).collect()
 }
 
 #[cfg(test)]
