@@ -2,29 +2,18 @@
 //! data, and encodes it (postcard) so that commands pay no TOML parsing.
 //! An invalid bundled file fails the build with file, line and field.
 
-#[allow(dead_code)]
-#[path = "src/model.rs"]
-mod model;
-#[allow(dead_code)]
-#[path = "src/catalog/pack.rs"]
-mod pack;
-#[allow(dead_code)]
-#[path = "src/searchable.rs"]
-mod searchable;
-#[allow(dead_code)]
-#[path = "src/validate.rs"]
-mod validate;
 #[path = "build/wages.rs"]
 mod wages;
 
+use careers_data::validate::{self, Base, FileText};
+use careers_data::{model, pack, searchable};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use validate::{Base, FileText};
 
 fn main() {
+    // (Changes to crates/careers-data, a build-dependency, rerun this
+    // script without being named here.)
     println!("cargo:rerun-if-changed=data");
-    println!("cargo:rerun-if-changed=src/model.rs");
-    println!("cargo:rerun-if-changed=src/validate.rs");
     let root =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));

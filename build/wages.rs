@@ -1,19 +1,11 @@
 //! Compiles the BLS OEWS tables under `data/oews-2025/` into the binary:
 //! `wages_data.rs` (the occupation and area tables as static Rust data and
 //! each area's block offset) and `wages.bin` (the blocks, see
-//! `src/wages/format.rs`). Parsing is strict: anything the README of the
+//! `careers_data::wages::format`). Parsing is strict: anything the README of the
 //! data does not describe fails the build with file, line and column.
 
-#[allow(dead_code)]
-#[path = "../src/wages/format.rs"]
-mod format;
-#[path = "wages_parse.rs"]
-mod parse;
-#[allow(dead_code)]
-#[path = "../src/wages/postal.rs"]
-mod postal;
-
-use crate::validate::normalize_name;
+use careers_data::names::normalize_name;
+use careers_data::wages::{format, parse, postal};
 use format::{Cell, Row};
 use parse::{AreaRow, OccupationRow, Problem, Result};
 use std::collections::{BTreeMap, HashMap};
@@ -37,15 +29,9 @@ pub fn build(root: &Path, out: &Path) {
     for input in INPUTS {
         println!("cargo:rerun-if-changed={DIR}/{input}");
     }
-    for input in [
-        "build/wages.rs",
-        "build/wages_parse.rs",
-        "src/wages/format.rs",
-        "src/wages/postal.rs",
-    ] {
-        println!("cargo:rerun-if-changed={input}");
-    }
-    // (src/validate.rs, for normalize_name, is watched by build.rs itself.)
+    println!("cargo:rerun-if-changed=build/wages.rs");
+    // (The format and parser in crates/careers-data, a build-dependency,
+    // rerun the build script without being named.)
     // build.rs reruns on any change under data/; skip the seconds of
     // parsing when neither these tables nor their encoder changed.
     let key = match cache_key(root) {
@@ -82,13 +68,9 @@ fn cache_key(root: &Path) -> Result<String> {
         h.write_usize(bytes.len());
         h.write(&bytes);
     }
-    for code in [
-        include_str!("wages.rs"),
-        include_str!("wages_parse.rs"),
-        include_str!("../src/wages/format.rs"),
-        include_str!("../src/wages/postal.rs"),
-        include_str!("../src/validate.rs"),
-    ] {
+    for code in std::iter::once(include_str!("wages.rs"))
+        .chain(careers_data::wages::ENCODER_CODE.iter().copied())
+    {
         h.write(code.as_bytes());
     }
     Ok(format!("{:016x}", h.finish()))
@@ -120,7 +102,7 @@ fn run(root: &Path, out: &Path) -> Result<()> {
             .unwrap_or_default();
         if back != rows {
             return Err(Problem(format!(
-                "area {} does not survive encoding (a bug in src/wages/format.rs)",
+                "area {} does not survive encoding (a bug in careers_data::wages::format)",
                 area.code
             )));
         }

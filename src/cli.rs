@@ -255,22 +255,25 @@ pub struct CompareArgs {
 
 pub use crate::searchable::SearchField;
 
-/// By hand rather than derived: `SearchField` lives in `searchable.rs`,
-/// which build.rs compiles too, without clap.
-impl ValueEnum for SearchField {
-    fn value_variants<'a>() -> &'a [Self] {
-        &crate::searchable::ALL_FIELDS
-    }
-
-    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        Some(clap::builder::PossibleValue::new(match self {
-            SearchField::Title => "title",
-            SearchField::Alias => "alias",
-            SearchField::Skills => "skills",
-            SearchField::Tools => "tools",
-            SearchField::Responsibilities => "responsibilities",
-        }))
-    }
+/// `--in`'s values. A value parser rather than `ValueEnum`: `SearchField`
+/// lives in the careers-data crate, which build.rs uses too, without clap.
+fn search_field_parser() -> impl clap::builder::TypedValueParser<Value = SearchField> {
+    use clap::builder::TypedValueParser as _;
+    let name = |f: &SearchField| match f {
+        SearchField::Title => "title",
+        SearchField::Alias => "alias",
+        SearchField::Skills => "skills",
+        SearchField::Tools => "tools",
+        SearchField::Responsibilities => "responsibilities",
+    };
+    clap::builder::PossibleValuesParser::new(crate::searchable::ALL_FIELDS.iter().map(name)).map(
+        move |value| {
+            crate::searchable::ALL_FIELDS
+                .into_iter()
+                .find(|f| name(f) == value)
+                .unwrap_or(SearchField::Title)
+        },
+    )
 }
 
 #[derive(Debug, Args)]
@@ -284,7 +287,7 @@ pub struct SearchArgs {
     pub limit: usize,
 
     /// Search only these fields (repeatable; default: all)
-    #[arg(long = "in", value_enum, value_name = "FIELD")]
+    #[arg(long = "in", value_parser = search_field_parser(), value_name = "FIELD")]
     pub fields: Vec<SearchField>,
 }
 

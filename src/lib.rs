@@ -13,16 +13,26 @@ pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod graph;
-pub mod model;
 pub mod render;
 pub mod resolve;
 pub mod search;
-pub mod searchable;
 pub mod sections;
 pub mod skillset;
 pub mod term;
-pub mod validate;
 pub mod wages;
+
+// Shared with build.rs through the careers-data crate; re-exported so that
+// `careers::model` and the rest keep their paths.
+pub use careers_data::{model, names, parallel, searchable};
+
+/// Validation ([`careers_data::validate`]), with the name helpers and the
+/// parallel map that the program's modules import from here; their homes
+/// are [`names`] and [`parallel`].
+pub mod validate {
+    pub use careers_data::names::{is_kebab_id, is_soc_code, normalize_name};
+    pub use careers_data::parallel::map_in_parallel;
+    pub use careers_data::validate::*;
+}
 
 use clap::Parser;
 use error::{exit, Error};

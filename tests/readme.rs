@@ -151,7 +151,10 @@ fn execute(command: &str, dir: &Path) -> (i32, Vec<String>) {
 fn matches(expected: &[String], actual: &[String]) -> bool {
     use snapbox::IntoData;
     let text = |lines: &[String]| {
-        let mut t: String = lines.iter().map(|l| format!("{}\n", l.trim_end())).collect();
+        let mut t: String = lines
+            .iter()
+            .map(|l| format!("{}\n", l.trim_end()))
+            .collect();
         if t.is_empty() {
             t.push('\n');
         }

@@ -4,8 +4,9 @@
 mod bundled;
 pub mod cache;
 pub mod occupations;
-pub mod pack;
 mod user;
+
+pub use careers_data::pack;
 
 pub use bundled::bundled_files;
 pub use user::{data_dirs_from_env, read_dir_files, DataDirFiles};

@@ -298,11 +298,7 @@ mod tests {
     use super::*;
 
     fn roles() -> Vec<Role> {
-        crate::catalog::Catalog::bundled()
-            .expect("bundled catalog")
-            .roles()
-            .map(|r| r.expect("bundled role").clone())
-            .collect()
+        crate::testdata::bundled_roles()
     }
 
     /// The text of text number `id`, rebuilt from its words.

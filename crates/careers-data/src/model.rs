@@ -1,9 +1,8 @@
 //! Domain types: roles, their sourced facts, sources, ladders and moves.
 //!
-//! Pure data with serde derives and no I/O. The same file is compiled into
-//! `build.rs` (to validate and encode the bundled catalog) and into the
-//! library (to decode it and to read user data), so it may only depend on
-//! `serde`.
+//! Pure data with serde derives and no I/O. `build.rs` uses it to validate
+//! and encode the bundled catalog and the library to decode it and to read
+//! user data, so it depends on `serde` alone.
 //!
 //! Every fact carries the id of the source it came from. Lists of facts
 //! taken from one source are grouped (`List`, `Prose`) so that the TOML
@@ -529,8 +528,155 @@ pub struct Role {
     pub soc: Vec<SocLink>,
 }
 
+/// A block of facts that names the source it comes from: every block a
+/// role holds, but a SOC link (see [`Role::sourced_blocks`]).
+///
+/// A trait over the existing types rather than a generic wrapper
+/// `Sourced<T> { source, #[serde(flatten)] inner: T }`, because flattening
+/// would give up three things: `deny_unknown_fields` (serde does not
+/// support it together with `flatten`, so a typo in a role file would
+/// vanish silently); the TOML spans that place a problem at its key
+/// (flattened fields are buffered before they are deserialized, and lose
+/// their spans); and postcard, which can neither encode a flattened struct
+/// (serde writes it as a map of unknown length) nor decode one (that needs
+/// `deserialize_any`, which postcard does not implement).
+pub trait Sourced {
+    /// The id of the source, an entry of some `sources.toml`.
+    fn source(&self) -> &str;
+}
+
+macro_rules! sourced {
+    ($($block:ty),* $(,)?) => {
+        $(impl Sourced for $block {
+            fn source(&self) -> &str {
+                &self.source
+            }
+        })*
+    };
+}
+
+sourced!(
+    Prose,
+    List,
+    Family,
+    Alias,
+    Quality,
+    ToolGroup,
+    SkillGroup,
+    Education,
+    Experience,
+    Salary,
+    Outlook,
+    Remote,
+    JobMarket,
+    DayInTheLife,
+    WorkLife,
+    CaseStudy,
+    Faq,
+    Metric,
+    Figure,
+    RoleRef,
+    Difference,
+    Ladder,
+    Move,
+);
+
+impl SocLink {
+    /// The id of the source backing the link. Optional, unlike every other
+    /// block's, because a link may rest on a `reason` instead; so `SocLink`
+    /// is not [`Sourced`], and [`Role::sourced_blocks`] walks the links
+    /// that name a source.
+    pub fn source(&self) -> Option<&str> {
+        self.source.as_deref()
+    }
+}
+
+/// Where a role cites a source: one item of [`Role::sourced_blocks`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourcedBlock<'a> {
+    /// The role's field, as the TOML names it (`salary`, `family`).
+    pub field: &'static str,
+    /// The block's place in the field's list; `None` for `family`, the one
+    /// sourced field that holds a single table.
+    pub index: Option<usize>,
+    /// The id of the source.
+    pub source: &'a str,
+}
+
+/// The blocks of one list field, numbered.
+fn blocks<'a, T: Sourced>(
+    field: &'static str,
+    list: &'a [T],
+) -> impl Iterator<Item = SourcedBlock<'a>> + 'a {
+    list.iter().enumerate().map(move |(i, b)| SourcedBlock {
+        field,
+        index: Some(i),
+        source: b.source(),
+    })
+}
+
+impl Role {
+    /// Every block of the role that names a source, in the order of the
+    /// role's fields and, within a field, of its list: the one walk that
+    /// validation (every source must exist) and citations (numbered in
+    /// order of first appearance) both use, so that a new sourced field is
+    /// added here once. SOC links appear when they name a source.
+    pub fn sourced_blocks(&self) -> impl Iterator<Item = SourcedBlock<'_>> + '_ {
+        let r = self;
+        std::iter::once(SourcedBlock {
+            field: "family",
+            index: None,
+            source: r.family.source(),
+        })
+        .chain(blocks("aliases", &r.aliases))
+        .chain(blocks("summary", &r.summary))
+        .chain(blocks("overview", &r.overview))
+        .chain(blocks("responsibilities", &r.responsibilities))
+        .chain(blocks("work_setting", &r.work_setting))
+        .chain(blocks("employers", &r.employers))
+        .chain(blocks("tech_stack", &r.tech_stack))
+        .chain(blocks("tech_skills", &r.tech_skills))
+        .chain(blocks("soft_skills", &r.soft_skills))
+        .chain(blocks("qualities", &r.qualities))
+        .chain(blocks("skill_map", &r.skill_map))
+        .chain(blocks("education", &r.education))
+        .chain(blocks("certifications", &r.certifications))
+        .chain(blocks("experience", &r.experience))
+        .chain(blocks("getting_started", &r.getting_started))
+        .chain(blocks("salary", &r.salary))
+        .chain(blocks("outlook", &r.outlook))
+        .chain(blocks("remote", &r.remote))
+        .chain(blocks("global_outlook", &r.global_outlook))
+        .chain(blocks("job_market", &r.job_market))
+        .chain(blocks("day_in_the_life", &r.day_in_the_life))
+        .chain(blocks("work_life", &r.work_life))
+        .chain(blocks("pros", &r.pros))
+        .chain(blocks("cons", &r.cons))
+        .chain(blocks("beginner_mistakes", &r.beginner_mistakes))
+        .chain(blocks("advice", &r.advice))
+        .chain(blocks("case_studies", &r.case_studies))
+        .chain(blocks("portfolio_tips", &r.portfolio_tips))
+        .chain(blocks("cover_letter", &r.cover_letter))
+        .chain(blocks("faq", &r.faq))
+        .chain(blocks("metrics", &r.metrics))
+        .chain(blocks("figures", &r.figures))
+        .chain(blocks("reports_to", &r.reports_to))
+        .chain(blocks("differs_from", &r.differs_from))
+        .chain(blocks("related", &r.related))
+        .chain(blocks("ladder", &r.ladder))
+        .chain(blocks("moves", &r.moves))
+        .chain(r.soc.iter().enumerate().filter_map(|(i, link)| {
+            Some(SourcedBlock {
+                field: "soc",
+                index: Some(i),
+                source: link.source()?,
+            })
+        }))
+    }
+}
+
 /// What a command needs of a role without decoding all of it: its names,
-/// its SOC links, and where its encoding lies (see `catalog/pack.rs`).
+/// its SOC links, and where its encoding lies (see [`crate::pack`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RoleHead {
     pub id: RoleId,
@@ -569,4 +715,129 @@ impl RoleHead {
 pub struct Bundle {
     pub sources: Vec<Source>,
     pub roles: Vec<RoleHead>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::de::{self, Visitor};
+
+    /// The names of a struct's fields in declaration order, as serde's
+    /// derive hands them to `deserialize_struct`.
+    struct FieldNames(std::cell::Cell<&'static [&'static str]>);
+
+    impl<'de> de::Deserializer<'de> for &FieldNames {
+        type Error = de::value::Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("only a struct"))
+        }
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            self.0.set(fields);
+            Err(de::Error::custom("names taken"))
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map enum identifier ignored_any
+        }
+    }
+
+    fn role_fields() -> &'static [&'static str] {
+        let names = FieldNames(std::cell::Cell::new(&[]));
+        let _ = Role::deserialize(&names);
+        names.0.get()
+    }
+
+    /// How many `source` strings lie under each top-level key of `role`
+    /// serialized.
+    fn sources_per_field(role: &Role) -> Vec<(String, usize)> {
+        fn count(v: &toml::Value) -> usize {
+            match v {
+                toml::Value::Table(t) => t
+                    .iter()
+                    .map(|(k, v)| usize::from(k == "source" && v.is_str()) + count(v))
+                    .sum(),
+                toml::Value::Array(a) => a.iter().map(count).sum(),
+                _ => 0,
+            }
+        }
+        let value = toml::Value::try_from(role).expect("a role serializes");
+        let table = value.as_table().expect("a table");
+        let mut out: Vec<(String, usize)> = table
+            .iter()
+            .map(|(k, v)| (k.clone(), count(v)))
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn full_role() -> Role {
+        toml::from_str(crate::testdata::FULL_ROLE).expect("FULL_ROLE parses")
+    }
+
+    #[test]
+    fn the_test_role_fills_every_field() {
+        let value = toml::Value::try_from(full_role()).expect("serializes");
+        let table = value.as_table().expect("a table");
+        for field in role_fields() {
+            let v = table.get(*field);
+            let empty = v.is_none_or(|v| v.as_array().is_some_and(|a| a.is_empty()));
+            assert!(!empty, "FULL_ROLE leaves `{field}` empty");
+        }
+    }
+
+    #[test]
+    fn the_walk_visits_every_source_in_field_order() {
+        let role = full_role();
+        let walked: Vec<SourcedBlock<'_>> = role.sourced_blocks().collect();
+        let mut per_field: Vec<(String, usize)> = Vec::new();
+        for b in &walked {
+            match per_field.last_mut() {
+                Some((f, n)) if f == b.field => *n += 1,
+                _ => per_field.push((b.field.to_string(), 1)),
+            }
+        }
+        // In the order of the struct's fields: every field but the id and
+        // the title holds sourced blocks.
+        let order: Vec<&str> = per_field.iter().map(|(f, _)| f.as_str()).collect();
+        let want: Vec<&str> = role_fields()
+            .iter()
+            .copied()
+            .filter(|f| !["id", "title"].contains(f))
+            .collect();
+        assert_eq!(order, want);
+        // And as many of them as the serialized role has `source` keys.
+        per_field.sort();
+        assert_eq!(per_field, sources_per_field(&role));
+    }
+
+    #[test]
+    fn the_walk_numbers_blocks_within_their_field() {
+        let role = full_role();
+        let salary: Vec<(Option<usize>, &str)> = role
+            .sourced_blocks()
+            .filter(|b| b.field == "salary")
+            .map(|b| (b.index, b.source))
+            .collect();
+        assert_eq!(salary, [(Some(0), "src-a"), (Some(1), "src-b")]);
+        let first = role.sourced_blocks().next().expect("a family");
+        assert_eq!((first.field, first.index), ("family", None));
+        // A SOC link stands on a source or a reason; only the first cites.
+        let soc: Vec<_> = role
+            .sourced_blocks()
+            .filter(|b| b.field == "soc")
+            .map(|b| (b.index, b.source))
+            .collect();
+        assert_eq!(soc, [(Some(0), "src-b")]);
+        assert_eq!(role.soc[1].source(), None);
+    }
 }

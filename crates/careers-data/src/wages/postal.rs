@@ -64,7 +64,6 @@ pub const POSTAL: [(&str, &str); 54] = [
 ];
 
 /// The USPS code of a FIPS state code.
-#[allow(dead_code)] // For build/wages.rs and the tests.
 pub fn postal_of_fips(fips: &str) -> Option<&'static str> {
     POSTAL.iter().find(|(f, _)| *f == fips).map(|(_, p)| *p)
 }

@@ -1,7 +1,7 @@
 //! Strict parsing of the OEWS TSV files for build/wages.rs: anything
 //! data/oews-2025/README.md does not describe is an error naming the
-//! file, line and column. Pure (no I/O), so the unit tests of
-//! src/wages/ include this file too and feed it malformed lines.
+//! file, line and column. Pure (no I/O), so the unit tests below feed it
+//! malformed lines.
 
 use super::format::{self, Cell, Row, COLUMNS};
 use super::postal;
@@ -156,7 +156,7 @@ pub fn parse_areas(file: &str, text: &str) -> Result<Vec<AreaRow>> {
                 n,
                 "state_fips",
                 format!(
-                    "`{}` has no USPS code in src/wages/postal.rs; add it there",
+                    "`{}` has no USPS code in crates/careers-data/src/wages/postal.rs; add it there",
                     f[3]
                 ),
             ));
@@ -365,4 +365,132 @@ pub fn parse_data(
         }
         Ok(())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format::{Cell, Row};
+    use super::{AreaRow, OccupationRow};
+    use std::collections::BTreeMap;
+
+    const OCC: &str = "soc_code\ttitle\tlevel\n00-0000\tAll Occupations\t0\n43-4051\tCustomer Service Representatives\t3\n";
+    const AREAS: &str =
+        "area_code\ttype\tname\tstate_fips\n0000000\tN\tNational\t00\n4800000\tS\tTexas\t48\n";
+    const GOOD: &str = "4800000\t43-4051\t337170\t1.2\t20.78\t43220\t0.3\t14.10\t17.03\t19.44\t23.22\t28.65\t29320\t35420\t40420\t48300\t59590\t";
+
+    fn tables() -> (Vec<OccupationRow>, Vec<AreaRow>) {
+        let occ = super::parse_occupations("occ.tsv", OCC).unwrap_or_else(|p| panic!("{}", p.0));
+        let areas = super::parse_areas("areas.tsv", AREAS).unwrap_or_else(|p| panic!("{}", p.0));
+        (occ, areas)
+    }
+
+    /// Parses `lines` as states.tsv; the rows of Texas, or the message.
+    fn states(lines: &[&str]) -> Result<BTreeMap<u16, Row>, String> {
+        let (occ, areas) = tables();
+        let mut text = format!("{}\n", super::DATA_HEADER);
+        for l in lines {
+            text.push_str(l);
+            text.push('\n');
+        }
+        let mut blocks = vec![BTreeMap::new(); areas.len()];
+        super::parse_data("s.tsv", 'S', &text, &areas, &occ, &mut blocks).map_err(|p| p.0)?;
+        Ok(blocks.swap_remove(1))
+    }
+
+    fn error(line: &str) -> String {
+        match states(&[line]) {
+            Ok(_) => panic!("`{line}` parsed"),
+            Err(e) => e,
+        }
+    }
+
+    #[test]
+    fn a_good_line_parses_to_integer_units() {
+        let rows = states(&[GOOD]).unwrap_or_else(|e| panic!("{e}"));
+        let row = rows.get(&1).expect("43-4051 is occupation 1");
+        assert_eq!(row.cells[0], Cell::Value(337_170));
+        assert_eq!(row.cells[1], Cell::Value(12));
+        assert_eq!(row.cells[2], Cell::Value(2078));
+        assert_eq!(row.cells[14], Cell::Value(59_590));
+        let dashes = "4800000\t43-4051\t-\t-\t-\t-\t6.0\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\temployment=8,employment_rse=8,hourly_mean=5,annual_mean=4,hourly_p10=9";
+        let rows = states(&[dashes]).unwrap_or_else(|e| panic!("{e}"));
+        let cells = rows.get(&1).expect("row").cells;
+        assert_eq!(cells[0], Cell::Footnote(8));
+        assert_eq!(cells[2], Cell::Footnote(5));
+        assert_eq!(cells[3], Cell::Footnote(4));
+        assert_eq!(cells[5], Cell::Footnote(9));
+        assert_eq!(cells[6], Cell::Missing);
+    }
+
+    #[test]
+    fn malformed_lines_name_file_line_and_column() {
+        let bad = |column: usize, value: &str| {
+            let mut f: Vec<&str> = GOOD.split('\t').collect();
+            f[column] = value;
+            error(&f.join("\t"))
+        };
+        assert_eq!(
+            bad(4, "20.789"),
+            "s.tsv:2: column `hourly_mean`: `20.789` is not `-` or a number with at most 2 decimal places"
+        );
+        assert!(bad(2, "337,170").starts_with("s.tsv:2: column `employment`:"));
+        assert!(bad(5, "43220.0").starts_with("s.tsv:2: column `annual_mean`:"));
+        assert!(bad(3, "").starts_with("s.tsv:2: column `employment_rse`:"));
+        assert!(bad(7, "-1.00").starts_with("s.tsv:2: column `hourly_p10`:"));
+        assert!(bad(7, " 14.10").starts_with("s.tsv:2: column `hourly_p10`:"));
+        assert!(bad(0, "9900000")
+            .starts_with("s.tsv:2: column `area_code`: `9900000` is not in areas.tsv"));
+        assert!(
+            bad(0, "0000000").starts_with("s.tsv:2: column `area_code`: `0000000` is of type N")
+        );
+        assert!(bad(1, "43-4052").starts_with("s.tsv:2: column `soc_code`:"));
+        assert!(bad(17, "hourly_mean").starts_with("s.tsv:2: column `footnotes`:"));
+        assert!(bad(17, "wages=8").starts_with("s.tsv:2: column `footnotes`:"));
+        assert!(bad(17, "hourly_mean=x").starts_with("s.tsv:2: column `footnotes`:"));
+        assert!(bad(17, "employment=5")
+            .starts_with("s.tsv:2: column `footnotes`: employment is not a wage"));
+        assert_eq!(
+            bad(17, "hourly_mean=4"),
+            "s.tsv:2: column `hourly_mean`: `20.78` has footnote 4, which only explains a `-`"
+        );
+        assert!(error(&GOOD.replace("\t59590\t", "\t59590"))
+            .starts_with("s.tsv:2: column `annual_p90`: 17 fields, expected 18"));
+        assert!(error(&format!("{GOOD}\tx")).starts_with("s.tsv:2: column `footnotes`: 19 fields"));
+        assert!(error(&format!("{GOOD}\r")).starts_with("s.tsv:2: column `footnotes`:"));
+        let twice = states(&[GOOD, GOOD]).err().unwrap_or_default();
+        assert!(
+            twice.starts_with("s.tsv:3: column `soc_code`: `43-4051` appears twice"),
+            "{twice}"
+        );
+    }
+
+    #[test]
+    fn malformed_tables_are_refused() {
+        let (occ, areas) = tables();
+        let mut blocks = vec![BTreeMap::new(); areas.len()];
+        let e = super::parse_data("s.tsv", 'S', "area\tsoc\n", &areas, &occ, &mut blocks)
+            .err()
+            .map(|p| p.0)
+            .unwrap_or_default();
+        assert!(e.starts_with("s.tsv:1: the header is `area\tsoc`"), "{e}");
+        let e = |text: &str| super::parse_occupations("o.tsv", text).err().map(|p| p.0);
+        assert!(e("soc_code\ttitle\tlevel\n43-4051\tX\t4\n")
+            .is_some_and(|m| m.starts_with("o.tsv:2: column `level`")));
+        assert!(e("soc_code\ttitle\tlevel\n434051\tX\t3\n")
+            .is_some_and(|m| m.starts_with("o.tsv:2: column `soc_code`")));
+        assert!(e("soc_code\ttitle\tlevel\n43-4051\t\t3\n")
+            .is_some_and(|m| m.starts_with("o.tsv:2: column `title`")));
+        assert!(e("soc_code\ttitle\tlevel\n43-4051\tX\t3\n43-4051\tY\t3\n")
+            .is_some_and(|m| m.contains("listed twice")));
+        let e = |text: &str| super::parse_areas("a.tsv", text).err().map(|p| p.0);
+        let head = "area_code\ttype\tname\tstate_fips\n0000000\tN\tNational\t00\n";
+        assert!(e(&format!("{head}0300000\tS\tNowhere\t03\n"))
+            .is_some_and(|m| m.starts_with("a.tsv:3: column `state_fips`: `03` has no USPS code")));
+        assert!(e(&format!("{head}4800000\tX\tTexas\t48\n"))
+            .is_some_and(|m| m.starts_with("a.tsv:3: column `type`")));
+        assert!(
+            e("area_code\ttype\tname\tstate_fips\n4800000\tS\tTexas\t48\n")
+                .is_some_and(|m| m.contains("exactly one N"))
+        );
+    }
 }

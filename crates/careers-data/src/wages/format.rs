@@ -1,6 +1,6 @@
 //! The compact form of the OEWS tables inside the binary, shared by the
-//! encoder (`build/wages.rs`, which includes this file with `#[path]`) and
-//! the decoder (the rest of `src/wages/`), so the two cannot drift apart.
+//! encoder (`build/wages.rs`) and the decoder (the program's `src/wages/`),
+//! so the two cannot drift apart.
 //!
 //! One block per area, concatenated; the generated code holds each block's
 //! offset, so a lookup reads only its area's block. A block is:
@@ -604,6 +604,11 @@ impl<'a> BlockRows<'a> {
     /// Rows not yet read.
     pub fn len(&self) -> usize {
         usize::from(self.left)
+    }
+
+    /// Whether every row has been read.
+    pub fn is_empty(&self) -> bool {
+        self.left == 0
     }
 
     /// Whether decoding stopped on a malformed block.

@@ -1,0 +1,253 @@
+//! The rules that need the whole catalog: ids unique across files, no
+//! name of one role taken by another, every referenced role and source
+//! defined somewhere, SOC links naming an official occupation.
+
+use super::location::path;
+use super::schema::{RoleDoc, RoleRef, UnknownSource};
+use super::Diagnostic;
+use crate::names::is_soc_code;
+use crate::parallel::map_in_parallel;
+use std::collections::{HashMap, HashSet};
+
+/// References to roles and sources that do not exist. `docs` are the
+/// role files being checked, whose unknown sources were found while they
+/// were parsed; `known_roles` holds every role id in the catalog (these
+/// files' and any others'). Each file's unknown sources come first, then
+/// its unknown roles, each in document order.
+pub fn check_references(
+    docs: &[RoleDoc<'_>],
+    known_roles: &(dyn Fn(&str) -> bool + Sync),
+) -> Vec<Diagnostic> {
+    // The look-ups run on all cores: a few per role, most of them a cache
+    // miss on another role's id. Only the unknown ones come back, to be
+    // reported in order here.
+    let per_doc: Vec<&[RoleRef<'_>]> = docs.iter().map(|rd| rd.role_refs.as_slice()).collect();
+    let unknown = map_in_parallel(&per_doc, |refs| {
+        refs.iter()
+            .filter(|r| !known_roles(&r.id))
+            .collect::<Vec<_>>()
+    });
+    let mut out = Vec::new();
+    for (rd, unknown_roles) in docs.iter().zip(unknown) {
+        // Where each source key starts: the walk of the blocks goes in
+        // field order, the report in document order.
+        let mut sources: Vec<(usize, &UnknownSource)> = rd
+            .unknown_sources
+            .iter()
+            .map(|u| (rd.doc.offset_of(&u.path()).unwrap_or(0), u))
+            .collect();
+        sources.sort_by_key(|&(at, _)| at);
+        for (at, u) in sources {
+            let message = format!("unknown source `{}` (not in any sources.toml)", u.id);
+            rd.doc.report_at_key(&mut out, at, message);
+        }
+        for r in unknown_roles {
+            let message = format!("unknown role `{}`", r.id);
+            rd.doc.report_at_key(&mut out, r.key_at, message);
+        }
+    }
+    out
+}
+
+/// Duplicate ids among `docs`, and names (id, title, alias) of one role
+/// that equal another role's. `others` are names already in the catalog
+/// from elsewhere (bundled roles a user file does not replace), as
+/// (normalized name, role id).
+pub fn check_names(docs: &[RoleDoc<'_>], others: &[(String, String)]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut ids: HashMap<&str, &RoleDoc<'_>> = HashMap::with_capacity(docs.len());
+    for rd in docs {
+        if let Some(first) = ids.insert(&rd.role.id, rd) {
+            rd.doc.report(
+                &mut out,
+                &path("id"),
+                format!(
+                    "duplicate role id `{}` (also defined in {})",
+                    rd.role.id, first.doc.file
+                ),
+            );
+        }
+    }
+    // Borrowed names and ids: tens of thousands of them, not worth a copy.
+    let mut owners: HashMap<&str, &str> = HashMap::with_capacity(others.len() + 3 * docs.len());
+    owners.extend(others.iter().map(|(name, id)| (name.as_str(), id.as_str())));
+    for rd in docs {
+        owners.insert(&rd.names.id, &rd.role.id);
+        owners.insert(&rd.names.title, &rd.role.id);
+    }
+    for rd in docs {
+        for (i, (alias, key)) in rd.role.aliases.iter().zip(&rd.names.aliases).enumerate() {
+            match owners.get(key.as_str()) {
+                Some(&owner) if owner != rd.role.id => rd.doc.report(
+                    &mut out,
+                    &path("aliases").index(i).key("name"),
+                    format!(
+                        "alias `{}` is already the id or title of role `{owner}`",
+                        alias.name
+                    ),
+                ),
+                _ => {
+                    owners.insert(key, &rd.role.id);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// SOC links to codes that are not occupations of the official wage
+/// tables. `codes` empty: not checked.
+pub fn check_soc_links(docs: &[RoleDoc<'_>], codes: &[String]) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    if codes.is_empty() {
+        return problems;
+    }
+    let codes: HashSet<&str> = codes.iter().map(String::as_str).collect();
+    for rd in docs {
+        for (i, link) in rd.role.soc.iter().enumerate() {
+            if is_soc_code(&link.code) && !codes.contains(link.code.as_str()) {
+                problems.push(rd.doc.at_path(
+                    &path("soc").index(i).key("code"),
+                    format!(
+                        "`{}` is not an occupation of the BLS wage tables (May 2025)",
+                        link.code
+                    ),
+                ));
+            }
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testdata::{role_file, sources_file, FULL_ROLE, FULL_SOURCES};
+    use crate::validate::{check_set, Base, Diagnostic};
+
+    fn check(roles: &[(&str, &str)], base: &Base) -> Vec<Diagnostic> {
+        let roles: Vec<_> = roles.iter().map(|(id, t)| role_file(id, t)).collect();
+        match check_set(&[sources_file(FULL_SOURCES)], &roles, base) {
+            Ok(_) => Vec::new(),
+            Err(ds) => ds,
+        }
+    }
+
+    fn renamed(id: &str, title: &str) -> String {
+        FULL_ROLE
+            .replace("\"full-role\"", &format!("\"{id}\""))
+            .replace("Full Role", title)
+            .replace("Complete Role", &format!("Alias of {title}"))
+    }
+
+    #[test]
+    fn distinct_roles_pass() {
+        let b = renamed("second-role", "Second Role");
+        assert_eq!(
+            check(
+                &[("full-role", FULL_ROLE), ("second-role", &b)],
+                &Base::default()
+            ),
+            []
+        );
+    }
+
+    #[test]
+    fn a_name_may_not_be_another_roles() {
+        let b = renamed("second-role", "Second Role").replace("Alias of Second Role", "Full Role");
+        let ds = check(
+            &[("full-role", FULL_ROLE), ("second-role", &b)],
+            &Base::default(),
+        );
+        assert_eq!(ds.len(), 1, "{ds:?}");
+        assert_eq!(
+            ds[0].message,
+            "alias `Full Role` is already the id or title of role `full-role`"
+        );
+        assert_eq!(ds[0].field.as_deref(), Some("aliases[0].name"));
+        // Names from the base count too, in any spelling.
+        let base = Base {
+            names: vec![("complete role".into(), "bundled-role".into())],
+            ..Base::default()
+        };
+        let ds = check(&[("full-role", FULL_ROLE)], &base);
+        assert!(ds[0].message.ends_with("of role `bundled-role`"), "{ds:?}");
+    }
+
+    #[test]
+    fn unknown_sources_are_reported_in_document_order() {
+        // The SOC link moved before the summary: first in the file, last
+        // in the walk of the role's fields.
+        let soc = "[[soc]]\ncode = \"43-4051\"\nsource = \"src-b\"\n\n";
+        let text = FULL_ROLE
+            .replace(soc, "")
+            .replace("[[summary]]", &format!("{soc}[[summary]]"))
+            .replace("src-b", "src-gone");
+        let ds = check(&[("full-role", &text)], &Base::default());
+        let want: Vec<usize> = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.contains("src-gone"))
+            .map(|(i, _)| i + 1)
+            .collect();
+        let lines: Vec<usize> = ds.iter().map(|d| d.line).collect();
+        assert_eq!(lines, want);
+        let fields: Vec<&str> = ds.iter().filter_map(|d| d.field.as_deref()).collect();
+        assert_eq!(
+            fields,
+            [
+                "aliases[0].source",
+                "soc[0].source",
+                "overview[0].source",
+                "soft_skills[0].source",
+                "salary[1].source",
+                "moves[0].source",
+            ]
+        );
+        assert_eq!(
+            ds[0].message,
+            "unknown source `src-gone` (not in any sources.toml)"
+        );
+    }
+
+    #[test]
+    fn unknown_roles_follow_unknown_sources() {
+        let text = FULL_ROLE
+            .replace("role = \"full-role\"", "role = \"nowhere\"")
+            .replacen("source = \"src-a\"", "source = \"src-gone\"", 1);
+        let ds = check(&[("full-role", &text)], &Base::default());
+        let messages: Vec<&str> = ds.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "unknown source `src-gone` (not in any sources.toml)",
+                "unknown role `nowhere`"
+            ]
+        );
+        assert_eq!(ds[1].field.as_deref(), Some("ladder[0].tiers[0].role"));
+    }
+
+    #[test]
+    fn duplicate_ids_and_unofficial_soc_codes() {
+        let files = [role_file("full-role", FULL_ROLE), {
+            let mut f = role_file("full-role", FULL_ROLE);
+            f.file = "other/full-role.toml".into();
+            f
+        }];
+        let ds = check_set(&[sources_file(FULL_SOURCES)], &files, &Base::default())
+            .expect_err("refused");
+        assert!(ds
+            .iter()
+            .any(|d| d.message
+                == "duplicate role id `full-role` (also defined in roles/full-role.toml)"));
+        let base = Base {
+            soc_codes: vec!["43-4051".into()],
+            ..Base::default()
+        };
+        let ds = check(&[("full-role", FULL_ROLE)], &base);
+        assert_eq!(ds.len(), 1);
+        assert_eq!(
+            ds[0].message,
+            "`43-9061` is not an occupation of the BLS wage tables (May 2025)"
+        );
+    }
+}

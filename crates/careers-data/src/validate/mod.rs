@@ -1,0 +1,141 @@
+//! Parsing and validating role and source files.
+//!
+//! The same rules run at build time (`build.rs` uses this crate) and at
+//! run time for user data, so a bundled file and a user file are held to
+//! one standard. Every problem becomes a [`Diagnostic`] naming the file,
+//! line, column and field; checks collect every problem rather than
+//! stopping at the first.
+//!
+//! In parts, by job: [`location`] places problems in a TOML document,
+//! [`schema`] holds the rules one file follows on its own, [`cross`] those
+//! that need the whole catalog; [`check_set`] runs them all.
+
+mod cross;
+mod diagnostic;
+mod location;
+mod schema;
+
+pub use cross::{check_names, check_references, check_soc_links};
+pub use diagnostic::Diagnostic;
+pub use location::{line_col, Doc, FieldPath, Seg, MAX_NESTING, MAX_PROBLEMS_PER_FILE};
+pub use schema::{parse_role, parse_sources, RoleDoc};
+
+use crate::model::{Role, Source};
+use crate::parallel::map_in_parallel;
+use schema::UnknownSource;
+use std::collections::HashSet;
+
+/// The most a single data file may weigh. Enforced before reading it.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// A data file's name (as shown in messages) and its text.
+pub struct FileText {
+    pub file: String,
+    pub text: String,
+}
+
+impl FileText {
+    /// The file name without directories and `.toml`.
+    pub fn stem(&self) -> &str {
+        let name = self.file.rsplit(['/', '\\']).next().unwrap_or(&self.file);
+        name.strip_suffix(".toml").unwrap_or(name)
+    }
+}
+
+/// What the files being checked may refer to beyond themselves: the
+/// bundled catalog, when user data is layered on top of it.
+#[derive(Default)]
+pub struct Base {
+    pub role_ids: Vec<String>,
+    pub source_ids: Vec<String>,
+    /// (normalized name, role id) for every id, title and alias.
+    pub names: Vec<(String, String)>,
+    /// The SOC codes of the official wage tables; SOC links must name one.
+    /// Empty: not checked.
+    pub soc_codes: Vec<String>,
+}
+
+/// Parses and checks a set of source files and role files together,
+/// returning every problem found. On success, the sources and roles in
+/// file order.
+pub fn check_set(
+    source_files: &[FileText],
+    role_files: &[FileText],
+    base: &Base,
+) -> Result<(Vec<Source>, Vec<Role>), Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let mut sources = Vec::new();
+    for f in source_files {
+        match parse_sources(&f.file, strip_bom(&f.text)) {
+            Ok((_, s)) => sources.extend(s),
+            Err(d) => problems.extend(d),
+        }
+    }
+    // Sets, not scans: with thousands of roles, each with several links,
+    // linear lookups made this quadratic (seconds for 10,000 roles).
+    let all_sources: HashSet<&str> = base
+        .source_ids
+        .iter()
+        .map(String::as_str)
+        .chain(sources.iter().map(|s: &Source| s.id.as_str()))
+        .collect();
+    let source_known = |id: &str| all_sources.contains(id);
+    // Filtered where they lie (the results' buffer is reused): ten thousand
+    // parsed roles take megabytes, and a second buffer was as big again.
+    let docs: Vec<RoleDoc<'_>> = parse_roles(role_files, &source_known)
+        .into_iter()
+        .filter_map(|parsed| parsed.map_err(|d| problems.extend(d)).ok())
+        .collect();
+    let doc_ids: HashSet<&str> = docs.iter().map(|d| d.role.id.as_str()).collect();
+    let base_roles: HashSet<&str> = base.role_ids.iter().map(String::as_str).collect();
+    // Roles from the base that these files replace no longer own their names.
+    let others: Vec<(String, String)> = base
+        .names
+        .iter()
+        .filter(|(_, id)| !doc_ids.contains(id.as_str()))
+        .cloned()
+        .collect();
+    problems.extend(cross::check_names(&docs, &others));
+    let role_known = |id: &str| base_roles.contains(id) || doc_ids.contains(id);
+    problems.extend(cross::check_references(&docs, &role_known));
+    problems.extend(cross::check_soc_links(&docs, &base.soc_codes));
+    problems.extend(docs.iter().filter_map(|d| d.doc.unlisted_note()));
+    if problems.is_empty() {
+        Ok((sources, docs.into_iter().map(|d| d.role).collect()))
+    } else {
+        Err(problems)
+    }
+}
+
+/// Parses and checks each role file on its own, in file order, across the
+/// available cores: parsing is most of the time a first load of thousands
+/// of files takes.
+///
+/// Every block's source is checked here against `source_known` (the
+/// sources are all parsed by now), walking the role's sourced blocks
+/// ([`Role::sourced_blocks`]), and only the unknown ones are kept for the
+/// cross-file report.
+fn parse_roles<'a>(
+    files: &'a [FileText],
+    source_known: &(dyn Fn(&str) -> bool + Sync),
+) -> Vec<Result<RoleDoc<'a>, Vec<Diagnostic>>> {
+    map_in_parallel(files, |f| {
+        let mut rd = parse_role(&f.file, f.stem(), strip_bom(&f.text))?;
+        rd.unknown_sources = rd
+            .role
+            .sourced_blocks()
+            .filter(|b| !source_known(b.source))
+            .map(|b| UnknownSource {
+                field: b.field,
+                index: b.index,
+                id: b.source.to_string(),
+            })
+            .collect();
+        Ok(rd)
+    })
+}
+
+/// A UTF-8 byte-order mark at the start of a file is allowed and ignored.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}

@@ -1,0 +1,479 @@
+//! The rules one file must follow on its own: the shape of a role or
+//! sources file (serde, with `deny_unknown_fields`), no blank strings or
+//! non-finite numbers, kebab-case ids matching the file name, pay figures
+//! and year ranges in order, well-formed SOC links.
+
+use super::location::{owned_path, path, walk_values, Doc, FieldPath, Step};
+use super::Diagnostic;
+use crate::model::{Role, Salary, Source, SourcesFile};
+use crate::names::{is_kebab_id, is_soc_code, normalize_name};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use toml::de::{DeTable, DeValue};
+
+/// A string under a key named `role`: the id of a role that must exist
+/// once the whole catalog is known.
+pub(crate) struct RoleRef<'a> {
+    pub id: Cow<'a, str>,
+    /// Where its key starts, to place a problem.
+    pub key_at: usize,
+}
+
+/// A role file parsed and checked on its own, kept with its document.
+pub struct RoleDoc<'a> {
+    pub doc: Doc<'a>,
+    pub role: Role,
+    /// The roles it refers to, checked once the whole catalog is known.
+    pub(crate) role_refs: Vec<RoleRef<'a>>,
+    /// The blocks that cite a source no file defines, found while the
+    /// files are parsed in parallel and reported with the other
+    /// cross-file problems.
+    pub(crate) unknown_sources: Vec<UnknownSource>,
+    /// Its names, normalized while parsing runs in parallel rather than
+    /// one role after another in [`super::cross::check_names`].
+    pub(crate) names: Names,
+}
+
+/// A block citing a source that does not exist.
+pub(crate) struct UnknownSource {
+    pub field: &'static str,
+    pub index: Option<usize>,
+    pub id: String,
+}
+
+impl UnknownSource {
+    /// The path of the block's `source` key.
+    pub fn path(&self) -> FieldPath {
+        let field = path(self.field);
+        match self.index {
+            Some(i) => field.index(i).key("source"),
+            None => field.key("source"),
+        }
+    }
+}
+
+/// A role's id, title and aliases in the form names are compared in
+/// ([`normalize_name`]).
+pub(crate) struct Names {
+    pub id: String,
+    pub title: String,
+    /// Parallel to the role's `aliases`.
+    pub aliases: Vec<String>,
+}
+
+impl Names {
+    fn of(role: &Role) -> Names {
+        Names {
+            id: normalize_name(&role.id),
+            title: normalize_name(&role.title),
+            aliases: role
+                .aliases
+                .iter()
+                .map(|a| normalize_name(&a.name))
+                .collect(),
+        }
+    }
+}
+
+/// Parses and checks one role file. `stem` is the file name without
+/// `.toml`, which must equal the role's id.
+pub fn parse_role<'a>(
+    file: &str,
+    stem: &str,
+    text: &'a str,
+) -> Result<RoleDoc<'a>, Vec<Diagnostic>> {
+    let mut doc = Doc::parse(file, text).map_err(|d| vec![d])?;
+    let (role, role_refs): (Role, _) = decode(&mut doc)?;
+    let mut problems = check_role(&doc, stem, &role);
+    if problems.is_empty() {
+        let names = Names::of(&role);
+        Ok(RoleDoc {
+            doc,
+            role,
+            role_refs,
+            unknown_sources: Vec::new(),
+            names,
+        })
+    } else {
+        problems.extend(doc.unlisted_note());
+        Err(problems)
+    }
+}
+
+/// Parses and checks a `sources.toml`.
+pub fn parse_sources<'a>(
+    file: &str,
+    text: &'a str,
+) -> Result<(Doc<'a>, Vec<Source>), Vec<Diagnostic>> {
+    let mut doc = Doc::parse(file, text).map_err(|d| vec![d])?;
+    let (parsed, _): (SourcesFile, _) = decode(&mut doc)?;
+    let mut problems = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, s) in parsed.source.iter().enumerate() {
+        let p = path("source").index(i).key("id");
+        if !is_kebab_id(&s.id) {
+            doc.report(
+                &mut problems,
+                &p,
+                format!("`{}` is not a lowercase kebab-case id", s.id),
+            );
+        }
+        if let Some(first) = seen.insert(&s.id, i) {
+            doc.report(
+                &mut problems,
+                &p,
+                format!("duplicate source id `{}` (also source[{first}])", s.id),
+            );
+        }
+    }
+    if problems.is_empty() {
+        Ok((doc, parsed.source))
+    } else {
+        problems.extend(doc.unlisted_note());
+        Err(problems)
+    }
+}
+
+/// Deserializes the document into `T` and runs the checks that need no
+/// other file: blank strings and non-finite numbers anywhere. Also
+/// returns the references to other roles, for the checks that need the
+/// whole catalog.
+fn decode<'a, T: serde::de::DeserializeOwned>(
+    doc: &mut Doc<'a>,
+) -> Result<(T, Vec<RoleRef<'a>>), Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let refs = match doc.parsed_tree() {
+        Some(tree) => scan(doc, tree.get_ref(), &mut problems),
+        None => Vec::new(),
+    };
+    match doc.deserialize::<T>() {
+        Ok(v) if problems.is_empty() => Ok((v, refs)),
+        Ok(_) => {
+            problems.extend(doc.unlisted_note());
+            Err(problems)
+        }
+        Err(d) => {
+            problems.insert(0, d);
+            problems.extend(doc.unlisted_note());
+            Err(problems)
+        }
+    }
+}
+
+/// One pass over the tree: reports blank strings and non-finite
+/// numbers, and collects the strings under keys named `role`. Paths are
+/// borrowed while walking and made into a [`FieldPath`] only for a
+/// problem: building one per value was most of the validation time.
+fn scan<'a>(doc: &Doc<'a>, tree: &DeTable<'a>, problems: &mut Vec<Diagnostic>) -> Vec<RoleRef<'a>> {
+    let mut refs = Vec::new();
+    walk_values(
+        tree,
+        &mut Vec::new(),
+        &mut |path, key_at, value| match value.get_ref() {
+            DeValue::String(s) => {
+                if s.trim().is_empty() {
+                    doc.report(problems, &owned_path(path), "must not be empty");
+                }
+                if let (Some(Step::Key("role")), Some(key_at)) = (path.last(), key_at) {
+                    refs.push(RoleRef {
+                        id: s.clone(),
+                        key_at,
+                    });
+                }
+            }
+            DeValue::Float(f) => {
+                let raw = f.as_str();
+                if raw.contains("inf") || raw.contains("nan") {
+                    doc.report(
+                        problems,
+                        &owned_path(path),
+                        format!("must be a finite number, not {raw}"),
+                    );
+                }
+            }
+            _ => {}
+        },
+    );
+    refs
+}
+
+fn check_role(doc: &Doc<'_>, stem: &str, role: &Role) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if !is_kebab_id(&role.id) {
+        doc.report(
+            &mut out,
+            &path("id"),
+            format!(
+                "`{}` is not a lowercase kebab-case id (like `customer-service-associate`)",
+                role.id
+            ),
+        );
+    } else if role.id != stem {
+        doc.report(
+            &mut out,
+            &path("id"),
+            format!(
+                "id `{}` does not match the file name `{stem}.toml`",
+                role.id
+            ),
+        );
+    }
+    for (i, s) in role.salary.iter().enumerate() {
+        check_salary(doc, &path("salary").index(i), s, &mut out);
+    }
+    for (i, e) in role.experience.iter().enumerate() {
+        check_years(
+            doc,
+            &path("experience").index(i),
+            e.min_years,
+            e.max_years,
+            &mut out,
+        );
+    }
+    for (i, l) in role.ladder.iter().enumerate() {
+        let lp = path("ladder").index(i);
+        if l.tiers.is_empty() {
+            doc.report(
+                &mut out,
+                &lp.clone().key("tiers"),
+                "a ladder needs at least one tier",
+            );
+        }
+        for (j, t) in l.tiers.iter().enumerate() {
+            check_years(
+                doc,
+                &lp.clone().key("tiers").index(j),
+                Some(t.min_years),
+                t.max_years,
+                &mut out,
+            );
+        }
+    }
+    for (i, m) in role.moves.iter().enumerate() {
+        let mp = path("moves").index(i);
+        check_years(doc, &mp, m.min_years, m.max_years, &mut out);
+        if m.role.as_deref() == Some(role.id.as_str()) {
+            doc.report(
+                &mut out,
+                &mp.key("role"),
+                "a move cannot lead back to the same role",
+            );
+        }
+    }
+    for (i, f) in role.figures.iter().enumerate() {
+        let fp = path("figures").index(i);
+        for (name, v) in [("min", f.min), ("max", f.max)] {
+            if let Some(v) = v {
+                if v < 0.0 {
+                    doc.report(
+                        &mut out,
+                        &fp.clone().key(name),
+                        format!("must not be negative, got {v}"),
+                    );
+                }
+            }
+        }
+        if let (Some(lo), Some(hi)) = (f.min, f.max) {
+            if lo > hi {
+                doc.report(
+                    &mut out,
+                    &fp.key("min"),
+                    format!("min {lo} is above max {hi}"),
+                );
+            }
+        }
+    }
+    for (i, link) in role.soc.iter().enumerate() {
+        let sp = path("soc").index(i);
+        if !is_soc_code(&link.code) {
+            doc.report(
+                &mut out,
+                &sp.clone().key("code"),
+                format!("`{}` is not a SOC code like 43-4051", link.code),
+            );
+        }
+        if link.source.is_none() && link.reason.is_none() {
+            doc.report(&mut out, &sp, "a SOC link needs a `source` or a `reason`");
+        }
+    }
+    out
+}
+
+fn check_years(
+    doc: &Doc<'_>,
+    at: &FieldPath,
+    min: Option<u32>,
+    max: Option<u32>,
+    out: &mut Vec<Diagnostic>,
+) {
+    if let (Some(lo), Some(hi)) = (min, max) {
+        if lo > hi {
+            doc.report(
+                out,
+                &at.clone().key("min_years"),
+                format!("min_years {lo} is above max_years {hi}"),
+            );
+        }
+    }
+}
+
+fn check_salary(doc: &Doc<'_>, at: &FieldPath, s: &Salary, out: &mut Vec<Diagnostic>) {
+    if s.currency.len() != 3 || !s.currency.bytes().all(|b| b.is_ascii_uppercase()) {
+        doc.report(
+            out,
+            &at.clone().key("currency"),
+            format!("`{}` is not an ISO 4217 currency code like USD", s.currency),
+        );
+    }
+    let mut figures: Vec<(FieldPath, f64)> = Vec::new();
+    for (name, v) in [
+        ("median", s.median),
+        ("average", s.average),
+        ("entry", s.entry),
+        ("mid", s.mid),
+        ("senior", s.senior),
+        ("top_10_percent_from", s.top_10_percent_from),
+    ] {
+        if let Some(v) = v {
+            figures.push((at.clone().key(name), v));
+        }
+    }
+    for (name, r) in [("range", s.range), ("entry_range", s.entry_range)] {
+        if let Some(r) = r {
+            figures.push((at.clone().key(name).key("min"), r.min));
+            figures.push((at.clone().key(name).key("max"), r.max));
+            if r.min > r.max {
+                doc.report(
+                    out,
+                    &at.clone().key(name).key("min"),
+                    format!("min {} is above max {}", r.min, r.max),
+                );
+            }
+        }
+    }
+    for (p, v) in &figures {
+        if *v < 0.0 {
+            doc.report(out, p, format!("pay must not be negative, got {v}"));
+        }
+    }
+    if let (Some(r), Some(m)) = (s.range, s.median) {
+        if m < r.min || m > r.max {
+            doc.report(
+                out,
+                &at.clone().key("median"),
+                format!("median {m} lies outside the range {}-{}", r.min, r.max),
+            );
+        }
+    }
+    let tiers = [("entry", s.entry), ("mid", s.mid), ("senior", s.senior)];
+    let known: Vec<_> = tiers
+        .iter()
+        .filter_map(|(n, v)| v.map(|v| (*n, v)))
+        .collect();
+    for pair in known.windows(2) {
+        if pair[0].1 > pair[1].1 {
+            doc.report(
+                out,
+                &at.clone().key(pair[1].0),
+                format!(
+                    "{} {} is below {} {}",
+                    pair[1].0, pair[1].1, pair[0].0, pair[0].1
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testdata::{FULL_ROLE, FULL_SOURCES};
+
+    /// The problems of a role file named `full-role.toml`, as
+    /// (line, field, message).
+    fn problems(text: &str) -> Vec<(usize, String, String)> {
+        match parse_role("full-role.toml", "full-role", text) {
+            Ok(_) => Vec::new(),
+            Err(ds) => ds
+                .into_iter()
+                .map(|d| (d.line, d.field.unwrap_or_default(), d.message))
+                .collect(),
+        }
+    }
+
+    fn with(from: &str, to: &str) -> String {
+        assert!(FULL_ROLE.contains(from), "{from}");
+        FULL_ROLE.replacen(from, to, 1)
+    }
+
+    #[test]
+    fn the_full_role_is_valid_and_keeps_its_role_references() {
+        let rd = parse_role("full-role.toml", "full-role", FULL_ROLE).expect("valid");
+        let refs: Vec<&str> = rd.role_refs.iter().map(|r| r.id.as_ref()).collect();
+        assert_eq!(refs, ["full-role"]);
+        assert_eq!(rd.names.title, "full role");
+        assert_eq!(rd.names.aliases, ["complete role"]);
+    }
+
+    #[test]
+    fn the_id_is_kebab_case_and_the_file_name() {
+        let p = problems(&with("id = \"full-role\"", "id = \"Full_Role\""));
+        assert_eq!(p.len(), 1);
+        assert!(p[0].2.contains("not a lowercase kebab-case id"), "{p:?}");
+        let p = problems(&with("id = \"full-role\"", "id = \"other-role\""));
+        assert_eq!(
+            p[0].2,
+            "id `other-role` does not match the file name `full-role.toml`"
+        );
+    }
+
+    #[test]
+    fn blank_strings_and_non_finite_numbers_are_refused_everywhere() {
+        let p = problems(&with("items = [\"Banks\"]", "items = [\"  \"]"));
+        assert_eq!(
+            p,
+            [(
+                24,
+                "employers[0].items[0]".into(),
+                "must not be empty".into()
+            )]
+        );
+        let p = problems(&with("min = 40.0", "min = nan"));
+        assert_eq!(p[0].1, "figures[0].min");
+        assert_eq!(p[0].2, "must be a finite number, not nan");
+    }
+
+    #[test]
+    fn pay_and_years_must_be_in_order() {
+        let p = problems(&with("median = 40000", "median = 60000"));
+        assert_eq!(p[0].2, "median 60000 lies outside the range 30000-50000");
+        let p = problems(&with("max_years = 3", "max_years = 0"));
+        assert_eq!(p[0].1, "experience[0].min_years");
+        let p = problems(&with("currency = \"USD\"", "currency = \"usd\""));
+        assert!(p[0].2.contains("is not an ISO 4217 currency code"), "{p:?}");
+    }
+
+    #[test]
+    fn soc_links_are_codes_with_a_source_or_a_reason() {
+        let p = problems(&with("code = \"43-9061\"", "code = \"439061\""));
+        assert_eq!(p[0].2, "`439061` is not a SOC code like 43-4051");
+        let p = problems(&with("reason = \"Office clerks do much the same.\"\n", ""));
+        assert_eq!(p[0].2, "a SOC link needs a `source` or a `reason`");
+    }
+
+    #[test]
+    fn sources_have_unique_kebab_ids() {
+        let (_, sources) = parse_sources("s.toml", FULL_SOURCES).expect("valid");
+        assert_eq!(sources.len(), 2);
+        let twice = FULL_SOURCES.replace("src-b", "src-a");
+        let ds = parse_sources("s.toml", &twice).err().expect("refused");
+        assert_eq!(
+            ds[0].message,
+            "duplicate source id `src-a` (also source[0])"
+        );
+        assert_eq!(
+            (ds[0].line, ds[0].field.as_deref()),
+            (7, Some("source[1].id"))
+        );
+    }
+}
