@@ -68,15 +68,16 @@ mod tests {
         let bundle = decode().expect("the bundle decodes");
         assert!(!bundle.roles.is_empty());
         for head in &bundle.roles {
-            let role = crate::catalog::pack::unpack(head, head.body, bodies())
+            let role: crate::model::Role = crate::catalog::pack::unpack(head, head.body, bodies())
                 .unwrap_or_else(|| panic!("{} does not decode", head.id));
             assert_eq!(
                 crate::model::RoleHead::of(&role, head.body, head.core),
                 *head
             );
-            let core = crate::catalog::pack::unpack(head, head.core, bodies())
-                .unwrap_or_else(|| panic!("{}'s short facts do not decode", head.id));
-            assert_eq!(core, crate::catalog::pack::core_of(&role));
+            let core: crate::model::RoleCore =
+                crate::catalog::pack::unpack(head, head.core, bodies())
+                    .unwrap_or_else(|| panic!("{}'s short facts do not decode", head.id));
+            assert_eq!(core, crate::model::RoleCore::of(&role));
         }
         let index = search_index().expect("the search index decodes");
         assert_eq!(index.len(), bundle.roles.len());

@@ -12,7 +12,7 @@ pub use bundled::bundled_files;
 pub use user::{data_dirs_from_env, read_dir_files, DataDirFiles};
 
 use crate::error::{Error, Result};
-use crate::model::{Role, RoleHead, Source};
+use crate::model::{Role, RoleCore, RoleHead, Source};
 use crate::searchable::SearchIndex;
 use crate::validate::{self, normalize_name, Base};
 use std::collections::HashMap;
@@ -74,7 +74,7 @@ struct Slot {
     /// in full would cost thousands of page faults before any is used.
     body: OnceLock<Box<Role>>,
     /// Its short facts alone, when only those were asked for.
-    core: OnceLock<Box<Role>>,
+    core: OnceLock<Box<RoleCore>>,
     /// The role's number in its store (its search index and bodies).
     number: usize,
 }
@@ -322,40 +322,42 @@ impl Catalog {
         }
     }
 
-    /// Every curated role with its short facts alone ([`pack::core_of`]:
-    /// names, family, pay, outlook, ladders, SOC links; everything else
-    /// may be empty). Cheaper than [`Catalog::roles`] for commands that
-    /// need no more.
-    pub fn cores(&self) -> impl ExactSizeIterator<Item = Result<&Role>> + Clone + '_ {
+    /// Every curated role's short facts ([`RoleCore`]: names, family, pay,
+    /// outlook, ladders, SOC links). Cheaper than [`Catalog::roles`] for
+    /// commands that need no more.
+    pub fn cores(&self) -> impl ExactSizeIterator<Item = Result<&RoleCore>> + Clone + '_ {
         self.slots.iter().map(|s| self.core(s))
     }
 
     /// The short facts of the role or official occupation with this id,
     /// as [`Catalog::cores`]; `None` when there is none.
-    pub fn role_core(&self, id: &str) -> Result<Option<&Role>> {
+    pub fn role_core(&self, id: &str) -> Result<Option<&RoleCore>> {
         match self.slot_of(id) {
             Some(s) => self.core(s).map(Some),
-            None => self.role(id),
+            None => Ok(self
+                .occupations
+                .find(id)
+                .and_then(|j| self.occupations.core(j))),
         }
     }
 
-    /// A slot's short facts: its whole body when that is decoded already
-    /// or there is no separate encoding of them.
-    fn core<'a>(&'a self, slot: &'a Slot) -> Result<&'a Role> {
-        if let Some(body) = slot.body.get() {
-            return Ok(body);
-        }
-        let (start, end) = slot.head.core;
-        if slot.store != Store::Bundled || start == end {
-            return self.body(slot);
-        }
+    /// A slot's short facts: decoded from their own encoding when the
+    /// bundle has one, else taken from the whole role.
+    fn core<'a>(&'a self, slot: &'a Slot) -> Result<&'a RoleCore> {
         if let Some(core) = slot.core.get() {
             return Ok(core);
         }
-        match pack::unpack(&slot.head, slot.head.core, bundled::bodies()) {
-            Some(core) => Ok(slot.core.get_or_init(|| Box::new(core))),
-            None => self.body(slot),
-        }
+        let (start, end) = slot.head.core;
+        let separate = slot.store == Store::Bundled && start != end && slot.body.get().is_none();
+        let core = match separate {
+            true => pack::unpack(&slot.head, slot.head.core, bundled::bodies()),
+            false => None,
+        };
+        let core = match core {
+            Some(core) => core,
+            None => RoleCore::of(self.body(slot)?),
+        };
+        Ok(slot.core.get_or_init(|| Box::new(core)))
     }
 
     /// Removes the cache of `dirs` after `error`, when the error is a
@@ -454,11 +456,11 @@ impl Catalog {
         out
     }
 
-    /// The entries of [`Catalog::entry_numbers`], decoded.
-    pub fn all_entries(&self) -> Result<Vec<&Role>> {
+    /// The short facts of the entries of [`Catalog::entry_numbers`].
+    pub fn all_cores(&self) -> Result<Vec<&RoleCore>> {
         self.entry_numbers()
             .into_iter()
-            .map(|i| self.entry(i))
+            .map(|i| self.entry_core(i))
             .collect()
     }
 
@@ -539,12 +541,14 @@ impl Catalog {
         }
     }
 
-    /// The entry with index `i` of [`Catalog::candidates`], with a curated
-    /// role's short facts alone ([`Catalog::cores`]).
-    pub fn entry_core(&self, i: usize) -> Result<&Role> {
+    /// The short facts of entry `i` of [`Catalog::candidates`].
+    pub fn entry_core(&self, i: usize) -> Result<&RoleCore> {
         match self.slots.get(i) {
             Some(s) => self.core(s),
-            None => self.entry(i),
+            None => self
+                .occupations
+                .core(i - self.slots.len())
+                .ok_or_else(|| not_an_entry(i)),
         }
     }
 
@@ -569,7 +573,7 @@ impl Catalog {
 
     /// As [`Catalog::resolve`], with a curated role's short facts alone
     /// ([`Catalog::cores`]).
-    pub fn resolve_core(&self, query: &str) -> Result<&Role> {
+    pub fn resolve_core(&self, query: &str) -> Result<&RoleCore> {
         self.entry_core(self.resolve_entry(query)?)
     }
 

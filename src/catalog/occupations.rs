@@ -3,7 +3,7 @@
 //! and priced like a curated role. Their profiles are built on first use,
 //! so a command that touches one occupation pays for one.
 
-use crate::model::{Family, Prose, Role, SocLink};
+use crate::model::{Family, Prose, Role, RoleCore, SocLink};
 use crate::validate::normalize_name;
 use crate::wages::{self, Occupation, SOURCE_ID};
 use std::sync::OnceLock;
@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 pub struct Occupations {
     list: Vec<&'static Occupation>,
     roles: Vec<OnceLock<Box<Role>>>,
+    cores: Vec<OnceLock<Box<RoleCore>>>,
 }
 
 impl Clone for Occupations {
@@ -24,10 +25,12 @@ impl Clone for Occupations {
 impl Occupations {
     pub fn new() -> Occupations {
         let list: Vec<&'static Occupation> = wages::detailed_occupations().collect();
-        let roles = std::iter::repeat_with(OnceLock::new)
-            .take(list.len())
-            .collect();
-        Occupations { list, roles }
+        let n = list.len();
+        Occupations {
+            roles: std::iter::repeat_with(OnceLock::new).take(n).collect(),
+            cores: std::iter::repeat_with(OnceLock::new).take(n).collect(),
+            list,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -50,6 +53,16 @@ impl Occupations {
     pub fn role(&self, i: usize) -> Option<&Role> {
         let occ = self.list.get(i)?;
         Some(self.roles.get(i)?.get_or_init(|| Box::new(profile(occ))))
+    }
+
+    /// The short facts of occupation `i`.
+    pub fn core(&self, i: usize) -> Option<&RoleCore> {
+        let role = self.role(i)?;
+        Some(
+            self.cores
+                .get(i)?
+                .get_or_init(|| Box::new(RoleCore::of(role))),
+        )
     }
 
     /// The index of the occupation with this SOC code or id.

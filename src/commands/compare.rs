@@ -282,7 +282,7 @@ pub fn build<'a>(
         .iter()
         .map(|r| {
             Ok(CompareRole {
-                official: crate::commands::official::for_role(r, area),
+                official: crate::commands::official::for_links(&r.soc, area),
                 ..column(catalog, r)?
             })
         })

@@ -5,7 +5,7 @@ use crate::catalog::Catalog;
 use crate::citations::Citations;
 use crate::cli::LadderArgs;
 use crate::error::{Error, Result};
-use crate::model::{Ladder, Period, Role, Salary, Tier};
+use crate::model::{Ladder, Period, RoleCore, Salary, Tier};
 use crate::validate::normalize_name;
 use serde::Serialize;
 
@@ -88,7 +88,7 @@ fn level_of(title: &str) -> Option<Level> {
 /// own source; the level figure (entry, mid, senior) when the tier's title
 /// names a level and a source gives it, else the role's median, average
 /// or range.
-pub fn tier_pay(ladder: &Ladder, tier: &Tier, role: &Role) -> Option<Pay> {
+pub fn tier_pay(ladder: &Ladder, tier: &Tier, role: &RoleCore) -> Option<Pay> {
     let mut entries: Vec<&Salary> = role.salary.iter().collect();
     entries.sort_by_key(|s| s.source != ladder.source);
     if let Some(level) = level_of(&tier.title) {
@@ -244,12 +244,13 @@ mod tests {
         }
     }
 
-    fn role_with(salaries: Vec<Salary>) -> Role {
-        let mut r: Role =
-            toml::from_str("id = \"r\"\ntitle = \"R\"\nfamily = { name = \"f\", source = \"s\" }")
-                .unwrap_or_else(|e| panic!("{e}"));
-        r.salary = salaries;
-        r
+    fn role_with(salaries: Vec<Salary>) -> RoleCore {
+        RoleCore {
+            id: "r".into(),
+            title: "R".into(),
+            salary: salaries,
+            ..RoleCore::default()
+        }
     }
 
     #[test]

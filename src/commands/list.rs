@@ -5,7 +5,7 @@ use crate::citations::Citations;
 use crate::clean::clean;
 use crate::cli::{ListArgs, ListSort};
 use crate::error::{Error, Result};
-use crate::model::{Period, Role};
+use crate::model::{Period, RoleCore};
 use serde::Serialize;
 
 /// A pay figure with what it is and where it is from.
@@ -52,7 +52,7 @@ pub struct ListView<'a> {
 /// The headline pay of a role: the first yearly median; else the midpoint
 /// of the first yearly range (marked as such). Hourly-only figures are
 /// not turned into a yearly headline here.
-pub fn headline_pay(role: &Role) -> Option<PayFigure> {
+pub fn headline_pay(role: &RoleCore) -> Option<PayFigure> {
     let yearly = || role.salary.iter().filter(|s| s.period == Period::Year);
     if let Some(s) = yearly().find(|s| s.median.is_some()) {
         return s.median.map(|v| PayFigure {
@@ -76,8 +76,8 @@ pub fn headline_pay(role: &Role) -> Option<PayFigure> {
 
 /// The official national median of the role's SOC occupation, for roles
 /// no guide gives pay for (and for official occupations).
-fn official_pay(role: &Role) -> Option<PayFigure> {
-    let (value, soc) = crate::commands::official::national_median(role)?;
+fn official_pay(role: &RoleCore) -> Option<PayFigure> {
+    let (value, soc) = crate::commands::official::national_median(&role.soc)?;
     Some(PayFigure {
         value,
         currency: "USD".into(),
@@ -87,7 +87,7 @@ fn official_pay(role: &Role) -> Option<PayFigure> {
     })
 }
 
-pub fn growth_of(role: &Role) -> Vec<GrowthFigure> {
+pub fn growth_of(role: &RoleCore) -> Vec<GrowthFigure> {
     role.outlook
         .iter()
         .filter(|o| o.growth_percent.is_some() || o.trend.is_some())
@@ -103,8 +103,8 @@ pub fn growth_of(role: &Role) -> Vec<GrowthFigure> {
 pub fn run<'a>(catalog: &'a Catalog, args: &ListArgs) -> Result<ListView<'a>> {
     let wanted = args.family.as_deref().map(crate::validate::normalize_name);
     // Short facts are enough: names, family, pay and outlook.
-    let entries: Vec<&Role> = if args.all {
-        catalog.all_entries()?
+    let entries: Vec<&RoleCore> = if args.all {
+        catalog.all_cores()?
     } else {
         catalog.cores().collect::<Result<_>>()?
     };

@@ -3,7 +3,7 @@
 
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
-use crate::model::Role;
+use crate::model::{Role, SocLink};
 use crate::wages::{self, Area, AreaError, AreaKind, Wages, SOURCE_ID};
 use serde::Serialize;
 
@@ -66,10 +66,9 @@ pub fn area(query: Option<&str>) -> Result<&'static Area> {
     }
 }
 
-/// The official wages of every SOC code `role` links to, in `area`.
-pub fn for_role(role: &Role, area: &Area) -> Vec<OfficialWages> {
-    role.soc
-        .iter()
+/// The official wages of every SOC code a role links to (`soc`), in `area`.
+pub fn for_links(soc: &[SocLink], area: &Area) -> Vec<OfficialWages> {
+    soc.iter()
         .filter_map(|link| {
             let occ = wages::occupation(&link.code)?;
             Some(OfficialWages {
@@ -86,14 +85,10 @@ pub fn for_role(role: &Role, area: &Area) -> Vec<OfficialWages> {
         .collect()
 }
 
-/// The official national annual median of a role's first exact SOC link,
-/// for rankings that need one figure when the guides give none.
-pub fn national_median(role: &Role) -> Option<(f64, String)> {
-    let link = role
-        .soc
-        .iter()
-        .find(|l| !l.approximate)
-        .or(role.soc.first())?;
+/// The official national annual median of a role's first exact SOC link
+/// (of `soc`), for rankings that need one figure when the guides give none.
+pub fn national_median(soc: &[SocLink]) -> Option<(f64, String)> {
+    let link = soc.iter().find(|l| !l.approximate).or(soc.first())?;
     let w = wages::wages(wages::nation(), &link.code)?;
     w.annual.median.value().map(|v| (v, link.code.clone()))
 }

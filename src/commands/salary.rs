@@ -11,7 +11,7 @@ use crate::catalog::Catalog;
 use crate::citations::Citations;
 use crate::cli::SalaryArgs;
 use crate::error::{Error, Result};
-use crate::model::{Period, Role, Salary};
+use crate::model::{Period, RoleCore, Salary};
 use serde::{Serialize, Serializer};
 
 /// The most hours a year can hold (366 days of 24 hours): more than this
@@ -299,7 +299,7 @@ pub struct BarFigure {
 
 /// The bars of a role in `period`. Entries in the other period are
 /// converted only when `convert` is set.
-pub fn bars_of(role: &Role, period: Period, hours_per_year: f64, convert: bool) -> Vec<Bar> {
+pub fn bars_of(role: &RoleCore, period: Period, hours_per_year: f64, convert: bool) -> Vec<Bar> {
     let mut out: Vec<Bar> = Vec::new();
     for s in role.salary.iter().filter(|s| convert || s.period == period) {
         let figures = figures_of(s, Some(period), hours_per_year);
@@ -338,7 +338,7 @@ pub fn bars_of(role: &Role, period: Period, hours_per_year: f64, convert: bool) 
 /// The figure to rank a role by, in `period`: a median, else an average,
 /// else the midpoint of a range; figures already in `period` before
 /// converted ones.
-pub fn rank_figure(role: &Role, period: Period, hours_per_year: f64) -> Option<RankFigure> {
+pub fn rank_figure(role: &RoleCore, period: Period, hours_per_year: f64) -> Option<RankFigure> {
     type Pick = fn(&Salary) -> Option<f64>;
     let picks: [(&str, Pick); 3] = [
         ("median", |s| s.median),
@@ -376,11 +376,11 @@ pub fn rank_figure(role: &Role, period: Period, hours_per_year: f64) -> Option<R
 }
 
 /// Resolves the named roles (every role when none), dropping repeats.
-pub fn resolve_all<'a>(catalog: &'a Catalog, names: &[String]) -> Result<Vec<&'a Role>> {
+pub fn resolve_all<'a>(catalog: &'a Catalog, names: &[String]) -> Result<Vec<&'a RoleCore>> {
     if names.is_empty() {
         return catalog.cores().collect();
     }
-    let mut out: Vec<&Role> = Vec::new();
+    let mut out: Vec<&RoleCore> = Vec::new();
     for name in names {
         // Short facts are enough: pay and SOC links.
         let role = catalog.resolve_core(name)?;
@@ -404,7 +404,7 @@ pub fn run<'a>(catalog: &'a Catalog, args: &SalaryArgs) -> Result<SalaryView<'a>
             title: r.title.clone(),
             ranked_by: rank_figure(r, chart_period, hours)
                 .or_else(|| official_rank(r, area, chart_period)),
-            official: crate::commands::official::for_role(r, area),
+            official: crate::commands::official::for_links(&r.soc, area),
             figures: r
                 .salary
                 .iter()
@@ -470,8 +470,8 @@ pub fn run<'a>(catalog: &'a Catalog, args: &SalaryArgs) -> Result<SalaryView<'a>
 
 /// The official median in `area` for a role no guide gives pay for, so it
 /// still sorts by a sourced figure.
-fn official_rank(r: &Role, area: &crate::wages::Area, period: Period) -> Option<RankFigure> {
-    let o = crate::commands::official::for_role(r, area)
+fn official_rank(r: &RoleCore, area: &crate::wages::Area, period: Period) -> Option<RankFigure> {
+    let o = crate::commands::official::for_links(&r.soc, area)
         .into_iter()
         .find(|o| o.wages.is_some())?;
     let w = o.wages?;

@@ -12,7 +12,7 @@ use crate::cli::{SearchArgs, SearchField};
 use crate::error::{Error, Result};
 use crate::search::Searcher;
 pub use crate::searchable::ALL_FIELDS;
-use crate::searchable::{texts, SearchIndex};
+use crate::searchable::{name_texts, texts, SearchIndex};
 use serde::{Serialize, Serializer};
 use std::ops::Range;
 
@@ -316,15 +316,20 @@ pub fn run<'a>(catalog: &'a Catalog, args: &SearchArgs) -> Result<SearchView<'a>
             let names_only = best
                 .iter()
                 .all(|b| matches!(b.field, SearchField::Title | SearchField::Alias));
-            let role = if names_only {
-                catalog.entry_core(entry)?
+            let (id, title, role) = if names_only {
+                let core = catalog.entry_core(entry)?;
+                (&core.id, &core.title, Err(core))
             } else {
-                catalog.entry(entry)?
+                let role = catalog.entry(entry)?;
+                (&role.id, &role.title, Ok(role))
             };
             let matched = best
                 .into_iter()
                 .filter_map(|FieldBest { field, score, text }| {
-                    let all = texts(role, field);
+                    let all = match role {
+                        Ok(role) => texts(role, field),
+                        Err(core) => name_texts(core, field),
+                    };
                     let t = all.get(text)?;
                     let highlight = searcher
                         .highlight(t.text)
@@ -341,8 +346,8 @@ pub fn run<'a>(catalog: &'a Catalog, args: &SearchArgs) -> Result<SearchView<'a>
                 })
                 .collect::<Vec<_>>();
             Ok(RoleHit {
-                id: role.id.clone(),
-                title: role.title.clone(),
+                id: id.clone(),
+                title: title.clone(),
                 score: matched.first().map_or(0.0, |m| m.score),
                 matched,
             })

@@ -39,7 +39,7 @@ pub fn run<'a>(catalog: &'a Catalog, args: &ShowArgs) -> Result<ShowView<'a>> {
     let role = catalog.entry(entry)?;
     let origin = catalog.origin_at(entry);
     let area = crate::commands::official::area(args.area.as_deref())?;
-    let official = crate::commands::official::for_role(role, area);
+    let official = crate::commands::official::for_links(&role.soc, area);
     let curated = crate::commands::official::curated_for(catalog, role, &origin)?;
     let mut sources = Citations::new(&catalog.sources);
     sources.cite_all(role.sourced_blocks().map(|b| b.source));

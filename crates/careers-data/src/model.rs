@@ -675,6 +675,38 @@ impl Role {
     }
 }
 
+/// A role's short facts: its names, family, pay, outlook, ladders and SOC
+/// links, what `ladder`, `list` and `salary` show. Encoded apart from the
+/// whole role (prose, duties, skills, tools, moves and advice are most of a
+/// profile's size, and of its decoding time), see [`crate::pack`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RoleCore {
+    pub id: RoleId,
+    pub title: String,
+    pub family: Family,
+    pub aliases: Vec<Alias>,
+    pub salary: Vec<Salary>,
+    pub outlook: Vec<Outlook>,
+    pub ladder: Vec<Ladder>,
+    pub soc: Vec<SocLink>,
+}
+
+impl RoleCore {
+    /// The short facts of `role`.
+    pub fn of(role: &Role) -> RoleCore {
+        RoleCore {
+            id: role.id.clone(),
+            title: role.title.clone(),
+            family: role.family.clone(),
+            aliases: role.aliases.clone(),
+            salary: role.salary.clone(),
+            outlook: role.outlook.clone(),
+            ladder: role.ladder.clone(),
+            soc: role.soc.clone(),
+        }
+    }
+}
+
 /// What a command needs of a role without decoding all of it: its names,
 /// its SOC links, and where its encoding lies (see [`crate::pack`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -687,7 +719,7 @@ pub struct RoleHead {
     pub soc: Vec<(String, bool)>,
     /// The byte range of the role's postcard encoding in its bodies.
     pub body: (u64, u64),
-    /// The byte range of its short facts alone (see `pack::core_of`);
+    /// The byte range of its short facts alone ([`RoleCore`]);
     /// empty when there is no separate encoding of them.
     pub core: (u64, u64),
 }

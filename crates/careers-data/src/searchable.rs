@@ -45,6 +45,28 @@ pub struct Text<'a> {
     pub source: Option<&'a str>,
 }
 
+/// The texts of a name field (title or aliases) from a role's short facts,
+/// as [`texts`] gives them; nothing for the other fields.
+pub fn name_texts(role: &crate::model::RoleCore, field: SearchField) -> Vec<Text<'_>> {
+    match field {
+        SearchField::Title => vec![Text {
+            text: role.title.as_str(),
+            context: None,
+            source: None,
+        }],
+        SearchField::Alias => role
+            .aliases
+            .iter()
+            .map(|a| Text {
+                text: &a.name,
+                context: None,
+                source: Some(&a.source),
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// Every text of `field` in `role`, in a fixed order (the index stores
 /// positions in it).
 pub fn texts(role: &Role, field: SearchField) -> Vec<Text<'_>> {
