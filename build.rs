@@ -5,6 +5,8 @@
 #[allow(dead_code)]
 #[path = "src/model.rs"]
 mod model;
+#[path = "build/occupations.rs"]
+mod occupations;
 #[allow(dead_code)]
 #[path = "src/catalog/pack.rs"]
 mod pack;
@@ -115,6 +117,7 @@ fn main() {
     files.push_str("];\n");
     write(&out.join("bundled_files.rs"), files.as_bytes());
     wages::build(&root, &out);
+    occupations::build(&root, &out);
 }
 
 fn read(root: &Path, rel: &str) -> FileText {

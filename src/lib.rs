@@ -12,6 +12,7 @@ pub mod commands;
 pub mod error;
 pub mod graph;
 pub mod model;
+pub mod official;
 pub mod render;
 pub mod resolve;
 pub mod search;
