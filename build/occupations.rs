@@ -211,10 +211,9 @@ fn compile(t: &Tables, out: &Path) -> Result<()> {
         .map(format::encode_words)
         .collect();
     let index_samples: Vec<Vec<u8>> = title_chunks.iter().chain(&word_chunks).cloned().collect();
-    let index_dict = zstd::dict::from_samples(&index_samples, INDEX_DICT_SIZE)
-        .map_err(|e| Problem(format!("training the index dictionary: {e}")))?;
-    let (titles_bin, title_offsets) = compress_with(&title_chunks, &index_dict)?;
-    let (words_bin, word_offsets) = compress_with(&word_chunks, &index_dict)?;
+    let index_dict = train(&index_samples, INDEX_DICT_SIZE)?;
+    let (titles_bin, title_offsets) = compress_with(&title_chunks, index_dict)?;
+    let (words_bin, word_offsets) = compress_with(&word_chunks, index_dict)?;
     let hits_bin: Vec<u8> = hits.iter().flat_map(|h| h.to_le_bytes()).collect();
 
     let mut s = String::from(
@@ -262,11 +261,11 @@ fn compile(t: &Tables, out: &Path) -> Result<()> {
     s.push_str("};\n");
 
     write(out, "official-blocks.bin", &blocks_bin)?;
-    write(out, "official-blocks.dict", &block_dict)?;
+    write(out, "official-blocks.dict", block_dict)?;
     write(out, "official-titles.bin", &titles_bin)?;
     write(out, "official-words.bin", &words_bin)?;
     write(out, "official-hits.bin", &hits_bin)?;
-    write(out, "official-index.dict", &index_dict)?;
+    write(out, "official-index.dict", index_dict)?;
     write(out, "official_data.rs", s.as_bytes())
 }
 
@@ -287,17 +286,25 @@ fn frames(s: &mut String, name: &str, offsets: &[u32], plain: &[Vec<u8>]) {
     );
 }
 
+/// A zstd dictionary of `size` bytes trained on `samples`. Leaked: the
+/// decoder caches its parsed dictionaries by address, which must then
+/// never be reused (a build script ends soon anyway).
+fn train(samples: &[Vec<u8>], size: usize) -> Result<&'static [u8]> {
+    let dict = zstd::dict::from_samples(samples, size)
+        .map_err(|e| Problem(format!("training a zstd dictionary: {e}")))?;
+    Ok(Box::leak(dict.into_boxed_slice()))
+}
+
 /// Compresses every item against a dictionary trained on them all.
-fn compress_all(items: &[Vec<u8>], dict_size: usize) -> Result<(Vec<u8>, Vec<u32>, Vec<u8>)> {
-    let dict = zstd::dict::from_samples(items, dict_size)
-        .map_err(|e| Problem(format!("training the block dictionary: {e}")))?;
-    let (bin, offsets) = compress_with(items, &dict)?;
+fn compress_all(items: &[Vec<u8>], dict_size: usize) -> Result<(Vec<u8>, Vec<u32>, &'static [u8])> {
+    let dict = train(items, dict_size)?;
+    let (bin, offsets) = compress_with(items, dict)?;
     Ok((bin, offsets, dict))
 }
 
 /// The items' frames end to end, and where each starts (one more offset
 /// than items); every frame is decoded back with the program's decoder.
-fn compress_with(items: &[Vec<u8>], dict: &[u8]) -> Result<(Vec<u8>, Vec<u32>)> {
+fn compress_with(items: &[Vec<u8>], dict: &'static [u8]) -> Result<(Vec<u8>, Vec<u32>)> {
     let fail = |e: std::io::Error| Problem(format!("zstd: {e}"));
     let mut z = zstd::bulk::Compressor::with_dictionary(LEVEL, dict).map_err(fail)?;
     z.include_checksum(false).map_err(fail)?;
