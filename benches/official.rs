@@ -43,8 +43,5 @@ fn title_word(word: &str) -> usize {
 /// All 830 profiles, as a search over every task and title would need.
 #[divan::bench(sample_count = 20)]
 fn every_profile() -> usize {
-    official::oews_codes()
-        .iter()
-        .filter_map(|soc| official::profile(soc))
-        .count()
+    official::oews_codes().filter_map(official::profile).count()
 }

@@ -174,7 +174,7 @@ fn only_the_830_oews_occupations_have_profiles() {
     let wages: Vec<&str> = careers::wages::detailed_occupations()
         .map(|o| o.soc)
         .collect();
-    assert_eq!(official::oews_codes(), wages.as_slice());
+    assert_eq!(official::oews_codes().collect::<Vec<_>>(), wages);
     for code in ["11-1031", "45-3031", "55-1011", "43-4050", "", "nonsense"] {
         assert!(official::profile(code).is_none(), "{code}");
         assert!(official::projection(code).is_none(), "{code}");
@@ -223,7 +223,7 @@ fn coverage_matches_the_readme_and_coverage_tsv_code_by_code() {
             ("onet_tasks", any(&|o| o.tasks.is_some())),
         ];
         for (table, covered) in have {
-            let status = &cov[*soc][table];
+            let status = &cov[soc][table];
             assert_eq!(covered, !status.is_empty(), "{soc} {table}: {status:?}");
             *counts.entry(table).or_default() += usize::from(covered);
         }
@@ -406,7 +406,7 @@ fn top_coded_and_missing_wages_are_flagged() {
                 top += 1;
             }
             Some(_) => {}
-            None => missing.push(*soc),
+            None => missing.push(soc),
         }
     }
     assert_eq!(top, 17);

@@ -67,22 +67,23 @@ pub const ONET_30_0_TASKS: &str = "onet-30-0-tasks";
 /// Every source id this module cites.
 pub const SOURCE_IDS: [&str; 5] = [BLS_EP, ONET_29_1, ONET_25_1, ONET_30_2, ONET_30_0_TASKS];
 
-/// The row of an OEWS occupation (not the two EP-only codes).
-fn oews_row(soc: &str) -> Option<&'static data::SocRow> {
-    let i = data::SOCS.binary_search_by(|r| r.soc.cmp(soc)).ok()?;
-    let row = &data::SOCS[i];
-    row.block.map(|_| row)
+/// The code and row of an OEWS occupation (not the two EP-only codes).
+fn oews_row(soc: &str) -> Option<(&'static str, &'static data::SocRow)> {
+    let i = data::SOC_CODES.binary_search(soc).ok()?;
+    let row = data::SOCS.get(i)?;
+    row.block?;
+    Some((data::SOC_CODES.get(i)?, row))
 }
 
 /// The OEWS detailed occupations these tables cover, by SOC code (830).
-pub fn oews_codes() -> &'static [&'static str] {
-    &data::OEWS
+pub fn oews_codes() -> impl ExactSizeIterator<Item = &'static str> {
+    data::OEWS.iter()
 }
 
 /// The projection of OEWS occupation `soc`, without decompressing
 /// anything; `None` if `soc` is not an OEWS detailed occupation.
 pub fn projection(soc: &str) -> Option<Projection> {
-    Some(Projection::from_raw(&oews_row(soc)?.projection))
+    Some(Projection::from_raw(&oews_row(soc)?.1.projection))
 }
 
 /// The 33 O*NET knowledge area names of the data, sorted.
@@ -102,7 +103,7 @@ pub struct OnetCode {
 /// The O*NET occupations mapped to OEWS occupation `soc`, in the
 /// crosswalk's order, without decompressing anything.
 pub fn onet_codes(soc: &str) -> Vec<OnetCode> {
-    let Some(row) = oews_row(soc) else {
+    let Some((_, row)) = oews_row(soc) else {
         return Vec::new();
     };
     let (start, end) = row.crosswalk;
@@ -111,11 +112,11 @@ pub fn onet_codes(soc: &str) -> Vec<OnetCode> {
         .unwrap_or_default()
         .iter()
         .filter_map(|&(i, matched)| {
-            let o = data::ONET.get(usize::from(i))?;
+            let i = usize::from(i);
             Some(OnetCode {
-                code: o.code,
-                title: o.title,
-                release: o.release,
+                code: data::ONET_CODES.get(i)?,
+                title: data::ONET_TITLES.get(i)?,
+                release: data::ONET.get(i)?.release,
                 matched,
             })
         })

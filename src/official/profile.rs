@@ -147,18 +147,25 @@ impl Profile {
     }
 }
 
-fn onet(i: u16) -> Option<&'static OnetRow> {
-    data::ONET.get(usize::from(i))
+/// O*NET occupation `i`: its row, code and title.
+fn onet(i: u16) -> Option<(&'static OnetRow, &'static str, &'static str)> {
+    let i = usize::from(i);
+    Some((
+        data::ONET.get(i)?,
+        data::ONET_CODES.get(i)?,
+        data::ONET_TITLES.get(i)?,
+    ))
 }
 
 /// The OEWS code an O*NET occupation maps to, if careers has it.
 fn oews_of(o: &OnetRow) -> Option<&'static str> {
-    let row = data::SOCS.get(usize::from(o.bls?))?;
-    row.block.map(|_| row.soc)
+    let i = usize::from(o.bls?);
+    data::SOCS.get(i)?.block?;
+    data::SOC_CODES.get(i)
 }
 
 fn occupation(raw: RawOnet, matched: Match) -> Option<OnetOccupation> {
-    let row = onet(raw.onet)?;
+    let (row, code, title) = onet(raw.onet)?;
     let knowledge = raw
         .knowledge
         .iter()
@@ -174,12 +181,12 @@ fn occupation(raw: RawOnet, matched: Match) -> Option<OnetOccupation> {
         .iter()
         .enumerate()
         .map(|(i, &r)| {
-            let o = onet(r)?;
+            let (o, code, title) = onet(r)?;
             Some(Related {
                 rank: u8::try_from(i + 1).ok()?,
-                code: o.code,
-                title: o.title,
-                soc: o.code.get(..7)?,
+                code,
+                title,
+                soc: code.get(..7)?,
                 oews_soc: oews_of(o),
             })
         })
@@ -196,8 +203,8 @@ fn occupation(raw: RawOnet, matched: Match) -> Option<OnetOccupation> {
         })
         .collect::<Option<Vec<_>>>()?;
     Some(OnetOccupation {
-        code: row.code,
-        title: row.title,
+        code,
+        title,
         description: raw.description,
         release: row.release,
         description_source: match row.release {
@@ -219,7 +226,7 @@ fn occupation(raw: RawOnet, matched: Match) -> Option<OnetOccupation> {
 /// (the two codes only the projections have, 11-1031 and 45-3031, give
 /// `None` too) or the block fails to decode.
 pub fn profile(soc: &str) -> Option<Profile> {
-    let row = super::oews_row(soc)?;
+    let (code, row) = super::oews_row(soc)?;
     let bytes = data::BLOCK_FRAMES.get(usize::from(row.block?))?;
     let raw = format::decode_block(&bytes)?;
     let (start, end) = row.crosswalk;
@@ -234,7 +241,7 @@ pub fn profile(soc: &str) -> Option<Profile> {
         .map(|(o, &(code, matched))| (o.onet == code).then(|| occupation(o, matched))?)
         .collect::<Option<Vec<_>>>()?;
     Some(Profile {
-        soc: row.soc,
+        soc: code,
         bls_title: raw.bls_title,
         projection: Projection::from_raw(&row.projection),
         sample_titles: Sourced::of(BLS_EP, raw.sample_titles),

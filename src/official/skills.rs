@@ -70,7 +70,7 @@ fn row(i: u16) -> Option<Vec<f64>> {
 /// The row of this 6-digit code (any code of the table, O*NET split codes
 /// included).
 fn row_of(soc: &str) -> Option<u16> {
-    let i = data::SKILL_SOCS.binary_search(&soc).ok()?;
+    let i = data::SKILL_SOCS.binary_search(soc).ok()?;
     u16::try_from(i).ok()
 }
 
@@ -79,7 +79,7 @@ fn row_of(soc: &str) -> Option<u16> {
 /// exists (68 of the 830, listed in data/occupations/README.md) or `soc`
 /// is not an OEWS occupation.
 pub fn skills(soc: &str) -> Option<Skills> {
-    let r = super::oews_row(soc)?;
+    let (_, r) = super::oews_row(soc)?;
     if let Some(i) = r.skills {
         return Some(Skills {
             source: ONET_30_2,
@@ -93,7 +93,7 @@ pub fn skills(soc: &str) -> Option<Skills> {
         if m != Match::BlsAggregate {
             continue;
         }
-        let code = data::ONET.get(usize::from(onet))?.code;
+        let code = data::ONET_CODES.get(usize::from(onet))?;
         let soc6 = code.get(..7)?;
         if row_of(soc6).is_some() && !components.contains(&soc6) {
             components.push(soc6);
@@ -121,5 +121,5 @@ pub fn skills(soc: &str) -> Option<Skills> {
 pub fn all_skills() -> impl Iterator<Item = (&'static str, Skills)> {
     data::OEWS
         .iter()
-        .filter_map(|&soc| Some((soc, skills(soc)?)))
+        .filter_map(|soc| Some((soc, skills(soc)?)))
 }

@@ -9,6 +9,10 @@ use super::format;
 fn every_block_and_index_chunk_decodes() {
     assert_eq!(data::BLOCK_FRAMES.len(), 830);
     for (i, soc) in data::OEWS.iter().enumerate() {
+        assert_eq!(
+            data::SOCS[data::SOC_CODES.binary_search(soc).expect("a code")].block,
+            Some(i as u16)
+        );
         let bytes = data::BLOCK_FRAMES.get(i).expect("block decompresses");
         assert!(format::decode_block(&bytes).is_some(), "{soc}");
         assert!(super::profile(soc).is_some(), "{soc}");
@@ -19,7 +23,7 @@ fn every_block_and_index_chunk_decodes() {
             .expect("title chunk decodes");
         assert_eq!(
             crate::validate::normalize_name(&chunk[0].spellings[0]),
-            data::TITLE_HEADS[i]
+            data::TITLE_HEADS.get(i).expect("a head")
         );
         titles += chunk.len();
     }
@@ -27,7 +31,7 @@ fn every_block_and_index_chunk_decodes() {
     for i in 0..data::WORD_FRAMES.len() {
         let chunk = format::decode_words(&data::WORD_FRAMES.get(i).expect("chunk"))
             .expect("word chunk decodes");
-        assert_eq!(chunk[0].word, data::WORD_HEADS[i]);
+        assert_eq!(Some(chunk[0].word.as_str()), data::WORD_HEADS.get(i));
     }
     assert_eq!(data::HITS.len() % 2, 0);
     assert_eq!(

@@ -75,8 +75,8 @@ pub fn count() -> usize {
 }
 
 /// The chunk of a sorted index that may hold `key`, by its first keys.
-fn chunk_of(heads: &[&str], key: &str) -> Option<usize> {
-    match heads.binary_search(&key) {
+fn chunk_of(heads: &data::Strs, key: &str) -> Option<usize> {
+    match heads.binary_search(key) {
         Ok(i) => Some(i),
         Err(0) => None,
         Err(i) => Some(i - 1),
