@@ -201,13 +201,10 @@ fn compile(t: &Tables, out: &Path) -> Result<()> {
             oews.len()
         )));
     }
-    let blocks: Vec<Vec<u8>> = oews
-        .iter()
-        .map(|soc| format::encode_block(&block(t, soc)))
-        .collect();
-    for (soc, bytes) in oews.iter().zip(&blocks) {
-        let back = format::decode_block(bytes);
-        if back.as_ref() != Some(&block(t, soc)) {
+    let raw = blocks(t, &oews);
+    let blocks: Vec<Vec<u8>> = raw.iter().map(format::encode_block).collect();
+    for ((soc, raw), bytes) in oews.iter().zip(&raw).zip(&blocks) {
+        if format::decode_block(bytes).as_ref() != Some(raw) {
             return Err(Problem(format!(
                 "{soc} does not survive encoding (a bug in src/official/format.rs)"
             )));
@@ -352,50 +349,51 @@ fn compress_with(items: &[Vec<u8>], dict: &'static [u8]) -> Result<(Vec<u8>, Vec
     Ok((bin, offsets))
 }
 
-/// The text of OEWS occupation `soc`, for its block.
-fn block(t: &Tables, soc: &str) -> RawBlock {
-    let title = t
-        .projections
-        .iter()
-        .find(|p| p.soc == soc)
-        .map(|p| p.title.clone())
-        .unwrap_or_default();
-    let onet = t
-        .crosswalk
-        .iter()
-        .filter(|c| c.soc == soc)
-        .map(|c| {
-            let i = c.onet;
-            RawOnet {
-                onet: i as u16,
-                description: t.onet[i].description.clone(),
-                tasks: t.tasks[i]
-                    .iter()
-                    .map(|task| RawTask {
-                        id: task.id,
-                        kind: categories::TaskKind::ALL
-                            .iter()
-                            .position(|k| *k == task.kind)
-                            .unwrap_or(0) as u8,
-                        statement: task.statement.clone(),
-                    })
-                    .collect(),
-                knowledge: t.knowledge[i].clone(),
-                technology: t.technology[i].clone(),
-                related: t.related[i].clone(),
-                alt_titles: t.alt_titles[i].clone(),
-            }
-        })
-        .collect();
-    RawBlock {
-        bls_title: title,
-        sample_titles: t
+/// The text of each OEWS occupation, for its block.
+fn blocks(t: &Tables, oews: &[&str]) -> Vec<RawBlock> {
+    let mut by_soc: HashMap<&str, RawBlock> = HashMap::new();
+    for p in &t.projections {
+        by_soc.entry(&p.soc).or_default().bls_title = p.title.clone();
+    }
+    for (soc, title) in &t.sample_titles {
+        by_soc
+            .entry(soc)
+            .or_default()
             .sample_titles
+            .push(title.clone());
+    }
+    for c in &t.crosswalk {
+        by_soc
+            .entry(&c.soc)
+            .or_default()
+            .onet
+            .push(onet_block(t, c.onet));
+    }
+    oews.iter()
+        .map(|soc| by_soc.remove(soc).unwrap_or_default())
+        .collect()
+}
+
+/// The rows of O*NET occupation `i`, for its OEWS occupation's block.
+fn onet_block(t: &Tables, i: usize) -> RawOnet {
+    RawOnet {
+        onet: i as u16,
+        description: t.onet[i].description.clone(),
+        tasks: t.tasks[i]
             .iter()
-            .filter(|(s, _)| s == soc)
-            .map(|(_, title)| title.clone())
+            .map(|task| RawTask {
+                id: task.id,
+                kind: categories::TaskKind::ALL
+                    .iter()
+                    .position(|k| *k == task.kind)
+                    .unwrap_or(0) as u8,
+                statement: task.statement.clone(),
+            })
             .collect(),
-        onet,
+        knowledge: t.knowledge[i].clone(),
+        technology: t.technology[i].clone(),
+        related: t.related[i].clone(),
+        alt_titles: t.alt_titles[i].clone(),
     }
 }
 
@@ -527,9 +525,15 @@ fn generate_tables(s: &mut String, t: &Tables, oews: &[&str]) {
     }
     s.push_str("];\n\n");
     // Each O*NET code's BLS code, through the crosswalk (none for military codes).
+    let position: HashMap<&str, usize> = t
+        .projections
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.soc.as_str(), i))
+        .collect();
     let mut bls: Vec<Option<usize>> = vec![None; t.onet.len()];
     for c in &t.crosswalk {
-        bls[c.onet] = t.projections.iter().position(|p| p.soc == c.soc);
+        bls[c.onet] = position.get(c.soc.as_str()).copied();
     }
     let _ = writeln!(s, "pub(super) static ONET: [OnetRow; {}] = [", t.onet.len());
     for (o, b) in t.onet.iter().zip(&bls) {
