@@ -4,16 +4,14 @@
 //!
 //! The whole-program comparisons (against /bin/true and fzf) are in
 //! `scripts/bench.sh`; BENCHMARKS.md has the figures. Generated catalogs
-//! come from `examples/gen-catalog.rs` (same seed, same roles) and are
+//! come from `careers::synthetic` (same seed, same roles) and are
 //! written once per run to a temporary directory.
 
 use careers::catalog::{cache, Catalog};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-#[allow(dead_code)]
-#[path = "../examples/gen-catalog.rs"]
-mod gen;
+use careers::synthetic as gen;
 
 fn main() {
     divan::main();

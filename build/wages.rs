@@ -32,7 +32,7 @@ pub fn build(root: &Path, out: &Path) {
     println!("cargo:rerun-if-changed=build/wages.rs");
     // (The format and parser in crates/careers-data, a build-dependency,
     // rerun the build script without being named.)
-    // build.rs reruns on any change under data/; skip the seconds of
+    // The build script reruns on any change under data/; skip the seconds of
     // parsing when neither these tables nor their encoder changed.
     let key = match cache_key(root) {
         Ok(key) => key,

@@ -13,11 +13,14 @@ pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod graph;
+pub mod official;
 pub mod render;
 pub mod resolve;
 pub mod search;
 pub mod sections;
 pub mod skillset;
+#[doc(hidden)]
+pub mod synthetic;
 pub mod term;
 pub mod wages;
 

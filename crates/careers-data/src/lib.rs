@@ -9,6 +9,7 @@
 
 pub mod model;
 pub mod names;
+pub mod official;
 pub mod pack;
 pub mod parallel;
 pub mod searchable;

@@ -2,7 +2,7 @@
 //! data, and encodes it (postcard) so that commands pay no TOML parsing.
 //! An invalid bundled file fails the build with file, line and field.
 
-#[path = "build/wages.rs"]
+mod occupations;
 mod wages;
 
 use careers_data::validate::{self, Base, FileText};
@@ -104,6 +104,7 @@ fn main() {
     files.push_str("];\n");
     write(&out.join("bundled_files.rs"), files.as_bytes());
     wages::build(&root, &out);
+    occupations::build(&root, &out);
 }
 
 fn read(root: &Path, rel: &str) -> FileText {

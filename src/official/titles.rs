@@ -1,0 +1,204 @@
+//! The title index, built by build/occupations.rs: every O*NET occupation
+//! title, O*NET alternate title and BLS sample title of the 830 OEWS
+//! occupations, normalized with [`crate::validate::normalize_name`]
+//! (`Licensed Practical Nurse (LPN)` → `licensed practical nurse lpn`)
+//! and mapped to every occupation it belongs to. Titles of occupations
+//! careers does not have (military O*NET codes, the two EP-only codes) are
+//! left out.
+//!
+//! The normalized titles are sorted and stored in compressed chunks of 64;
+//! a lookup binary-searches the chunks' first titles (static data) and
+//! decompresses one chunk. No linear scan, nothing decoded at start-up.
+//!
+//! No singular/plural folding: `cashier` and `cashiers` are different
+//! keys. Resolution can try both forms.
+
+use super::data;
+use super::format::{self, TitleEntry, WordEntry};
+use crate::validate::normalize_name;
+use serde::Serialize;
+
+/// What kind of title a hit is, as bit flags (several at once when the
+/// same title is, say, both an O*NET alternate title and a BLS sample
+/// title of the occupation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct TitleKinds(u8);
+
+impl TitleKinds {
+    /// The title of an O*NET-SOC occupation the crosswalk maps here
+    /// (onet_occupations.tsv; O*NET 29.1 or 25.1).
+    pub fn onet_title(self) -> bool {
+        self.0 & 1 != 0
+    }
+
+    /// An O*NET alternate title (onet_alt_titles.tsv; O*NET 29.1).
+    pub fn alt_title(self) -> bool {
+        self.0 & 2 != 0
+    }
+
+    /// A BLS sample job title (sample_titles.tsv; BLS EP 2024–34).
+    pub fn sample_title(self) -> bool {
+        self.0 & 4 != 0
+    }
+}
+
+/// One occupation a title belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct TitleHit {
+    /// The OEWS code.
+    pub soc: &'static str,
+    pub kinds: TitleKinds,
+}
+
+/// A normalized title and the occupations it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TitleMatch {
+    /// The normalized title.
+    pub key: String,
+    /// The spellings it was found in (`Bank Teller`), in order of first
+    /// sight: O*NET titles, then alternate titles, then sample titles.
+    pub spellings: Vec<String>,
+    /// By SOC code; never empty.
+    pub hits: Vec<TitleHit>,
+}
+
+impl TitleMatch {
+    /// The SOC codes alone.
+    pub fn socs(&self) -> Vec<&'static str> {
+        self.hits.iter().map(|h| h.soc).collect()
+    }
+}
+
+/// How many normalized titles the index holds.
+pub fn count() -> usize {
+    data::TITLE_COUNT
+}
+
+/// The chunk of a sorted index that may hold `key`, by its first keys.
+fn chunk_of(heads: &data::Strs, key: &str) -> Option<usize> {
+    match heads.binary_search(key) {
+        Ok(i) => Some(i),
+        Err(0) => None,
+        Err(i) => Some(i - 1),
+    }
+}
+
+/// Chunk `i` with each entry's normalized title.
+fn title_chunk(i: usize) -> Option<Vec<(String, TitleEntry)>> {
+    let entries = format::decode_titles(&data::TITLE_FRAMES.get(i)?)?;
+    Some(
+        entries
+            .into_iter()
+            .map(|e| (normalize_name(&e.spellings[0]), e))
+            .collect(),
+    )
+}
+
+fn hit(i: usize) -> Option<TitleHit> {
+    let b = data::HITS.get(2 * i..2 * i + 2)?;
+    let v = u16::from_le_bytes([b[0], b[1]]);
+    let block = usize::from(v & ((1 << data::HIT_KIND_SHIFT) - 1));
+    Some(TitleHit {
+        soc: data::OEWS.get(block)?,
+        kinds: TitleKinds(u8::try_from(v >> data::HIT_KIND_SHIFT).ok()?),
+    })
+}
+
+/// Entry `j` of chunk `i`, with its hits.
+fn entry(i: usize, chunk: &[(String, TitleEntry)], j: usize) -> Option<TitleMatch> {
+    let base = *data::TITLE_HIT_BASE.get(i)? as usize;
+    let start = base
+        + chunk
+            .get(..j)?
+            .iter()
+            .map(|(_, e)| e.hits as usize)
+            .sum::<usize>();
+    let (key, e) = chunk.get(j)?;
+    let hits = (start..start + e.hits as usize)
+        .map(hit)
+        .collect::<Option<Vec<_>>>()?;
+    Some(TitleMatch {
+        key: key.clone(),
+        spellings: e.spellings.clone(),
+        hits,
+    })
+}
+
+/// The occupations whose titles normalize to exactly `normalized` (give
+/// it already normalized: `bank teller`, `licensed practical nurse lpn`).
+pub fn exact(normalized: &str) -> Option<TitleMatch> {
+    let i = chunk_of(&data::TITLE_HEADS, normalized)?;
+    let chunk = title_chunk(i)?;
+    let j = chunk
+        .binary_search_by(|(key, _)| key.as_str().cmp(normalized))
+        .ok()?;
+    entry(i, &chunk, j)
+}
+
+/// The ordinals (positions in the sorted index) of the titles that
+/// contain the normalized word `word` as a whole word, ascending.
+fn ordinals(word: &str) -> Vec<u32> {
+    let Some(i) = chunk_of(&data::WORD_HEADS, word) else {
+        return Vec::new();
+    };
+    let Some(chunk) = data::WORD_FRAMES
+        .get(i)
+        .and_then(|b| format::decode_words(&b))
+    else {
+        return Vec::new();
+    };
+    chunk
+        .into_iter()
+        .find(|e: &WordEntry| e.word == word)
+        .map(|e| e.titles)
+        .unwrap_or_default()
+}
+
+/// How many titles contain `word` (normalized, one word) as a whole word;
+/// decompresses one word chunk only.
+pub fn containing_count(word: &str) -> usize {
+    ordinals(word).len()
+}
+
+/// The titles that contain `word` (normalized, one word: `forklift`) as a
+/// whole word, in normalized-title order, each with its occupations.
+/// Title chunks are decompressed as the iterator reaches them, so
+/// `.take(n)` pays for the first chunks only.
+pub fn containing(word: &str) -> Containing {
+    Containing {
+        ordinals: ordinals(word).into_iter(),
+        chunk: None,
+    }
+}
+
+/// The iterator of [`containing`].
+pub struct Containing {
+    ordinals: std::vec::IntoIter<u32>,
+    /// The last chunk decompressed, by number.
+    chunk: Option<(usize, Vec<(String, TitleEntry)>)>,
+}
+
+impl Iterator for Containing {
+    type Item = TitleMatch;
+
+    fn next(&mut self) -> Option<TitleMatch> {
+        loop {
+            let ordinal = self.ordinals.next()? as usize;
+            let (i, j) = (
+                ordinal / data::TITLES_PER_CHUNK,
+                ordinal % data::TITLES_PER_CHUNK,
+            );
+            if self.chunk.as_ref().is_none_or(|(have, _)| *have != i) {
+                self.chunk = title_chunk(i).map(|c| (i, c));
+            }
+            // A chunk that fails to decode skips its titles.
+            if let Some(found) = self.chunk.as_ref().and_then(|(_, c)| entry(i, c, j)) {
+                return Some(found);
+            }
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (0, Some(self.ordinals.len()))
+    }
+}
