@@ -3,12 +3,15 @@
 
 mod bundled;
 pub mod cache;
+pub mod file;
 pub mod occupations;
 pub mod pack;
 mod user;
 
 pub use bundled::bundled_files;
-pub use user::{data_dirs_from_env, read_dir_files, DataDirFiles};
+pub use user::{
+    data_dirs_from_env, distinct_dirs, is_toml_name, read_dir_files, DataDirFiles, Problems,
+};
 
 use crate::error::{Error, Result};
 use crate::model::{Role, RoleHead, Source};
@@ -86,6 +89,8 @@ pub struct Catalog {
     prepared: OnceLock<Vec<crate::resolve::Prepared>>,
     /// Why a role's body failed to decode, if one did.
     damage: OnceLock<String>,
+    /// What the user should hear about loading (see [`Catalog::notices`]).
+    notices: Vec<String>,
     /// The official occupations of the BLS wage tables, as entries after
     /// the roles.
     pub occupations: occupations::Occupations,
@@ -129,6 +134,7 @@ impl Catalog {
             occupations_index: OnceLock::new(),
             prepared: OnceLock::new(),
             damage: OnceLock::new(),
+            notices: Vec::new(),
             occupations,
         }
     }
@@ -147,6 +153,7 @@ impl Catalog {
     /// user role with the id of a bundled one replaces it. Reads and
     /// validates every file; see [`Catalog::load_cached`].
     pub fn load(dirs: &[PathBuf]) -> Result<Catalog> {
+        let dirs = &distinct_dirs(dirs);
         let mut catalog = Catalog::bundled()?;
         if !dirs.is_empty() {
             let user = catalog.check_user(dirs)?;
@@ -158,12 +165,20 @@ impl Catalog {
     /// As [`Catalog::load`], but the validated user data comes from the
     /// compiled cache ([`cache`]) while the files are unchanged.
     pub fn load_cached(dirs: &[PathBuf]) -> Result<Catalog> {
+        let dirs = &distinct_dirs(dirs);
         let mut catalog = Catalog::bundled()?;
         if !dirs.is_empty() {
-            let user = cache::load(dirs, bundled::id(), || catalog.check_user(dirs))?;
-            catalog.add_user(user);
+            let loaded = cache::load(dirs, bundled::id(), || catalog.check_user(dirs))?;
+            catalog.notices.extend(loaded.notice);
+            catalog.add_user(loaded.part);
         }
         Ok(catalog)
+    }
+
+    /// Things about loading that the user should hear although the
+    /// command goes on (a cache that could not be replaced).
+    pub fn notices(&self) -> &[String] {
+        &self.notices
     }
 
     /// Reads and validates the user data directories against this catalog.
@@ -171,10 +186,17 @@ impl Catalog {
         let files = user::read_dirs(dirs)?;
         let (sources, roles) = validate::check_set(&files.sources, &files.roles, &self.base())
             .map_err(Error::InvalidData)?;
+        let inputs = files
+            .sources
+            .iter()
+            .chain(&files.roles)
+            .map(|f| cache::Input::of(&f.file, &f.text))
+            .collect();
         Ok(cache::UserData {
             sources,
             roles,
             files: files.roles.into_iter().map(|f| f.file).collect(),
+            inputs,
         })
     }
 
@@ -350,7 +372,7 @@ impl Catalog {
     pub fn damaged(&self, dirs: &[PathBuf]) -> Option<Error> {
         let why = self.damage()?;
         let (context, advice) = if self.cache_bodies.is_some() {
-            cache::remove(dirs, bundled::id());
+            cache::remove(dirs);
             (
                 "reading the catalog cache",
                 "the cache was removed: run the command again",
