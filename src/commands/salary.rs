@@ -16,6 +16,9 @@ use serde::{Serialize, Serializer};
 /// The most hours a year can hold (366 days of 24 hours): more than this
 /// in `--hours-per-year` is a mistake, not a schedule.
 pub const MAX_HOURS_PER_YEAR: f64 = 8784.0;
+/// An hour a week: fewer is not a working year either, and dividing a
+/// yearly figure by a tiny number of hours only makes an absurd one.
+pub const MIN_HOURS_PER_YEAR: f64 = 52.0;
 /// The BLS convention: 40 hours a week for 52 weeks.
 pub const DEFAULT_HOURS_PER_YEAR: f64 = 2080.0;
 
@@ -143,12 +146,14 @@ pub fn figures_of(s: &Salary, want: Option<Period>, hours_per_year: f64) -> Vec<
 
 /// `--hours-per-year` as a usable number, or a usage error.
 pub fn check_hours(hours: f64) -> Result<f64> {
-    if hours.is_finite() && hours > 0.0 && hours <= MAX_HOURS_PER_YEAR {
+    if (MIN_HOURS_PER_YEAR..=MAX_HOURS_PER_YEAR).contains(&hours) {
         Ok(hours)
     } else {
         Err(Error::Usage(format!(
-            "--hours-per-year must be a number of hours above 0 and at most {} (a leap year); got {hours}",
-            MAX_HOURS_PER_YEAR as u32
+            "--hours-per-year must be a number of hours from {} (an hour a week) to {} (a leap year); got {}",
+            MIN_HOURS_PER_YEAR as u32,
+            MAX_HOURS_PER_YEAR as u32,
+            crate::error::quoted(&hours.to_string())
         )))
     }
 }
