@@ -249,7 +249,8 @@ impl<'t> Lines<'t> {
     /// Where the line ends in any text: words are measured one by one,
     /// colour codes taking no columns and wide characters two.
     fn measured_stop(&self) -> usize {
-        let (mut stop, width) = self.word(self.start);
+        let room = self.width.saturating_sub(self.used).max(1);
+        let (mut stop, width) = self.word(self.start, room);
         let mut used = self.used + width;
         if used > self.width {
             return self.cut(stop);
@@ -257,7 +258,7 @@ impl<'t> Lines<'t> {
         // Every further word that fits, with the spaces before it.
         loop {
             let next = skip_spaces(self.text, stop);
-            let (end, width) = self.word(next);
+            let (end, width) = self.word(next, self.width.saturating_sub(used + (next - stop)));
             let wider = used + (next - stop) + width;
             if next == end || wider > self.width {
                 return stop;
@@ -298,25 +299,58 @@ impl<'t> Lines<'t> {
     }
 
     /// The end and the display width of the word starting at `start`
-    /// (`start` and 0 at the end of the text). A word of printable ASCII
-    /// is measured in the pass that finds its end.
-    fn word(&self, start: usize) -> (usize, usize) {
-        let mut plain = true;
+    /// (`start` and 0 at the end of the text), measured only as far as
+    /// needed to tell that it is wider than `limit`: then the end and
+    /// width of its first characters past `limit` columns. Without the
+    /// limit, cutting a long word line by line measured the rest of it
+    /// for every line (a 1 MB title: minutes). Printable ASCII is a
+    /// column a byte; other text is measured as [`display_width`] does.
+    fn word(&self, start: usize, limit: usize) -> (usize, usize) {
+        let rest = &self.text[start..];
         let mut len = 0;
-        for &b in self.text.as_bytes()[start..]
-            .iter()
-            .take_while(|&&b| b != b' ')
-        {
-            plain &= matches!(b, b' '..=b'~');
-            len += 1;
+        for &b in rest.as_bytes() {
+            match b {
+                b' ' => return (start + len, len),
+                b'!'..=b'~' => len += 1,
+                _ => break,
+            }
+            if len > limit {
+                return (start + len, len);
+            }
         }
-        let end = start + len;
-        let width = if plain {
-            len
-        } else {
-            display_width(&self.text[start..end])
-        };
-        (end, width)
+        // The word's characters, up to the space that ends it.
+        let mut chars = rest[len..]
+            .char_indices()
+            .take_while(|&(_, c)| c != ' ')
+            .map(|(i, c)| (start + len + i, c));
+        let mut width = len;
+        let mut end = start + len;
+        while let Some((i, c)) = chars.next() {
+            end = i + c.len_utf8();
+            if c == '\x1b' {
+                // CSI: ESC [ parameters, then a final byte in @..~; the
+                // character after ESC counts for nothing either way.
+                if let Some((j, next)) = chars.next() {
+                    end = j + next.len_utf8();
+                    if next == '[' {
+                        for (k, f) in chars.by_ref() {
+                            end = k + f.len_utf8();
+                            if ('@'..='~').contains(&f) {
+                                break;
+                            }
+                        }
+                    }
+                }
+                continue;
+            }
+            width += char_width(c);
+            if width > limit {
+                return (end, width);
+            }
+        }
+        // The end of the word: past the last character taken, or where
+        // the ASCII run stopped at the end of the text.
+        (end.max(start + len), width)
     }
 }
 
@@ -451,9 +485,41 @@ pub fn table(term: &Term) -> Table {
     t
 }
 
+/// The longest word (in characters) a table cell is given whole.
+/// comfy-table cuts a word too wide for its column one piece at a time,
+/// copying the rest of the word grapheme by grapheme for every piece: a
+/// 1 MB one-word title took `list` 331 s. Cut first into lines of this
+/// many characters, a word costs it time in proportion to its length. No
+/// column of a table on a terminal narrower than this is wide enough to
+/// show a longer word on one line anyway.
+pub const CELL_WORD_MAX: usize = 128;
+
+/// Cell text with every word longer than [`CELL_WORD_MAX`] characters
+/// cut into lines of that many (see there); other text as it is.
+pub fn cell_text(text: &str) -> Cow<'_, str> {
+    let long = |w: &str| w.len() > CELL_WORD_MAX && w.chars().count() > CELL_WORD_MAX;
+    if !text.split([' ', '\n']).any(long) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / CELL_WORD_MAX + 1);
+    let mut run = 0;
+    for c in text.chars() {
+        if c == ' ' || c == '\n' {
+            run = 0;
+        } else if run == CELL_WORD_MAX {
+            out.push('\n');
+            run = 1;
+        } else {
+            run += 1;
+        }
+        out.push(c);
+    }
+    Cow::Owned(out)
+}
+
 /// A table cell with cleaned text in the style for `what`.
 pub fn cell(text: &str, what: Option<Paint>) -> Cell {
-    let mut c = Cell::new(clean(text));
+    let mut c = Cell::new(cell_text(&clean(text)));
     if let Some(what) = what {
         let (fg, attr) = table_color(what);
         if let Some(fg) = fg {
@@ -470,7 +536,7 @@ pub fn cell(text: &str, what: Option<Paint>) -> Cell {
 pub fn lines_cell(lines: &[&str], what: Option<Paint>) -> Cell {
     let joined = lines
         .iter()
-        .map(|l| clean(l).into_owned())
+        .map(|l| cell_text(&clean(l)).into_owned())
         .collect::<Vec<_>>()
         .join("\n");
     let mut c = Cell::new(joined);
