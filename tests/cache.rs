@@ -505,3 +505,31 @@ fn a_file_rewritten_within_the_second_on_a_one_second_file_system_is_read_again(
         break;
     }
 }
+
+/// Something that is not a regular file at the cache's path and cannot be
+/// replaced (a directory): one warning, and the command runs without the
+/// cache.
+#[cfg(unix)]
+#[test]
+fn a_directory_at_the_cache_path_is_one_warning() {
+    let Built {
+        tmp: _tmp,
+        dir,
+        home,
+        args,
+        good,
+        file,
+        full: _,
+    } = built();
+    fs::remove_file(&file).expect("remove");
+    fs::create_dir(&file).expect("a directory in its place");
+    let out = run_with(&home, &dir, &args);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), good);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("careers: warning: ") && stderr.contains("could not be replaced"),
+        "{stderr}"
+    );
+}

@@ -267,3 +267,41 @@ fn io_reason(e: &std::io::Error) -> String {
         None => s,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toml_names_in_any_case_as_path_extension_says() {
+        for name in [
+            "a.toml",
+            "..toml",
+            ".toml",
+            "toml",
+            "a.TOML",
+            "a.Toml",
+            "a.toml.bak",
+            "a.b.toml",
+            "a.",
+            ".a.toml",
+            "é.TOML",
+        ] {
+            let want = Path::new(name)
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("toml"));
+            assert_eq!(is_toml_name(OsStr::new(name)), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_directory_named_twice_is_kept_once_as_first_spelled() {
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path().join("d");
+        std::fs::create_dir(&d).unwrap();
+        let again = tmp.path().join(".").join("d");
+        let missing = tmp.path().join("missing");
+        let dirs = [d.clone(), again, missing.clone(), missing.clone()];
+        assert_eq!(distinct_dirs(&dirs), vec![d, missing]);
+    }
+}
