@@ -178,6 +178,8 @@ fn impossible_hours_per_year_are_usage_errors() {
     }
     assert_eq!(run(&["salary", "--hours-per-year", "8784"]).0, 0);
     assert_eq!(run(&["salary", "--hours-per-year", "52"]).0, 0);
+    let (_, _, stderr) = run(&["salary", "--hours-per-year", "1e-300"]);
+    assert!(stderr.contains("; got 1e-300"), "{stderr}");
 }
 
 #[test]

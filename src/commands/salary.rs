@@ -147,15 +147,19 @@ pub fn figures_of(s: &Salary, want: Option<Period>, hours_per_year: f64) -> Vec<
 /// `--hours-per-year` as a usable number, or a usage error.
 pub fn check_hours(hours: f64) -> Result<f64> {
     if (MIN_HOURS_PER_YEAR..=MAX_HOURS_PER_YEAR).contains(&hours) {
-        Ok(hours)
-    } else {
-        Err(Error::Usage(format!(
-            "--hours-per-year must be a number of hours from {} (an hour a week) to {} (a leap year); got {}",
-            MIN_HOURS_PER_YEAR as u32,
-            MAX_HOURS_PER_YEAR as u32,
-            crate::error::quoted(&hours.to_string())
-        )))
+        return Ok(hours);
     }
+    // 1e-300 as 1e-300, not as 300 zeros.
+    let shown = if hours != 0.0 && (hours.abs() < 1e-3 || hours.abs() >= 1e9) {
+        format!("{hours:e}")
+    } else {
+        hours.to_string()
+    };
+    Err(Error::Usage(format!(
+        "--hours-per-year must be a number of hours from {} (an hour a week) to {} (a leap year); got {shown}",
+        MIN_HOURS_PER_YEAR as u32,
+        MAX_HOURS_PER_YEAR as u32,
+    )))
 }
 
 /// The figure a role is ranked by.
