@@ -301,7 +301,8 @@ pub struct SalaryArgs {
     #[arg(long)]
     pub hourly: bool,
 
-    /// Hours in a working year for conversions (BLS convention: 2080)
+    /// Hours in a working year for conversions, 52 to 8784 (BLS convention:
+    /// 2080)
     #[arg(
         long,
         default_value_t = 2080.0,

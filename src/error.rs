@@ -35,6 +35,9 @@ pub enum Error {
     Usage(String),
     /// Data files failed validation.
     InvalidData(Vec<Diagnostic>),
+    /// Data files or directories could not be read (missing, permission
+    /// denied, I/O error); any problems of the other kind are listed too.
+    Unreadable(Vec<Diagnostic>),
     /// A stored role or index of the catalog does not decode: the cache
     /// (`in_cache`, which is then removed) or the binary is damaged.
     Damaged { what: String, in_cache: bool },
@@ -53,7 +56,7 @@ impl Error {
             }
             Error::Usage(_) => exit::USAGE,
             Error::InvalidData(_) => exit::INVALID_DATA,
-            Error::Io { .. } | Error::Damaged { .. } => exit::IO,
+            Error::Unreadable(_) | Error::Io { .. } | Error::Damaged { .. } => exit::IO,
         }
     }
 
@@ -92,18 +95,8 @@ impl fmt::Display for Error {
             }
             Error::NoResults(what) => write!(f, "{what}"),
             Error::Usage(what) => write!(f, "{what}"),
-            Error::InvalidData(problems) => {
-                let n = problems.len();
-                write!(
-                    f,
-                    "invalid data: {n} problem{}",
-                    if n == 1 { "" } else { "s" }
-                )?;
-                for p in problems {
-                    write!(f, "\n  {p}")?;
-                }
-                Ok(())
-            }
+            Error::InvalidData(problems) => write_problems(f, "invalid data", problems),
+            Error::Unreadable(problems) => write_problems(f, "cannot read the data", problems),
             Error::Io { context, source } => write!(f, "{context}: {source}"),
             Error::Damaged {
                 what,
@@ -127,6 +120,24 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// "HEADLINE: N problems" and one line per problem.
+fn write_problems(
+    f: &mut fmt::Formatter<'_>,
+    headline: &str,
+    problems: &[Diagnostic],
+) -> fmt::Result {
+    let n = problems.len();
+    write!(
+        f,
+        "{headline}: {n} problem{}",
+        if n == 1 { "" } else { "s" }
+    )?;
+    for p in problems {
+        write!(f, "\n  {p}")?;
+    }
+    Ok(())
+}
+
 /// The most characters of a user's text (a role argument, a title) quoted
 /// in a message; a 10 KB argument is not echoed back whole.
 const QUOTE_MAX_CHARS: usize = 80;
@@ -134,7 +145,7 @@ const QUOTE_MAX_CHARS: usize = 80;
 /// User text as a message quotes it: on one line, control characters
 /// visible (a title's newline must not break the message's layout), and
 /// shortened past [`QUOTE_MAX_CHARS`].
-fn quoted(text: &str) -> String {
+pub fn quoted(text: &str) -> String {
     let clean = crate::clean::clean(text);
     if clean.chars().count() <= QUOTE_MAX_CHARS {
         return clean.into_owned();

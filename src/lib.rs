@@ -42,6 +42,23 @@ use error::{exit, Error};
 use std::ffi::OsString;
 use std::io::{self, Write};
 
+/// Whether the process was started with descriptor 1 closed
+/// (`careers list >&-`), which is not the same as a pipe whose reader
+/// has gone: duplicating it fails with EBADF.
+#[cfg(unix)]
+fn stdout_is_closed() -> bool {
+    use std::os::fd::AsFd;
+    matches!(
+        io::stdout().as_fd().try_clone_to_owned(),
+        Err(e) if e.raw_os_error() == Some(libc::EBADF)
+    )
+}
+
+#[cfg(not(unix))]
+fn stdout_is_closed() -> bool {
+    false
+}
+
 /// Runs the program with these arguments (the first is the program's
 /// name) and returns its exit code ([`error::exit`]).
 pub fn run<I, T>(args: I) -> u8
@@ -49,6 +66,16 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    if stdout_is_closed() {
+        // Rust's standard output drops writes to a closed descriptor
+        // without a word; the output would be lost and the run look fine.
+        // And the first file opened would become descriptor 1.
+        let _ = writeln!(
+            io::stderr().lock(),
+            "careers: writing output: standard output is closed"
+        );
+        return exit::IO;
+    }
     let cli = match cli::Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
@@ -72,8 +99,13 @@ where
     let term = term::Term::detect(&cli.global);
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
-    let result = commands::dispatch(&cli, &term, &mut out)
+    let mut notices = Vec::new();
+    let result = commands::dispatch(&cli, &term, &mut out, &mut notices)
         .and_then(|()| out.flush().map_err(|e| Error::io("writing output", e)));
+    for n in notices {
+        let n = render::text::clean_message(&n);
+        let _ = writeln!(io::stderr().lock(), "careers: warning: {n}");
+    }
     match result {
         Ok(()) => exit::OK,
         // The reader went away (`careers ladder | head -1`): not an error.

@@ -3,6 +3,7 @@
 
 use crate::model::Role;
 use crate::validate::normalize_name;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -133,6 +134,172 @@ impl SkillKey {
     }
 }
 
+/// A set of items that answers "is this item in it?" without comparing
+/// the item with each member: compare and path ask that of every item of
+/// one role against every other role, and a role with 100,000 skills
+/// made a scan per item take minutes.
+pub trait Membership {
+    /// An item prepared for lookups.
+    type Key;
+    fn key(name: &str) -> Self::Key;
+    fn of(keys: &[Self::Key]) -> Self;
+    fn holds(&self, key: &Self::Key) -> bool;
+}
+
+/// Skills, looked up by [`SkillKey::same`]: one holds `k` when a member
+/// has the same words as `k`, or all of `k`'s words, or only words of
+/// `k`, or (for names without content words) the same normalized name.
+///
+/// "A member with all of `k`'s words" is found through the members with
+/// `k`'s rarest word; "a member with only words of `k`" by looking up
+/// each subset of `k`'s words or by counting, for each member, how many
+/// of `k`'s words it has, whichever costs less. Near-linear for skill
+/// names as people write them (a few words each); only names of dozens of
+/// words that every member shares can make it slow again, and no
+/// algorithm answers that kind of subset query fast in general.
+#[derive(Debug, Default)]
+pub struct SkillIndex {
+    /// Word ids.
+    words: HashMap<String, u32>,
+    /// Each member's word ids, sorted, without repeats.
+    sets: Vec<Vec<u32>>,
+    /// The members having each word, by word id.
+    having: Vec<Vec<u32>>,
+    /// Every member's word set.
+    exact: HashSet<Vec<u32>>,
+    /// The normalized names of all members, and of those without words.
+    wholes: HashSet<String>,
+    wordless: HashSet<String>,
+}
+
+/// At most this many subsets of a skill's words are looked up one by one.
+const MAX_SUBSETS: usize = 1 << 12;
+
+impl SkillIndex {
+    /// `key`'s words as ids, sorted, without repeats, and whether every
+    /// one of them is a word of some member.
+    fn ids(&self, key: &SkillKey) -> (Vec<u32>, bool) {
+        let mut all = true;
+        let mut ids: Vec<u32> = key
+            .words
+            .iter()
+            .filter_map(|w| {
+                let id = self.words.get(w).copied();
+                all &= id.is_some();
+                id
+            })
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        (ids, all)
+    }
+
+    /// Whether a member has every word of `ids` (all of them known).
+    fn has_superset(&self, ids: &[u32]) -> bool {
+        let Some(rarest) = ids.iter().min_by_key(|&&w| self.having[w as usize].len()) else {
+            return false;
+        };
+        self.having[*rarest as usize].iter().any(|&m| {
+            let set = &self.sets[m as usize];
+            ids.iter().all(|w| set.binary_search(w).is_ok())
+        })
+    }
+
+    /// Whether a member has only words among `ids` (and some word).
+    fn has_subset(&self, ids: &[u32]) -> bool {
+        let postings: usize = ids.iter().map(|&w| self.having[w as usize].len()).sum();
+        let subsets = 1usize.checked_shl(ids.len() as u32).unwrap_or(usize::MAX);
+        if subsets <= MAX_SUBSETS && subsets <= postings {
+            // Every non-empty subset, as a sorted list of ids.
+            return (1..subsets).any(|mask| {
+                let subset: Vec<u32> = ids
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| mask & (1 << i) != 0)
+                    .map(|(_, &w)| w)
+                    .collect();
+                self.exact.contains(&subset)
+            });
+        }
+        let mut counts: HashMap<u32, usize> = HashMap::default();
+        ids.iter().any(|&w| {
+            self.having[w as usize].iter().any(|&m| {
+                let n = counts.entry(m).or_insert(0);
+                *n += 1;
+                *n == self.sets[m as usize].len()
+            })
+        })
+    }
+}
+
+impl Membership for SkillIndex {
+    type Key = SkillKey;
+
+    fn key(name: &str) -> SkillKey {
+        SkillKey::new(name)
+    }
+
+    fn of(keys: &[SkillKey]) -> SkillIndex {
+        let mut index = SkillIndex::default();
+        for (m, key) in keys.iter().enumerate() {
+            index.wholes.insert(key.whole.clone());
+            if key.words.is_empty() {
+                index.wordless.insert(key.whole.clone());
+            }
+            let mut set: Vec<u32> = key
+                .words
+                .iter()
+                .map(|w| {
+                    let next = index.words.len() as u32;
+                    *index.words.entry(w.clone()).or_insert(next)
+                })
+                .collect();
+            set.sort_unstable();
+            set.dedup();
+            index.having.resize(index.words.len(), Vec::new());
+            for &w in &set {
+                index.having[w as usize].push(m as u32);
+            }
+            if !set.is_empty() {
+                index.exact.insert(set.clone());
+            }
+            index.sets.push(set);
+        }
+        index
+    }
+
+    fn holds(&self, key: &SkillKey) -> bool {
+        if key.words.is_empty() {
+            return self.wholes.contains(&key.whole);
+        }
+        if self.wordless.contains(&key.whole) {
+            return true;
+        }
+        let (ids, all_known) = self.ids(key);
+        (all_known && self.has_superset(&ids)) || self.has_subset(&ids)
+    }
+}
+
+/// Tools: the same tool only by normalized name.
+#[derive(Debug, Default)]
+pub struct ToolIndex(HashSet<String>);
+
+impl Membership for ToolIndex {
+    type Key = String;
+
+    fn key(name: &str) -> String {
+        normalize_name(name)
+    }
+
+    fn of(keys: &[String]) -> ToolIndex {
+        ToolIndex(keys.iter().cloned().collect())
+    }
+
+    fn holds(&self, key: &String) -> bool {
+        self.0.contains(key)
+    }
+}
+
 /// The skill gap from `from` to `to`, in the target's spelling, sorted: a
 /// target skill carries over when the source lists the same skill, even
 /// worded differently (see [`same_skill`]).
@@ -140,10 +307,11 @@ pub fn gap(from: &Role, to: &Role) -> Gap {
     let have = skills_of(from);
     let want = skills_of(to);
     let have_keys: Vec<SkillKey> = have.values().map(|h| SkillKey::new(h)).collect();
-    let (shared, to_gain): (Vec<_>, Vec<_>) = want.values().cloned().partition(|w| {
-        let w = SkillKey::new(w);
-        have_keys.iter().any(|h| w.same(h))
-    });
+    let have_index = SkillIndex::of(&have_keys);
+    let (shared, to_gain): (Vec<_>, Vec<_>) = want
+        .values()
+        .cloned()
+        .partition(|w| have_index.holds(&SkillKey::new(w)));
     Gap {
         skills_to_gain: to_gain,
         skills_shared: shared,
@@ -200,6 +368,26 @@ mod tests {
         let g = gap(&a, &b);
         assert_eq!(g.skills_shared, vec!["Conflict resolution"]);
         assert_eq!(g.skills_to_gain, vec!["Budgeting"]);
+    }
+
+    proptest::proptest! {
+        /// The index answers exactly as comparing with every member.
+        #[test]
+        fn the_index_agrees_with_comparing_each_pair(
+            members in proptest::collection::vec("(a|b|c|d|the|skills|e f|g-h| ){0,5}", 0..12),
+            asked in proptest::collection::vec("(a|b|c|d|the|skills|e f|x| ){0,6}", 0..12),
+        ) {
+            let keys: Vec<SkillKey> = members.iter().map(|m| SkillKey::new(m)).collect();
+            let index = SkillIndex::of(&keys);
+            for a in &asked {
+                let k = SkillKey::new(a);
+                proptest::prop_assert_eq!(
+                    index.holds(&k),
+                    keys.iter().any(|m| k.same(m)),
+                    "{:?} in {:?}", a, members
+                );
+            }
+        }
     }
 
     #[test]

@@ -390,3 +390,146 @@ fn invalid_data_is_reported_and_not_cached() {
     }
     assert!(cache_files(&home).is_empty());
 }
+
+/// A loop-mounted ext4 image with 128-byte inodes, whose timestamps are
+/// whole seconds; unmounted and removed when dropped.
+#[cfg(target_os = "linux")]
+struct CoarseFs {
+    _tmp: tempfile::TempDir,
+    mount: PathBuf,
+}
+
+#[cfg(target_os = "linux")]
+impl CoarseFs {
+    /// `None` (with the reason) where the machine does not allow it: not
+    /// root, no mkfs.ext4, no loop devices.
+    fn new() -> Result<CoarseFs, String> {
+        let tmp = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let image = tmp.path().join("fs.img");
+        let mount = tmp.path().join("mnt");
+        fs::create_dir(&mount).map_err(|e| e.to_string())?;
+        fs::File::create(&image)
+            .and_then(|f| f.set_len(32 << 20))
+            .map_err(|e| e.to_string())?;
+        let run = |program: &str, args: &[&std::ffi::OsStr]| -> Result<(), String> {
+            let out = std::process::Command::new(program)
+                .args(args)
+                .stdin(std::process::Stdio::null())
+                .output()
+                .map_err(|e| format!("{program}: {e}"))?;
+            if out.status.success() {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{program}: {}",
+                    String::from_utf8_lossy(&out.stderr).trim()
+                ))
+            }
+        };
+        run(
+            "mkfs.ext4",
+            &[
+                "-q".as_ref(),
+                "-F".as_ref(),
+                "-I".as_ref(),
+                "128".as_ref(),
+                image.as_os_str(),
+            ],
+        )?;
+        run(
+            "mount",
+            &[
+                "-o".as_ref(),
+                "loop".as_ref(),
+                image.as_os_str(),
+                mount.as_os_str(),
+            ],
+        )?;
+        Ok(CoarseFs { _tmp: tmp, mount })
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl Drop for CoarseFs {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(&self.mount)
+            .status();
+    }
+}
+
+/// Issue 12, item 2: on a file system with 1-second timestamps, a role
+/// file rewritten in place at the same size within the second the cache
+/// was built is read again, not served from the cache. Needs root and
+/// loop devices; elsewhere the unit test `a_racily_clean_file_is_checked_by_content`
+/// covers the same rule with a simulated clock.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_rewritten_within_the_second_on_a_one_second_file_system_is_read_again() {
+    let coarse = match CoarseFs::new() {
+        Ok(c) => c,
+        Err(why) => {
+            eprintln!("notice: skipping the 1-second file system test: {why}");
+            return;
+        }
+    };
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let home = tmp.path().join("cache");
+    let dir = data_dir(&coarse.mount, 2);
+    let args = ["show", "cache-test-role-1", "--format", "json"];
+    for attempt in 0.. {
+        // Start early in a second, so that both writes and the run
+        // between them fall within it.
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .expect("clock");
+        std::thread::sleep(std::time::Duration::from_nanos(
+            u64::from(1_000_000_000 - now.subsec_nanos()) + 20_000_000,
+        ));
+        let second = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).expect("mtime");
+        let file = dir.join("roles/cache-test-role-1.toml");
+        write_role(&dir, 1, 2, "Cache Test Role A");
+        let built = ok(&run_with(&home, &dir, &args));
+        assert!(built.contains("Cache Test Role A"), "{built}");
+        let first = second(&file);
+        write_role(&dir, 1, 2, "Cache Test Role B");
+        if second(&file) != first {
+            assert!(attempt < 5, "the second keeps turning over");
+            continue;
+        }
+        let again = ok(&run_with(&home, &dir, &args));
+        assert!(
+            again.contains("Cache Test Role B"),
+            "stale cache on a 1-second file system: {again}"
+        );
+        break;
+    }
+}
+
+/// Something that is not a regular file at the cache's path and cannot be
+/// replaced (a directory): one warning, and the command runs without the
+/// cache.
+#[cfg(unix)]
+#[test]
+fn a_directory_at_the_cache_path_is_one_warning() {
+    let Built {
+        tmp: _tmp,
+        dir,
+        home,
+        args,
+        good,
+        file,
+        full: _,
+    } = built();
+    fs::remove_file(&file).expect("remove");
+    fs::create_dir(&file).expect("a directory in its place");
+    let out = run_with(&home, &dir, &args);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), good);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("careers: warning: ") && stderr.contains("could not be replaced"),
+        "{stderr}"
+    );
+}

@@ -167,7 +167,7 @@ fn hours_per_year_changes_the_conversion() {
 
 #[test]
 fn impossible_hours_per_year_are_usage_errors() {
-    for bad in ["0", "-1", "8785", "NaN", "inf", "lots"] {
+    for bad in ["0", "-1", "8785", "NaN", "inf", "lots", "1e-300", "51.9"] {
         let arg = format!("--hours-per-year={bad}");
         let (code, stdout, stderr) = run(&["salary", "--hourly", &arg]);
         assert_eq!(code, 2, "{bad}: {stderr}");
@@ -177,6 +177,9 @@ fn impossible_hours_per_year_are_usage_errors() {
         }
     }
     assert_eq!(run(&["salary", "--hours-per-year", "8784"]).0, 0);
+    assert_eq!(run(&["salary", "--hours-per-year", "52"]).0, 0);
+    let (_, _, stderr) = run(&["salary", "--hours-per-year", "1e-300"]);
+    assert!(stderr.contains("; got 1e-300"), "{stderr}");
 }
 
 #[test]

@@ -17,7 +17,7 @@ mod files {
 
 /// Identifies the bundled catalog, for the user-data cache key.
 pub(super) fn id() -> u64 {
-    super::cache::hash64(BUNDLE) ^ super::cache::hash64(BODIES).rotate_left(1)
+    super::cache::checksum(BUNDLE) ^ super::cache::checksum(BODIES).rotate_left(1)
 }
 
 pub(super) fn decode() -> Result<Bundle> {

@@ -3,13 +3,16 @@
 
 mod bundled;
 pub mod cache;
+pub mod file;
 pub mod occupations;
 mod user;
 
 pub use careers_data::pack;
 
 pub use bundled::bundled_files;
-pub use user::{data_dirs_from_env, read_dir_files, DataDirFiles};
+pub use user::{
+    data_dirs_from_env, distinct_dirs, is_toml_name, read_dir_files, DataDirFiles, Problems,
+};
 
 use crate::error::{Error, Result};
 use crate::model::{Role, RoleCore, RoleHead, Source};
@@ -112,6 +115,8 @@ pub struct Catalog {
     occupations_index: OnceLock<SearchIndex>,
     /// The names of [`Catalog::candidates`] prepared for resolution, once.
     prepared: OnceLock<Vec<crate::resolve::Prepared>>,
+    /// What the user should hear about loading (see [`Catalog::notices`]).
+    notices: Vec<String>,
     /// The official occupations of the BLS wage tables, as entries after
     /// the roles.
     pub occupations: occupations::Occupations,
@@ -154,6 +159,7 @@ impl Catalog {
             cache_index: None,
             occupations_index: OnceLock::new(),
             prepared: OnceLock::new(),
+            notices: Vec::new(),
             occupations,
         }
     }
@@ -172,6 +178,7 @@ impl Catalog {
     /// user role with the id of a bundled one replaces it. Reads and
     /// validates every file; see [`Catalog::load_cached`].
     pub fn load(dirs: &[PathBuf]) -> Result<Catalog> {
+        let dirs = &distinct_dirs(dirs);
         let mut catalog = Catalog::bundled()?;
         if !dirs.is_empty() {
             let user = catalog.check_user(dirs)?;
@@ -183,12 +190,20 @@ impl Catalog {
     /// As [`Catalog::load`], but the validated user data comes from the
     /// compiled cache ([`cache`]) while the files are unchanged.
     pub fn load_cached(dirs: &[PathBuf]) -> Result<Catalog> {
+        let dirs = &distinct_dirs(dirs);
         let mut catalog = Catalog::bundled()?;
         if !dirs.is_empty() {
-            let user = cache::load(dirs, bundled::id(), || catalog.check_user(dirs))?;
-            catalog.add_user(user);
+            let loaded = cache::load(dirs, bundled::id(), || catalog.check_user(dirs))?;
+            catalog.notices.extend(loaded.notice);
+            catalog.add_user(loaded.part);
         }
         Ok(catalog)
+    }
+
+    /// Things about loading that the user should hear although the
+    /// command goes on (a cache that could not be replaced).
+    pub fn notices(&self) -> &[String] {
+        &self.notices
     }
 
     /// Reads and validates the user data directories against this catalog.
@@ -196,10 +211,17 @@ impl Catalog {
         let files = user::read_dirs(dirs)?;
         let (sources, roles) = validate::check_set(&files.sources, &files.roles, &self.base())
             .map_err(Error::InvalidData)?;
+        let inputs = files
+            .sources
+            .iter()
+            .chain(&files.roles)
+            .map(|f| cache::Input::of(&f.file, &f.text))
+            .collect();
         Ok(cache::UserData {
             sources,
             roles,
             files: files.roles.into_iter().map(|f| f.file).collect(),
+            inputs,
         })
     }
 
@@ -364,7 +386,7 @@ impl Catalog {
     /// damaged cache, so that the next run rebuilds it.
     pub fn forget_damaged_cache(&self, dirs: &[PathBuf], error: &Error) {
         if let Error::Damaged { in_cache: true, .. } = error {
-            cache::remove(dirs, bundled::id());
+            cache::remove(dirs);
         }
     }
 

@@ -9,7 +9,7 @@ use crate::cli::CompareArgs;
 use crate::commands::salary::{figures_of, SalaryFigure, DEFAULT_HOURS_PER_YEAR};
 use crate::error::{Error, Result};
 use crate::model::{Period, Role, Salary, Trend};
-use crate::skillset::{gap, skills_of, tools_of, Gap, SkillKey};
+use crate::skillset::{gap, skills_of, tools_of, Gap, Membership, SkillIndex, ToolIndex};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
@@ -293,8 +293,8 @@ pub fn build<'a>(
             differences.extend(pay_differences(base, other));
         }
     }
-    let skills = compare_sets(roles, skills_of, SkillKey::new, SkillKey::same);
-    let tools = compare_sets(roles, tools_of, tool_key, String::eq);
+    let skills = compare_sets::<SkillIndex>(roles, skills_of);
+    let tools = compare_sets::<ToolIndex>(roles, tools_of);
     let gaps = match roles.split_first() {
         Some((base, others)) => others
             .iter()
@@ -563,29 +563,29 @@ fn why_not(a: &Salary, b: &Salary) -> String {
 }
 
 /// Items in every role (in the baseline's spelling) and items in only one.
-/// `same` decides when two items are one: for skills, [`same_skill`], so
-/// that the unique skills of a target are exactly its gap from the
-/// baseline; for tools, equal normalized names.
-fn compare_sets<K>(
+/// `I` decides when two items are one: for skills, [`SkillIndex`] (the
+/// same skill, as [`crate::skillset::same_skill`] says), so that the unique
+/// skills of a target are exactly its gap from the baseline; for tools,
+/// [`ToolIndex`] (equal normalized names). An item is always in its own
+/// role's set, so only the other roles are asked.
+fn compare_sets<I: Membership>(
     roles: &[&Role],
     of: fn(&Role) -> BTreeMap<String, String>,
-    key: fn(&str) -> K,
-    same: fn(&K, &K) -> bool,
 ) -> SetComparison {
     let sets: Vec<BTreeMap<String, String>> = roles.iter().map(|r| of(r)).collect();
     let Some(first) = sets.first() else {
         return SetComparison::default();
     };
-    // Each item's key made once: every item is compared with every other.
-    let keys: Vec<Vec<K>> = sets
+    // Each item's key made once, and each role's items indexed once.
+    let keys: Vec<Vec<I::Key>> = sets
         .iter()
-        .map(|set| set.values().map(|v| key(v)).collect())
+        .map(|set| set.values().map(|v| I::key(v)).collect())
         .collect();
-    let in_set = |j: usize, item: &K| keys[j].iter().any(|v| same(item, v));
+    let indexes: Vec<I> = keys.iter().map(|k| I::of(k)).collect();
     let shared = first
         .values()
         .zip(&keys[0])
-        .filter(|(_, k)| (0..sets.len()).all(|j| in_set(j, k)))
+        .filter(|(_, k)| indexes[1..].iter().all(|index| index.holds(k)))
         .map(|(v, _)| v.clone())
         .collect();
     let unique = roles
@@ -597,18 +597,13 @@ fn compare_sets<K>(
             let only: Vec<String> = set
                 .values()
                 .zip(set_keys)
-                .filter(|(_, k)| (0..sets.len()).all(|j| j == i || !in_set(j, k)))
+                .filter(|(_, k)| (0..sets.len()).all(|j| j == i || !indexes[j].holds(k)))
                 .map(|(v, _)| v.clone())
                 .collect();
             (r.id.clone(), only)
         })
         .collect();
     SetComparison { shared, unique }
-}
-
-/// Tools are the same tool only by name.
-fn tool_key(name: &str) -> String {
-    crate::validate::normalize_name(name)
 }
 
 #[cfg(test)]
@@ -710,7 +705,7 @@ mod tests {
         a.soft_skills = vec![list(&["Empathy", "Typing", "Patience"])];
         b.soft_skills = vec![list(&["empathy", "Typing", "Coaching"])];
         c.soft_skills = vec![list(&["Empathy", "Budgeting"])];
-        let s = compare_sets(&[&a, &b, &c], skills_of, SkillKey::new, SkillKey::same);
+        let s = compare_sets::<SkillIndex>(&[&a, &b, &c], skills_of);
         assert_eq!(s.shared, vec!["Empathy"]);
         assert_eq!(s.unique[0], ("a".to_string(), vec!["Patience".to_string()]));
         assert_eq!(s.unique[1], ("b".to_string(), vec!["Coaching".to_string()]));

@@ -15,7 +15,7 @@ pub mod skills;
 pub mod top;
 pub mod validate;
 
-use crate::catalog::{data_dirs_from_env, Catalog};
+use crate::catalog::{data_dirs_from_env, distinct_dirs, Catalog};
 use crate::cli::{Cli, Command};
 use crate::error::Result;
 use crate::render::emit;
@@ -29,21 +29,35 @@ fn write_bytes(out: &mut dyn Write, bytes: &[u8]) -> Result<()> {
         .map_err(|e| crate::error::Error::io("writing output", e))
 }
 
-/// Runs the command `cli` names, writing its output to `out`.
-pub fn dispatch(cli: &Cli, term: &Term, out: &mut dyn Write) -> Result<()> {
+/// Runs the command `cli` names, writing its output to `out`; warnings
+/// for the user (the command goes on) are added to `notices`.
+pub fn dispatch(
+    cli: &Cli,
+    term: &Term,
+    out: &mut dyn Write,
+    notices: &mut Vec<String>,
+) -> Result<()> {
     let format = cli.global.format;
+    // The data directories, each once (see `distinct_dirs`).
+    let mut dirs: Vec<PathBuf> = cli.global.data_dir.clone();
+    dirs.extend(data_dirs_from_env());
     match &cli.command {
-        Command::Validate(args) => return emit(&validate::run(&args.dirs)?, format, term, out),
+        Command::Validate(args) => {
+            // The directories every other command would load, then the
+            // ones named (see `validate`).
+            dirs.extend(args.dirs.iter().cloned());
+            return emit(&validate::run(&distinct_dirs(&dirs))?, format, term, out);
+        }
         Command::Man => return write_bytes(out, &man::page()?),
         _ => {}
     }
-    let mut dirs: Vec<PathBuf> = cli.global.data_dir.clone();
-    dirs.extend(data_dirs_from_env());
+    let dirs = distinct_dirs(&dirs);
     let catalog = if cli.global.no_cache {
         Catalog::load(&dirs)?
     } else {
         Catalog::load_cached(&dirs)?
     };
+    notices.extend(catalog.notices().iter().cloned());
     let result = on_catalog(cli, &catalog, term, out);
     if let Err(e) = &result {
         catalog.forget_damaged_cache(&dirs, e);

@@ -17,6 +17,9 @@ use serde::{Serialize, Serializer};
 /// The most hours a year can hold (366 days of 24 hours): more than this
 /// in `--hours-per-year` is a mistake, not a schedule.
 pub const MAX_HOURS_PER_YEAR: f64 = 8784.0;
+/// An hour a week: fewer is not a working year either, and dividing a
+/// yearly figure by a tiny number of hours only makes an absurd one.
+pub const MIN_HOURS_PER_YEAR: f64 = 52.0;
 /// The BLS convention: 40 hours a week for 52 weeks.
 pub const DEFAULT_HOURS_PER_YEAR: f64 = 2080.0;
 
@@ -144,14 +147,20 @@ pub fn figures_of(s: &Salary, want: Option<Period>, hours_per_year: f64) -> Vec<
 
 /// `--hours-per-year` as a usable number, or a usage error.
 pub fn check_hours(hours: f64) -> Result<f64> {
-    if hours.is_finite() && hours > 0.0 && hours <= MAX_HOURS_PER_YEAR {
-        Ok(hours)
-    } else {
-        Err(Error::Usage(format!(
-            "--hours-per-year must be a number of hours above 0 and at most {} (a leap year); got {hours}",
-            MAX_HOURS_PER_YEAR as u32
-        )))
+    if (MIN_HOURS_PER_YEAR..=MAX_HOURS_PER_YEAR).contains(&hours) {
+        return Ok(hours);
     }
+    // 1e-300 as 1e-300, not as 300 zeros.
+    let shown = if hours != 0.0 && (hours.abs() < 1e-3 || hours.abs() >= 1e9) {
+        format!("{hours:e}")
+    } else {
+        hours.to_string()
+    };
+    Err(Error::Usage(format!(
+        "--hours-per-year must be a number of hours from {} (an hour a week) to {} (a leap year); got {shown}",
+        MIN_HOURS_PER_YEAR as u32,
+        MAX_HOURS_PER_YEAR as u32,
+    )))
 }
 
 /// The figure a role is ranked by.
@@ -381,10 +390,17 @@ pub fn resolve_all<'a>(catalog: &'a Catalog, names: &[String]) -> Result<Vec<&'a
         return catalog.cores().collect();
     }
     let mut out: Vec<&RoleCore> = Vec::new();
+    // A name given again resolves to the same role: resolving it again
+    // cost milliseconds a copy (5,000 copies of a misspelt name: 20 s).
+    let mut asked = std::collections::HashSet::new();
+    let mut ids = std::collections::HashSet::new();
     for name in names {
+        if !asked.insert(name.as_str()) {
+            continue;
+        }
         // Short facts are enough: pay and SOC links.
         let role = catalog.resolve_core(name)?;
-        if !out.iter().any(|r| r.id == role.id) {
+        if ids.insert(role.id.as_str()) {
             out.push(role);
         }
     }

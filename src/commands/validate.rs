@@ -1,6 +1,12 @@
 //! `careers validate [DIR...]`: check data and report every problem.
+//!
+//! The directories checked are the ones any other command would load with
+//! the same flags and environment (`--data-dir`, then `CAREERS_DATA_DIR`),
+//! followed by the `DIR`s given to `validate`, each once: so a CI job that
+//! runs `careers --data-dir roles validate` checks `roles`. With none of
+//! them, the bundled catalog is checked.
 
-use crate::catalog::{bundled_files, read_dir_files, Catalog};
+use crate::catalog::{bundled_files, read_dir_files, Catalog, Problems};
 use crate::error::{Error, Result};
 use crate::validate::{check_set, Base, FileText};
 use serde::Serialize;
@@ -15,7 +21,8 @@ pub struct ValidateView {
 }
 
 /// Checks the bundled TOML (no directories) or the given directories on
-/// top of the bundled catalog. Problems come back as `Error::InvalidData`.
+/// top of the bundled catalog. Problems come back as `Error::InvalidData`,
+/// or `Error::Unreadable` when a file or directory could not be read.
 pub fn run(dirs: &[PathBuf]) -> Result<ValidateView> {
     if dirs.is_empty() {
         let files = bundled_files();
@@ -48,7 +55,7 @@ pub fn run(dirs: &[PathBuf]) -> Result<ValidateView> {
         });
     }
     let base = Catalog::bundled()?.base();
-    let mut problems = Vec::new();
+    let mut problems = Problems::default();
     let mut all_sources = Vec::new();
     let mut all_roles = Vec::new();
     for dir in dirs {
@@ -66,10 +73,10 @@ pub fn run(dirs: &[PathBuf]) -> Result<ValidateView> {
             roles: r.len(),
             sources: s.len(),
         }),
-        Ok(_) => Err(Error::InvalidData(problems)),
+        Ok(_) => Err(problems.into_error()),
         Err(more) => {
-            problems.extend(more);
-            Err(Error::InvalidData(problems))
+            problems.list.extend(more);
+            Err(problems.into_error())
         }
     }
 }

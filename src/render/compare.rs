@@ -317,7 +317,7 @@ fn rows(view: &CompareView, term: &Term) -> Vec<(&'static str, Vec<Vec<String>>)
 fn lines_cell<S: AsRef<str>>(lines: &[S], what: Option<Paint>) -> comfy_table::Cell {
     let text: Vec<String> = lines
         .iter()
-        .map(|l| clean(l.as_ref()).into_owned())
+        .map(|l| crate::render::text::cell_text(&clean(l.as_ref())).into_owned())
         .collect();
     let mut c = comfy_table::Cell::new(text.join("\n"));
     if let Some(what) = what {

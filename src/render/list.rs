@@ -81,8 +81,11 @@ impl Render for ListView<'_> {
             t.set_header(header.into_iter().map(|h| cell(h, Some(Paint::Heading))));
             for r in &self.rows {
                 // The title above its id: ids are never split across lines.
-                let mut role =
-                    comfy_table::Cell::new(format!("{}\n{}", text::clean(&r.title), r.id));
+                let mut role = comfy_table::Cell::new(text::cell_text(&format!(
+                    "{}\n{}",
+                    text::clean(&r.title),
+                    r.id
+                )));
                 if term.color {
                     role = role.add_attribute(comfy_table::Attribute::Bold);
                 }

@@ -193,7 +193,8 @@ impl<'t> Lines<'t> {
     /// Where the line ends in any text: words are measured one by one,
     /// colour codes taking no columns and wide characters two.
     fn measured_stop(&self) -> usize {
-        let (mut stop, width) = self.word(self.start);
+        let room = self.width.saturating_sub(self.used).max(1);
+        let (mut stop, width) = self.word(self.start, room);
         let mut used = self.used + width;
         if used > self.width {
             return self.cut(stop);
@@ -201,7 +202,7 @@ impl<'t> Lines<'t> {
         // Every further word that fits, with the spaces before it.
         loop {
             let next = skip_spaces(self.text, stop);
-            let (end, width) = self.word(next);
+            let (end, width) = self.word(next, self.width.saturating_sub(used + (next - stop)));
             let wider = used + (next - stop) + width;
             if next == end || wider > self.width {
                 return stop;
@@ -242,25 +243,58 @@ impl<'t> Lines<'t> {
     }
 
     /// The end and the display width of the word starting at `start`
-    /// (`start` and 0 at the end of the text). A word of printable ASCII
-    /// is measured in the pass that finds its end.
-    fn word(&self, start: usize) -> (usize, usize) {
-        let mut plain = true;
+    /// (`start` and 0 at the end of the text), measured only as far as
+    /// needed to tell that it is wider than `limit`: then the end and
+    /// width of its first characters past `limit` columns. Without the
+    /// limit, cutting a long word line by line measured the rest of it
+    /// for every line (a 1 MB title: minutes). Printable ASCII is a
+    /// column a byte; other text is measured as [`display_width`] does.
+    fn word(&self, start: usize, limit: usize) -> (usize, usize) {
+        let rest = &self.text[start..];
         let mut len = 0;
-        for &b in self.text.as_bytes()[start..]
-            .iter()
-            .take_while(|&&b| b != b' ')
-        {
-            plain &= matches!(b, b' '..=b'~');
-            len += 1;
+        for &b in rest.as_bytes() {
+            match b {
+                b' ' => return (start + len, len),
+                b'!'..=b'~' => len += 1,
+                _ => break,
+            }
+            if len > limit {
+                return (start + len, len);
+            }
         }
-        let end = start + len;
-        let width = if plain {
-            len
-        } else {
-            display_width(&self.text[start..end])
-        };
-        (end, width)
+        // The word's characters, up to the space that ends it.
+        let mut chars = rest[len..]
+            .char_indices()
+            .take_while(|&(_, c)| c != ' ')
+            .map(|(i, c)| (start + len + i, c));
+        let mut width = len;
+        let mut end = start + len;
+        while let Some((i, c)) = chars.next() {
+            end = i + c.len_utf8();
+            if c == '\x1b' {
+                // CSI: ESC [ parameters, then a final byte in @..~; the
+                // character after ESC counts for nothing either way.
+                if let Some((j, next)) = chars.next() {
+                    end = j + next.len_utf8();
+                    if next == '[' {
+                        for (k, f) in chars.by_ref() {
+                            end = k + f.len_utf8();
+                            if ('@'..='~').contains(&f) {
+                                break;
+                            }
+                        }
+                    }
+                }
+                continue;
+            }
+            width += char_width(c);
+            if width > limit {
+                return (end, width);
+            }
+        }
+        // The end of the word: past the last character taken, or where
+        // the ASCII run stopped at the end of the text.
+        (end.max(start + len), width)
     }
 }
 
@@ -395,9 +429,41 @@ pub fn table(term: &Term) -> Table {
     t
 }
 
+/// The longest word (in characters) a table cell is given whole.
+/// comfy-table cuts a word too wide for its column one piece at a time,
+/// copying the rest of the word grapheme by grapheme for every piece: a
+/// 1 MB one-word title took `list` 331 s. Cut first into lines of this
+/// many characters, a word costs it time in proportion to its length. No
+/// column of a table on a terminal narrower than this is wide enough to
+/// show a longer word on one line anyway.
+pub const CELL_WORD_MAX: usize = 128;
+
+/// Cell text with every word longer than [`CELL_WORD_MAX`] characters
+/// cut into lines of that many (see there); other text as it is.
+pub fn cell_text(text: &str) -> Cow<'_, str> {
+    let long = |w: &str| w.len() > CELL_WORD_MAX && w.chars().count() > CELL_WORD_MAX;
+    if !text.split([' ', '\n']).any(long) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / CELL_WORD_MAX + 1);
+    let mut run = 0;
+    for c in text.chars() {
+        if c == ' ' || c == '\n' {
+            run = 0;
+        } else if run == CELL_WORD_MAX {
+            out.push('\n');
+            run = 1;
+        } else {
+            run += 1;
+        }
+        out.push(c);
+    }
+    Cow::Owned(out)
+}
+
 /// A table cell with cleaned text in the style for `what`.
 pub fn cell(text: &str, what: Option<Paint>) -> Cell {
-    let mut c = Cell::new(clean(text));
+    let mut c = Cell::new(cell_text(&clean(text)));
     if let Some(what) = what {
         let (fg, attr) = table_color(what);
         if let Some(fg) = fg {
@@ -414,7 +480,7 @@ pub fn cell(text: &str, what: Option<Paint>) -> Cell {
 pub fn lines_cell(lines: &[&str], what: Option<Paint>) -> Cell {
     let joined = lines
         .iter()
-        .map(|l| clean(l).into_owned())
+        .map(|l| cell_text(&clean(l)).into_owned())
         .collect::<Vec<_>>()
         .join("\n");
     let mut c = Cell::new(joined);
@@ -438,9 +504,25 @@ pub fn write_table(out: &mut dyn Write, table: &Table) -> io::Result<()> {
     Ok(())
 }
 
-/// Thousands separators: 42000 -> "42,000"; cents kept when present.
+/// Below this magnitude a whole number goes through `i64`; from here on
+/// (where every `f64` is whole to within 1e-9 anyway) its exact decimal
+/// digits are written instead, so that nothing saturates at `i64::MAX`.
+const EXACT_FROM: f64 = 1e15;
+
+/// The marker for a figure that is not finite (a computation overflowed):
+/// never a clamped number.
+pub const NOT_FINITE: &str = "too large to show";
+
+/// A number as TSV and the text tables give it: whole numbers without a
+/// fraction ("42000"), others with two decimals ("10.78"). Exact at any
+/// size (`1e308` is written with its 309 digits); `inf` and `NaN` as Rust
+/// writes them.
 pub fn plain_number(v: f64) -> String {
-    if (v - v.round()).abs() < 1e-9 {
+    if !v.is_finite() {
+        format!("{v}")
+    } else if v.abs() >= EXACT_FROM {
+        format!("{v:.0}")
+    } else if (v - v.round()).abs() < 1e-9 {
         format!("{}", v.round() as i64)
     } else {
         format!("{v:.2}")
@@ -449,14 +531,7 @@ pub fn plain_number(v: f64) -> String {
 
 /// Thousands separators: 2595750 -> "2,595,750".
 pub fn group_thousands(int: i64) -> String {
-    let digits = int.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
+    let out = group_digits(&int.unsigned_abs().to_string());
     if int < 0 {
         format!("-{out}")
     } else {
@@ -464,16 +539,40 @@ pub fn group_thousands(int: i64) -> String {
     }
 }
 
+/// Decimal digits with thousands separators: "2595750" -> "2,595,750".
+fn group_digits(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Money for people: `$42,000`, `$10.78`, `€30,000`, `1,200 GBP`.
+///
+/// Exact at any size: from [`EXACT_FROM`] on, where an `f64` has no cents,
+/// the amount's own digits (`1e308` is not `$92,233,720,368,547,758.07`);
+/// an amount that is not finite is [`NOT_FINITE`].
 pub fn money(v: f64, currency: &str) -> String {
-    let cents = (v.abs() * 100.0).round() as i64;
-    let whole = group_thousands(cents / 100);
-    let amount = if cents % 100 == 0 {
-        whole
+    if !v.is_finite() {
+        return NOT_FINITE.to_string();
+    }
+    let (amount, shown_nonzero) = if v.abs() >= EXACT_FROM {
+        (group_digits(&format!("{:.0}", v.abs())), true)
     } else {
-        format!("{whole}.{:02}", cents % 100)
+        let cents = (v.abs() * 100.0).round() as i64;
+        let whole = group_thousands(cents / 100);
+        let amount = if cents % 100 == 0 {
+            whole
+        } else {
+            format!("{whole}.{:02}", cents % 100)
+        };
+        (amount, cents != 0)
     };
-    let sign = if v < 0.0 && cents != 0 { "-" } else { "" };
+    let sign = if v < 0.0 && shown_nonzero { "-" } else { "" };
     match currency {
         "USD" => format!("{sign}${amount}"),
         "EUR" => format!("{sign}€{amount}"),
@@ -501,9 +600,15 @@ pub fn years(min: Option<u32>, max: Option<u32>) -> String {
     }
 }
 
-/// A signed percentage: "+10%", "-3.5%".
+/// A signed percentage: "+10%", "-3.5%". Exact at any size, as
+/// [`plain_number`]; not finite, [`NOT_FINITE`].
 pub fn percent(v: f64) -> String {
-    let body = if (v - v.round()).abs() < 1e-9 {
+    if !v.is_finite() {
+        return NOT_FINITE.to_string();
+    }
+    let body = if v.abs() >= EXACT_FROM {
+        format!("{v:.0}")
+    } else if (v - v.round()).abs() < 1e-9 {
         format!("{}", v.round() as i64)
     } else {
         format!("{v:.1}")
@@ -590,6 +695,31 @@ pub fn legend(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_never_saturate() {
+        // The values that used to print as i64::MAX or i64::MIN.
+        let big = money(1e308, "USD");
+        // Python: "{:,}".format(int("%.0f" % 1e308)), 309 digits.
+        assert_eq!(big, "$100,000,000,000,000,001,097,906,362,944,045,541,740,492,309,677,311,846,336,810,682,903,157,585,404,911,491,537,163,328,978,494,688,899,061,249,669,721,172,515,611,590,283,743,140,088,328,307,009,198,146,046,031,271,664,502,933,027,185,697,489,699,588,559,043,338,384,466,165,001,178,426,897,626,212,945,177,628,091,195,786,707,458,122,783,970,171,784,415,105,291,802,893,207,873,272,974,885,715,430,223,118,336");
+        assert_eq!(big.len(), 1 + 309 + 102);
+        assert_eq!(money(-1e20, "EUR"), "-€100,000,000,000,000,000,000");
+        assert_eq!(money(f64::INFINITY, "USD"), NOT_FINITE);
+        assert_eq!(percent(-1e300).len(), 1 + 301 + 1);
+        assert!(percent(-1e300).starts_with("-1000000000000000052504760255204420248"));
+        assert_eq!(percent(9.3e18), "+9300000000000000000%");
+        assert_eq!(percent(f64::NAN), NOT_FINITE);
+        assert_eq!(plain_number(1e20), "100000000000000000000");
+        assert_eq!(plain_number(-2.5e15), "-2500000000000000");
+        // Ordinary values as before.
+        assert_eq!(money(42000.0, "USD"), "$42,000");
+        assert_eq!(money(10.785, "USD"), "$10.79");
+        assert_eq!(money(-0.001, "USD"), "$0");
+        assert_eq!(percent(9.52), "+9.5%");
+        assert_eq!(percent(-3.0), "-3%");
+        assert_eq!(plain_number(42000.0), "42000");
+        assert_eq!(plain_number(10.5), "10.50");
+    }
 
     #[test]
     fn fill_wraps_first_fit_at_spaces_and_cuts_overlong_words() {

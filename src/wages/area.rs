@@ -25,6 +25,9 @@ use std::fmt;
 pub const MAX_LISTED: usize = 5;
 /// Below this similarity an area is not worth suggesting.
 const SUGGEST_FLOOR: f64 = 0.5;
+/// Longer queries get no suggestions (see `find_area`): more than twice
+/// the longest area name, so that none could score [`SUGGEST_FLOOR`].
+const MAX_FUZZY_CHARS: usize = 256;
 
 /// What [`find_area`] could not decide.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,7 +59,7 @@ impl fmt::Display for AreaError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             AreaError::Unknown { query, suggestions } => {
-                write!(f, "no area matches `{query}`")?;
+                write!(f, "no area matches `{}`", crate::error::quoted(query))?;
                 if !suggestions.is_empty() {
                     write!(f, "\n\ndid you mean:")?;
                     for a in suggestions {
@@ -73,7 +76,11 @@ impl fmt::Display for AreaError {
                 candidates,
                 total,
             } => {
-                write!(f, "`{query}` matches {total} areas; say which:")?;
+                write!(
+                    f,
+                    "`{}` matches {total} areas; say which:",
+                    crate::error::quoted(query)
+                )?;
                 for a in candidates {
                     write!(f, "\n  {}", label(a))?;
                 }
@@ -172,7 +179,12 @@ pub fn find_area(query: &str) -> Result<&'static Area, AreaError> {
         });
     }
 
-    // Nothing: suggest the closest names.
+    // Nothing: suggest the closest names. Edit distance costs the product
+    // of the lengths (a 40 KB query took 6 s), and a query over twice as
+    // long as any area's name is less than half like it: none is close.
+    if q.chars().count() > MAX_FUZZY_CHARS {
+        return Err(unknown(Vec::new()));
+    }
     Err(unknown(closest(areas, &q, &typed)))
 }
 
@@ -246,6 +258,15 @@ mod tests {
                 candidates.iter().map(|a| a.name).collect()
             }
             other => panic!("`{q}`: expected ambiguity, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn no_area_name_is_half_as_long_as_a_fuzzy_query_may_be() {
+        for a in data::AREAS.iter() {
+            for name in [a.words, a.alias, a.first_place] {
+                assert!(name.chars().count() * 2 <= MAX_FUZZY_CHARS, "{name}");
+            }
         }
     }
 

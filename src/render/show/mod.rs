@@ -139,12 +139,17 @@ fn header(page: &Page<'_>, out: &mut dyn Write) -> io::Result<()> {
         page.cite(&r.family.source)
     );
     if !r.aliases.is_empty() {
-        // One entry per name, with every source that gives it.
+        // One entry per name, with every source that gives it (found by
+        // name: a scan per alias made 100,000 aliases take 16 s).
         let mut names: Vec<(String, String)> = Vec::new();
+        let mut at: std::collections::HashMap<&str, usize> = Default::default();
         for a in &r.aliases {
-            match names.iter_mut().find(|(n, _)| *n == a.name) {
-                Some((_, tags)) => tags.push_str(&page.cite(&a.source)),
-                None => names.push((a.name.clone(), page.cite(&a.source))),
+            match at.get(a.name.as_str()) {
+                Some(&i) => names[i].1.push_str(&page.cite(&a.source)),
+                None => {
+                    at.insert(&a.name, names.len());
+                    names.push((a.name.clone(), page.cite(&a.source)));
+                }
             }
         }
         let names: Vec<String> = names

@@ -35,10 +35,18 @@ pub struct FileText {
 }
 
 impl FileText {
-    /// The file name without directories and `.toml`.
+    /// The file name without directories and `.toml` (in any case: the
+    /// loader reads `a.TOML` too).
     pub fn stem(&self) -> &str {
         let name = self.file.rsplit(['/', '\\']).next().unwrap_or(&self.file);
-        name.strip_suffix(".toml").unwrap_or(name)
+        match name.len().checked_sub(".toml".len()) {
+            Some(cut)
+                if name.is_char_boundary(cut) && name[cut..].eq_ignore_ascii_case(".toml") =>
+            {
+                &name[..cut]
+            }
+            _ => name,
+        }
     }
 }
 
