@@ -78,13 +78,20 @@ where
     }
     let cli = match cli::Cli::try_parse_from(args) {
         Ok(cli) => cli,
-        Err(e) => {
-            // Help and version go to stdout and exit 0; errors to stderr, 2.
-            let code = if e.use_stderr() {
-                exit::USAGE
-            } else {
-                exit::OK
+        Err(e) if e.use_stderr() => {
+            // A usage error: clap's message with the program's prefix, like
+            // every other error (`careers: ...`), on stderr; exit 2.
+            let text = e.render().to_string();
+            let text = match text.strip_prefix("error: ") {
+                Some(rest) => format!("careers: {rest}"),
+                None => text,
             };
+            let _ = io::stderr().lock().write_all(text.as_bytes());
+            return exit::USAGE;
+        }
+        Err(e) => {
+            // Help and version go to stdout and exit 0.
+            let code = exit::OK;
             if let Err(err) = e.print().and_then(|()| io::stdout().flush()) {
                 // Help that cannot be written to a full disk is an I/O error;
                 // a reader that went away (`careers --help | head -1`) is not.

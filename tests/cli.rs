@@ -373,3 +373,32 @@ fn text_follows_columns() {
     assert!(longest(60) <= 60 && longest(60) > 50);
     assert!(longest(90) <= 90 && longest(90) > 80);
 }
+
+#[test]
+fn man_page_synopses_say_how_many_roles_a_command_takes() {
+    let (_, page, _) = run(&["man"]);
+    let (text, _) = render_man(&page);
+    let flat = strip_overstrike(&text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for usage in [
+        "careers compare [OPTIONS] <ROLE> <ROLE>...",
+        "careers salary [OPTIONS] [ROLE]...",
+        "careers path [OPTIONS] <FROM> [TO]",
+        "careers show [OPTIONS] <ROLE>",
+    ] {
+        assert!(flat.contains(usage), "{usage} in the man page");
+    }
+}
+
+#[test]
+fn usage_errors_carry_the_program_prefix_like_every_other_error() {
+    for args in [&["show"][..], &["compare", "associate"], &["--bogus"]] {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert_eq!(out, "", "{args:?}");
+        assert!(err.starts_with("careers: "), "{args:?}: {err}");
+        assert!(!err.contains("error:"), "{args:?}: {err}");
+    }
+}

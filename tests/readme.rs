@@ -240,3 +240,53 @@ fn wildcard_and_status_lines_parse() {
     assert!(matches(&s(&[]), &s(&[])));
     assert!(!matches(&s(&[]), &s(&["a"])));
 }
+
+/// The README's install and completion lines (```sh blocks: `mkdir -p`,
+/// `careers man >`, `careers completions ... >`) work in a fresh home,
+/// where none of the directories exist yet. `cargo install` itself is
+/// left out: the binary under test stands in for it, on PATH.
+#[test]
+fn install_lines_work_in_a_fresh_home() {
+    let readme = std::fs::read_to_string(README).expect("README.md reads");
+    let mut lines = Vec::new();
+    let mut in_sh = false;
+    for line in readme.lines() {
+        if line.trim_start().starts_with("```") {
+            in_sh = line.trim() == "```sh";
+            continue;
+        }
+        let command = line.split(" #").next().unwrap_or(line).trim();
+        let installs = command.starts_with("mkdir -p ")
+            || (command.starts_with("careers man >")
+                || command.starts_with("careers completions ") && command.contains(" > "));
+        if in_sh && installs {
+            lines.push(command.to_string());
+        }
+    }
+    assert!(lines.len() >= 8, "install lines found: {lines:?}");
+    let home = tempfile::tempdir().expect("a temporary home");
+    let script = format!("set -e\n{}", lines.join("\n"));
+    let out = Command::new("bash")
+        .args(["-c", &script])
+        .env("HOME", home.path())
+        .env("PATH", path_with_careers())
+        .current_dir(home.path())
+        .output()
+        .expect("bash runs");
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        script,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for file in [
+        ".local/share/man/man1/careers.1",
+        ".local/share/bash-completion/completions/careers",
+        ".zfunc/_careers",
+        ".config/fish/completions/careers.fish",
+        ".config/elvish/lib/careers.elv",
+    ] {
+        let written = std::fs::metadata(home.path().join(file)).map(|m| m.len());
+        assert!(written.is_ok_and(|n| n > 0), "{file} is written");
+    }
+}

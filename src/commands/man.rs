@@ -112,10 +112,13 @@ fn command_section(w: &mut dyn Write, sub: &clap::Command) -> io::Result<()> {
         writeln!(w, "{}", escape(&about.to_string()))?;
     }
     let man = Man::new(compact_values(sub.clone()).bin_name(&name));
-    let mut synopsis = Vec::new();
-    man.render_synopsis_section(&mut synopsis)?;
+    // clap's own usage line rather than clap_mangen's synopsis, which
+    // shows `<ROLE>` for "two or more roles" and `[ROLE]` for "any number".
+    let usage = sub.clone().bin_name(&name).render_usage().to_string();
+    let usage = usage.trim_start_matches("Usage:").trim();
+    let args = usage.strip_prefix(name.as_str()).unwrap_or(usage).trim();
     writeln!(w, ".PP")?;
-    write_without_headings(w, &synopsis)?;
+    writeln!(w, "\\fB{}\\fR {}", escape(&name), escape(args))?;
     if let Some(examples) = sub.get_before_help() {
         examples_block(w, "", &examples.to_string())?;
     }
