@@ -265,3 +265,38 @@ fn every_role_has_a_title_family_and_some_sourced_content() {
         );
     }
 }
+
+/// Facts that were attached to the wrong role or read too much into a
+/// source (issue 14, item 6), each checked against its seed.
+#[test]
+fn facts_stay_with_the_role_and_the_claim_their_source_makes() {
+    let c = catalog();
+    // Seed 001's "within 1–3 years" is an associate's time to move up to
+    // Team Lead: the associate's promotion, not a supervisor's experience.
+    let supervisor = role(&c, "customer-service-supervisor");
+    assert!(
+        supervisor
+            .experience
+            .iter()
+            .all(|e| e.min_years != Some(1) && e.source != "csa-role-profile"),
+        "{:?}",
+        supervisor.experience
+    );
+    let associate = role(&c, "customer-service-associate");
+    assert!(associate.moves.iter().any(|m| m.role.as_deref()
+        == Some("customer-service-supervisor")
+        && m.min_years == Some(1)
+        && m.max_years == Some(3)));
+    // "Over two years, 35% of participants advanced": how long one
+    // company's programme ran, not how long the move takes.
+    let technical = associate
+        .moves
+        .iter()
+        .find(|m| m.to == "Technical support specialist")
+        .expect("the technical support move");
+    assert_eq!((technical.min_years, technical.max_years), (None, None));
+    // The essay's "reimagined" titles are about the associate's role.
+    let success = role(&c, "customer-success-manager");
+    assert!(success.overview.iter().all(|p| p.source != "csa-essay"));
+    assert!(success.aliases.iter().all(|a| a.source != "csa-essay"));
+}
