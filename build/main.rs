@@ -3,6 +3,7 @@
 //! An invalid bundled file fails the build with file, line and field.
 
 mod occupations;
+mod routes;
 mod wages;
 
 use careers_data::validate::{self, Base, FileText};

@@ -55,7 +55,7 @@ const INPUTS: [&str; 10] = [
 ];
 // (The format and parser in crates/careers-data, a build-dependency,
 // rerun the build script without being named.)
-const CODE: [&str; 1] = ["build/occupations.rs"];
+const CODE: [&str; 2] = ["build/occupations.rs", "build/routes.rs"];
 /// Entries per title index chunk, and words per word index chunk: a
 /// lookup decompresses one chunk (a few kB).
 const TITLES_PER_CHUNK: usize = 64;
@@ -107,6 +107,7 @@ fn run(root: &Path, out: &Path) -> Result<()> {
         "official-words.bin",
         "official-hits.bin",
         "official-index.dict",
+        "routes_data.rs",
     ];
     let fresh = std::fs::read_to_string(&stamp).is_ok_and(|s| s == key)
         && outputs.iter().all(|o| out.join(o).is_file());
@@ -132,7 +133,8 @@ fn stamp_key(raw: &[(&str, Vec<u8>)]) -> String {
         h.write_usize(bytes.len());
         h.write(bytes);
     }
-    for code in std::iter::once(include_str!("occupations.rs"))
+    for code in [include_str!("occupations.rs"), include_str!("routes.rs")]
+        .into_iter()
         .chain(careers_data::official::ENCODER_CODE.iter().copied())
     {
         h.write(code.as_bytes());
@@ -256,6 +258,11 @@ fn compile(t: &Tables, out: &Path) -> Result<()> {
     write(out, "official-words.bin", &words_bin)?;
     write(out, "official-hits.bin", &hits_bin)?;
     write(out, "official-index.dict", index_dict)?;
+    write(
+        out,
+        "routes_data.rs",
+        crate::routes::generate(t, &oews).as_bytes(),
+    )?;
     write(out, "official_data.rs", s.as_bytes())
 }
 

@@ -283,10 +283,12 @@ fn facts_stay_with_the_role_and_the_claim_their_source_makes() {
         supervisor.experience
     );
     let associate = role(&c, "customer-service-associate");
-    assert!(associate.moves.iter().any(|m| m.role.as_deref()
-        == Some("customer-service-supervisor")
-        && m.min_years == Some(1)
-        && m.max_years == Some(3)));
+    assert!(associate
+        .moves
+        .iter()
+        .any(|m| m.role.as_deref() == Some("customer-service-supervisor")
+            && m.min_years == Some(1)
+            && m.max_years == Some(3)));
     // "Over two years, 35% of participants advanced": how long one
     // company's programme ran, not how long the move takes.
     let technical = associate

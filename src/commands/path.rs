@@ -173,7 +173,7 @@ impl Serialize for PathView<'_> {
 
 pub fn run<'a>(catalog: &'a Catalog, args: &PathArgs) -> Result<PathView<'a>> {
     let from = catalog.resolve(&args.from)?;
-    let graph = Graph::build(catalog)?;
+    let graph = Graph::curated(catalog)?;
     let start = graph
         .node_of(&from.id)
         .ok_or_else(|| Error::Usage(format!("role `{}` is missing from the graph", from.id)))?;
@@ -197,7 +197,9 @@ pub fn run<'a>(catalog: &'a Catalog, args: &PathArgs) -> Result<PathView<'a>> {
         .node_of(&to.id)
         .ok_or_else(|| Error::Usage(format!("role `{}` is missing from the graph", to.id)))?;
     let found = match args.by {
-        PathBy::Steps => graph.fewest_steps(start, end, ROUTE_LIMIT),
+        PathBy::Steps => {
+            graph.fewest_steps(start, end, ROUTE_LIMIT, &|u, v| graph.skill_cost(u, v))
+        }
         PathBy::Years => graph.least_years(start, end, ROUTE_LIMIT),
     };
     if found.routes.is_empty() {
@@ -299,7 +301,7 @@ fn step_years(graph: &Graph, step: &Step) -> Vec<SourcedYears> {
             let sy = SourcedYears {
                 min: y.min,
                 max: y.max,
-                source: e.source.clone(),
+                source: e.source.to_string(),
             };
             if !out.contains(&sy) {
                 out.push(sy);
@@ -313,8 +315,8 @@ fn step_sources(graph: &Graph, step: &Step) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for &e in &step.edges {
         let s = &graph.edges[e].source;
-        if !out.contains(s) {
-            out.push(s.clone());
+        if !out.iter().any(|have| have == s) {
+            out.push(s.to_string());
         }
     }
     out

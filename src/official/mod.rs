@@ -72,6 +72,18 @@ pub fn oews_codes() -> impl ExactSizeIterator<Item = &'static str> {
     data::OEWS.iter()
 }
 
+/// The OEWS occupation number `i` (in the order of [`oews_codes`], by SOC
+/// code): the numbering of tables computed from these ones (the career
+/// graph's official edges).
+pub fn oews_code(i: usize) -> Option<&'static str> {
+    data::OEWS.get(i)
+}
+
+/// The number of OEWS occupation `soc` in the order of [`oews_codes`].
+pub fn oews_index(soc: &str) -> Option<usize> {
+    data::OEWS.binary_search(soc).ok()
+}
+
 /// The projection of OEWS occupation `soc`, without decompressing
 /// anything; `None` if `soc` is not an OEWS detailed occupation.
 pub fn projection(soc: &str) -> Option<Projection> {

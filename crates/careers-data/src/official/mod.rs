@@ -7,6 +7,7 @@ pub mod categories;
 pub mod codec;
 pub mod format;
 pub mod parse;
+pub mod similarity;
 
 /// The text of the code that parses and encodes the tables (and of the
 /// name normaliser the title index uses), for `build/occupations.rs` to
@@ -16,5 +17,6 @@ pub const ENCODER_CODE: &[&str] = &[
     include_str!("codec.rs"),
     include_str!("format.rs"),
     include_str!("parse.rs"),
+    include_str!("similarity.rs"),
     include_str!("../names.rs"),
 ];

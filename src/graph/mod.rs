@@ -14,10 +14,15 @@
 //! Every search keeps a visited set, so cycles in user data (two roles
 //! whose moves point at each other) cannot loop. Pure: no I/O.
 
+pub mod explain;
+pub mod official;
+pub mod rank;
+
 use crate::catalog::Catalog;
 use crate::model::MoveKind;
 use crate::validate::normalize_name;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, HashSet, VecDeque};
 use std::hash::Hash;
@@ -25,13 +30,26 @@ use std::hash::Hash;
 /// An index into [`Graph::nodes`].
 pub type NodeIx = usize;
 
-/// A role, or a destination a source names that has no profile.
+/// A role or official occupation, or a destination a source names that
+/// has no profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Node {
-    /// The catalog role id; `None` for a destination without a profile.
+    /// The catalog entry's id (a curated role's, or an official
+    /// occupation's); `None` for a destination without a profile.
     pub role: Option<String>,
     /// The role's title, or the destination as the source names it.
     pub title: String,
+    /// The official occupation whose figures describe it: its own code, or
+    /// the code a curated role is linked to.
+    #[serde(skip)]
+    pub soc: Option<&'static str>,
+    /// The SOC link is approximate (the occupation is broader or narrower).
+    #[serde(skip)]
+    pub approximate: bool,
+    /// A residual "All Other" occupation: described, but not a job one
+    /// moves into, so routes do not pass through it.
+    #[serde(skip)]
+    pub residual: bool,
 }
 
 impl Node {
@@ -70,13 +88,17 @@ impl Years {
     }
 }
 
-/// Where in the role files an edge comes from.
+/// Where an edge comes from: the role files (a ladder, a move, a related
+/// role a guide names) or the official tables (O*NET's related
+/// occupations, nearest occupations by O*NET skills).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Via {
     Ladder,
     Move,
     Related,
+    OnetRelated,
+    SimilarSkills,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -85,11 +107,22 @@ pub struct Edge {
     pub to: NodeIx,
     pub kind: MoveKind,
     pub years: Option<Years>,
-    pub source: String,
-    /// The role whose file states the edge.
-    pub owner: String,
+    pub source: Cow<'static, str>,
+    /// The role whose file states the edge (for an official edge, the
+    /// occupation's code).
+    pub owner: Cow<'static, str>,
     pub via: Via,
 }
+
+/// What makes two curated edges the same: the sources may name a step twice.
+type EdgeKey = (
+    NodeIx,
+    NodeIx,
+    MoveKind,
+    Option<Years>,
+    Cow<'static, str>,
+    Via,
+);
 
 /// All the edges from one node to another: the sources may name the same
 /// step several times (a ladder and a move, or two sources).
@@ -109,6 +142,68 @@ pub struct Graph {
     steps: Vec<Vec<Step>>,
     by_role: HashMap<String, NodeIx>,
     by_name: HashMap<String, NodeIx>,
+}
+
+/// What one step of a route weighs, for ranking routes with the same
+/// number of steps: first fewer steps whose skill gap is unknown, then the
+/// smaller total skill gap, then the higher lowest pay along the route (no
+/// deep pay cut on the way).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct StepCost {
+    /// The step's skill gap is unknown (an end without O*NET ratings).
+    pub unknown_gap: bool,
+    /// The step's skill gap ([`explain::SkillGap::gap`]); 0 when unknown.
+    pub gap: f64,
+    /// The pay of the step's target, when known, in one unit for all.
+    pub pay: Option<f64>,
+}
+
+/// A partial route's cost, and the label of the node before it it extends.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Label {
+    unknown: usize,
+    gap: f64,
+    lowest_pay: Option<f64>,
+    back: Option<(NodeIx, usize)>,
+}
+
+impl Label {
+    fn start() -> Label {
+        Label {
+            unknown: 0,
+            gap: 0.0,
+            lowest_pay: None,
+            back: None,
+        }
+    }
+
+    fn extend(self, step: StepCost, from: NodeIx, at: usize) -> Label {
+        let lowest_pay = match (self.lowest_pay, step.pay) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        Label {
+            unknown: self.unknown + usize::from(step.unknown_gap),
+            gap: self.gap + step.gap,
+            lowest_pay,
+            back: Some((from, at)),
+        }
+    }
+
+    /// Best first: fewer unknown gaps, smaller gap (to a hundredth of a
+    /// point), higher lowest pay (known before unknown).
+    fn order(a: &Label, b: &Label) -> std::cmp::Ordering {
+        let hundredths = |g: f64| (g * 100.0).round() as i64;
+        a.unknown
+            .cmp(&b.unknown)
+            .then(hundredths(a.gap).cmp(&hundredths(b.gap)))
+            .then(match (a.lowest_pay, b.lowest_pay) {
+                (Some(x), Some(y)) => y.total_cmp(&x),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            })
+    }
 }
 
 /// One node of a reachability tree: how it was first reached.
@@ -134,8 +229,17 @@ pub struct Routes {
 }
 
 impl Graph {
-    /// The graph of every role in the catalog.
+    /// The graph of every role and official occupation in the catalog.
     pub fn build(catalog: &Catalog) -> crate::error::Result<Graph> {
+        let mut g = Graph::curated(catalog)?;
+        g.add_official(catalog);
+        g.index_steps();
+        Ok(g)
+    }
+
+    /// The graph of the curated roles alone: their ladders, moves and
+    /// related roles.
+    pub fn curated(catalog: &Catalog) -> crate::error::Result<Graph> {
         let roles = catalog
             .roles()
             .collect::<crate::error::Result<Vec<&crate::model::Role>>>()?;
@@ -143,8 +247,7 @@ impl Graph {
         for r in &roles {
             g.role_node(&r.id, &r.title);
         }
-        let mut seen: HashSet<(NodeIx, NodeIx, MoveKind, Option<Years>, String, Via)> =
-            HashSet::new();
+        let mut seen: HashSet<EdgeKey> = HashSet::new();
         let mut add = |g: &mut Graph, e: Edge| {
             if e.from == e.to {
                 return;
@@ -174,8 +277,8 @@ impl Graph {
                             to: pair[1],
                             kind: MoveKind::Promotion,
                             years: Years::new(Some(target.min_years), None),
-                            source: ladder.source.clone(),
-                            owner: r.id.clone(),
+                            source: Cow::Owned(ladder.source.clone()),
+                            owner: Cow::Owned(r.id.clone()),
                             via: Via::Ladder,
                         },
                     );
@@ -190,8 +293,8 @@ impl Graph {
                         to,
                         kind: m.kind,
                         years: Years::new(m.min_years, m.max_years),
-                        source: m.source.clone(),
-                        owner: r.id.clone(),
+                        source: Cow::Owned(m.source.clone()),
+                        owner: Cow::Owned(r.id.clone()),
                         via: Via::Move,
                     },
                 );
@@ -205,8 +308,8 @@ impl Graph {
                         to,
                         kind: MoveKind::Related,
                         years: None,
-                        source: rel.source.clone(),
-                        owner: r.id.clone(),
+                        source: Cow::Owned(rel.source.clone()),
+                        owner: Cow::Owned(r.id.clone()),
                         via: Via::Related,
                     },
                 );
@@ -216,6 +319,109 @@ impl Graph {
         Ok(g)
     }
 
+    /// The official occupations and their edges (see [`official`]). An
+    /// occupation that curated roles stand for exactly is those roles'
+    /// nodes (no hidden duplicate: an edge into it goes to each of them);
+    /// a curated role linked approximately keeps its own node, with the
+    /// occupation's edges out of it too.
+    fn add_official(&mut self, catalog: &Catalog) {
+        let mut stand_for: HashMap<&'static str, Vec<NodeIx>> = HashMap::new();
+        let mut linked: Vec<(NodeIx, &'static str)> = Vec::new();
+        for h in catalog.heads() {
+            let Some(&n) = self.by_role.get(&h.id) else {
+                continue;
+            };
+            for (code, approx) in &h.soc {
+                let Some(o) = crate::wages::occupation(code) else {
+                    continue;
+                };
+                linked.push((n, o.soc));
+                if !approx {
+                    stand_for.entry(o.soc).or_default().push(n);
+                }
+                let node = &mut self.nodes[n];
+                if node.soc.is_none() {
+                    (node.soc, node.approximate) = (Some(o.soc), *approx);
+                }
+            }
+        }
+        for o in catalog.occupations.iter() {
+            if stand_for.contains_key(o.soc) {
+                continue;
+            }
+            let n = self.role_node(&crate::catalog::occupations::slug(o.title), o.title);
+            let node = &mut self.nodes[n];
+            node.soc = Some(o.soc);
+            node.residual = o.title.ends_with("All Other");
+            stand_for.insert(o.soc, vec![n]);
+        }
+        for o in catalog.occupations.iter() {
+            let mut starts: Vec<NodeIx> = stand_for[o.soc].clone();
+            for (n, soc) in &linked {
+                if *soc == o.soc && !starts.contains(n) {
+                    starts.push(*n);
+                }
+            }
+            for (to_soc, link) in official::edges(o.soc) {
+                let Some(targets) = stand_for.get(to_soc) else {
+                    continue;
+                };
+                let via = match link {
+                    official::Link::Related => Via::OnetRelated,
+                    official::Link::Similar { .. } => Via::SimilarSkills,
+                };
+                for &from in &starts {
+                    for &to in targets.iter().filter(|&&to| to != from) {
+                        self.edges.push(Edge {
+                            from,
+                            to,
+                            kind: MoveKind::Related,
+                            years: None,
+                            source: Cow::Borrowed(link.source()),
+                            owner: Cow::Borrowed(o.soc),
+                            via,
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    /// The nodes that stand for official occupations (an occupation's own
+    /// node, or a curated role linked to it exactly), with the code; each
+    /// code once, the first such node.
+    pub fn official_nodes(&self) -> impl Iterator<Item = (NodeIx, &'static str)> + '_ {
+        let mut seen = HashSet::new();
+        self.nodes.iter().enumerate().filter_map(move |(i, n)| {
+            let soc = n.soc.filter(|_| !n.approximate)?;
+            seen.insert(soc).then_some((i, soc))
+        })
+    }
+
+    /// The fewest steps from `from` to every node (`None`: not reached),
+    /// not passing through residual occupations.
+    pub fn distances(&self, from: NodeIx) -> Vec<Option<usize>> {
+        let mut dist: Vec<Option<usize>> = vec![None; self.nodes.len()];
+        if from >= self.nodes.len() {
+            return dist;
+        }
+        dist[from] = Some(0);
+        let mut queue = VecDeque::from([from]);
+        while let Some(u) = queue.pop_front() {
+            if u != from && self.nodes[u].residual {
+                continue;
+            }
+            let d = dist[u].unwrap_or(0);
+            for s in self.steps_from(u) {
+                if dist[s.to].is_none() {
+                    dist[s.to] = Some(d + 1);
+                    queue.push_back(s.to);
+                }
+            }
+        }
+        dist
+    }
+
     fn role_node(&mut self, id: &str, title: &str) -> NodeIx {
         if let Some(&i) = self.by_role.get(id) {
             return i;
@@ -223,6 +429,9 @@ impl Graph {
         self.nodes.push(Node {
             role: Some(id.to_string()),
             title: title.to_string(),
+            soc: None,
+            approximate: false,
+            residual: false,
         });
         let i = self.nodes.len() - 1;
         self.by_role.insert(id.to_string(), i);
@@ -244,6 +453,9 @@ impl Graph {
         self.nodes.push(Node {
             role: None,
             title: name.to_string(),
+            soc: None,
+            approximate: false,
+            residual: false,
         });
         let i = self.nodes.len() - 1;
         self.by_name.insert(key, i);
@@ -327,20 +539,96 @@ impl Graph {
         out
     }
 
-    /// The routes from `from` to `to` with the fewest steps, at most
-    /// `limit` of them.
-    pub fn fewest_steps(&self, from: NodeIx, to: NodeIx, limit: usize) -> Routes {
-        let found = all_shortest(
-            from,
-            |&n| n == to,
-            |&n| self.steps_from(n).iter().map(|s| s.to).collect(),
-        );
-        let Some((paths, total)) = found.map(|f| f.paths(limit)) else {
-            return Routes::default();
+    /// The skills part of a step's cost: its O*NET skill gap, from the
+    /// official occupations the two nodes are (unknown for a node without
+    /// ratings). No pay: see [`StepCost::pay`].
+    pub fn skill_cost(&self, from: NodeIx, to: NodeIx) -> StepCost {
+        let gap = match (self.nodes[from].soc, self.nodes[to].soc) {
+            (Some(a), Some(b)) => explain::occupation_gap(a, b),
+            _ => None,
         };
+        StepCost {
+            unknown_gap: gap.is_none(),
+            gap: gap.map_or(0.0, |g| g.gap),
+            pay: None,
+        }
+    }
+
+    /// The routes from `from` to `to` with the fewest steps, best first by
+    /// `cost` (summed over their steps), at most `limit` of them. Residual
+    /// "All Other" occupations are not passed through (they may be `to`).
+    pub fn fewest_steps(
+        &self,
+        from: NodeIx,
+        to: NodeIx,
+        limit: usize,
+        cost: &dyn Fn(NodeIx, NodeIx) -> StepCost,
+    ) -> Routes {
+        let n = self.nodes.len();
+        if from >= n || to >= n || limit == 0 {
+            return Routes::default();
+        }
+        let passable = |u: NodeIx| u == from || !self.nodes[u].residual;
+        // Distances from `from`, breadth first, as far as `to`.
+        let mut dist = vec![usize::MAX; n];
+        dist[from] = 0;
+        let mut order = vec![from];
+        let mut i = 0;
+        while i < order.len() && dist[to] == usize::MAX {
+            let u = order[i];
+            i += 1;
+            if !passable(u) {
+                continue;
+            }
+            for s in self.steps_from(u) {
+                if dist[s.to] == usize::MAX {
+                    dist[s.to] = dist[u] + 1;
+                    order.push(s.to);
+                }
+            }
+        }
+        if dist[to] == usize::MAX {
+            return Routes::default();
+        }
+        // The `limit` cheapest routes to every node on a shortest route,
+        // layer by layer (each label: its cost, and the label it extends).
+        let mut labels: Vec<Vec<Label>> = vec![Vec::new(); n];
+        let mut count = vec![0u64; n];
+        labels[from].push(Label::start());
+        count[from] = 1;
+        for &u in &order {
+            if labels[u].is_empty() || !passable(u) || dist[u] >= dist[to] {
+                continue;
+            }
+            for s in self.steps_from(u) {
+                let v = s.to;
+                if dist[v] != dist[u] + 1 {
+                    continue;
+                }
+                count[v] = count[v].saturating_add(count[u]);
+                let step = cost(u, v);
+                for (k, l) in labels[u].clone().into_iter().enumerate() {
+                    labels[v].push(l.extend(step, u, k));
+                }
+                labels[v].sort_by(Label::order);
+                labels[v].truncate(limit);
+            }
+        }
+        let routes = (0..labels[to].len())
+            .map(|k| {
+                let mut route = vec![to];
+                let (mut node, mut at) = (to, k);
+                while let Some((prev, prev_at)) = labels[node][at].back {
+                    route.push(prev);
+                    (node, at) = (prev, prev_at);
+                }
+                route.reverse();
+                route
+            })
+            .collect();
         Routes {
-            routes: paths,
-            total,
+            routes,
+            total: count[to],
             unknown_steps: 0,
             years: None,
         }
@@ -641,12 +929,93 @@ mod tests {
             role(&head("d")),
         ]))
         .unwrap();
-        let r = g.fewest_steps(n(&g, "a"), n(&g, "d"), 10);
+        let r = g.fewest_steps(n(&g, "a"), n(&g, "d"), 10, &|_, _| StepCost::default());
         assert_eq!(r.total, 2);
         let got: Vec<Vec<String>> = r.routes.iter().map(|x| ids(&g, x)).collect();
         assert_eq!(got, vec![vec!["a", "b", "d"], vec!["a", "c", "d"]]);
-        let capped = g.fewest_steps(n(&g, "a"), n(&g, "d"), 1);
+        let capped = g.fewest_steps(n(&g, "a"), n(&g, "d"), 1, &|_, _| StepCost::default());
         assert_eq!((capped.routes.len(), capped.total), (1, 2));
+    }
+
+    #[test]
+    fn equally_short_routes_rank_by_unknown_gaps_then_gap_then_lowest_pay() {
+        // a -> {b, c, x} -> d: three routes of two steps.
+        let g = Graph::build(&catalog(vec![
+            role(&format!(
+                "{}{}{}{}",
+                head("a"),
+                mv("b", "promotion", ""),
+                mv("c", "lateral", ""),
+                mv("x", "lateral", "")
+            )),
+            role(&format!("{}{}", head("b"), mv("d", "promotion", ""))),
+            role(&format!("{}{}", head("c"), mv("d", "promotion", ""))),
+            role(&format!("{}{}", head("x"), mv("d", "promotion", ""))),
+            role(&head("d")),
+        ]))
+        .unwrap();
+        let id = |i: NodeIx| g.nodes[i].key().to_string();
+        // Into b: gap 3; into c: gap 1; into x: gap unknown. Pay of d 50, of
+        // b 40, of c 20.
+        let cost = |_: NodeIx, v: NodeIx| match id(v).as_str() {
+            "b" => StepCost {
+                unknown_gap: false,
+                gap: 3.0,
+                pay: Some(40.0),
+            },
+            "c" => StepCost {
+                unknown_gap: false,
+                gap: 1.0,
+                pay: Some(20.0),
+            },
+            "x" => StepCost {
+                unknown_gap: true,
+                gap: 0.0,
+                pay: None,
+            },
+            _ => StepCost {
+                unknown_gap: false,
+                gap: 0.0,
+                pay: Some(50.0),
+            },
+        };
+        let r = g.fewest_steps(n(&g, "a"), n(&g, "d"), 10, &cost);
+        let got: Vec<Vec<String>> = r.routes.iter().map(|x| ids(&g, x)).collect();
+        assert_eq!(got, [["a", "c", "d"], ["a", "b", "d"], ["a", "x", "d"]]);
+        assert_eq!(r.total, 3);
+        // Equal gaps: the route whose lowest pay is higher first.
+        let same_gap = |_: NodeIx, v: NodeIx| StepCost {
+            unknown_gap: false,
+            gap: 1.0,
+            pay: Some(if id(v) == "b" { 40.0 } else { 20.0 }),
+        };
+        let r = g.fewest_steps(n(&g, "a"), n(&g, "d"), 1, &same_gap);
+        assert_eq!(ids(&g, &r.routes[0]), ["a", "b", "d"]);
+    }
+
+    #[test]
+    fn routes_do_not_pass_through_residual_occupations() {
+        // a -> b -> c and a -> r -> c with r residual ("All Other").
+        let mut g = Graph::build(&catalog(vec![
+            role(&format!(
+                "{}{}{}",
+                head("a"),
+                mv("b", "promotion", ""),
+                mv("r", "lateral", "")
+            )),
+            role(&format!("{}{}", head("b"), mv("c", "promotion", ""))),
+            role(&format!("{}{}", head("r"), mv("c", "promotion", ""))),
+            role(&head("c")),
+        ]))
+        .unwrap();
+        let r_node = n(&g, "r");
+        g.nodes[r_node].residual = true;
+        let r = g.fewest_steps(n(&g, "a"), n(&g, "c"), 10, &|_, _| StepCost::default());
+        let got: Vec<Vec<String>> = r.routes.iter().map(|x| ids(&g, x)).collect();
+        assert_eq!(got, [["a", "b", "c"]]);
+        // It can still be where a route ends.
+        let r = g.fewest_steps(n(&g, "a"), r_node, 10, &|_, _| StepCost::default());
+        assert_eq!(r.routes.len(), 1);
     }
 
     #[test]
@@ -657,7 +1026,7 @@ mod tests {
             role(&head("c")),
         ]))
         .unwrap();
-        let r = g.fewest_steps(n(&g, "a"), n(&g, "c"), 10);
+        let r = g.fewest_steps(n(&g, "a"), n(&g, "c"), 10, &|_, _| StepCost::default());
         assert!(r.routes.is_empty());
         assert_eq!(r.total, 0);
         let reach: Vec<NodeIx> = g.reachable(n(&g, "a")).iter().map(|r| r.node).collect();
@@ -675,9 +1044,18 @@ mod tests {
         .unwrap();
         let (a, b, c) = (n(&g, "a"), n(&g, "b"), n(&g, "c"));
         assert_eq!(g.reachable(a).len(), 1);
-        assert_eq!(g.fewest_steps(a, c, 10).total, 0);
+        assert_eq!(
+            g.fewest_steps(a, c, 10, &|_, _| StepCost::default()).total,
+            0
+        );
         assert_eq!(g.least_years(a, c, 10).total, 0);
-        assert_eq!(ids(&g, &g.fewest_steps(b, a, 10).routes[0]), vec!["b", "a"]);
+        assert_eq!(
+            ids(
+                &g,
+                &g.fewest_steps(b, a, 10, &|_, _| StepCost::default()).routes[0]
+            ),
+            vec!["b", "a"]
+        );
     }
 
     #[test]
@@ -705,7 +1083,7 @@ mod tests {
         ]))
         .unwrap();
         let (a, d) = (n(&g, "a"), n(&g, "d"));
-        let steps = g.fewest_steps(a, d, 10);
+        let steps = g.fewest_steps(a, d, 10, &|_, _| StepCost::default());
         assert_eq!(ids(&g, &steps.routes[0]), vec!["a", "d"]);
         let years = g.least_years(a, d, 10);
         assert_eq!(years.routes.len(), 1);
