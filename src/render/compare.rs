@@ -7,9 +7,12 @@ use crate::commands::salary::SalaryFigure;
 use crate::model::Period;
 use crate::render::list::trend_word;
 use crate::render::salary::{figure_value, hanging, kind_key, kind_label, period_key};
-use crate::render::text::{self, cell, clean, heading, money, per, percent, years, UNKNOWN};
+use crate::render::text::{
+    self, cell, clean, heading, money, per, percent, plain_number, years, UNKNOWN,
+};
 use crate::render::{tsv, Render};
 use crate::term::{Paint, Term};
+use serde::Serialize;
 use std::io::{self, Write};
 
 /// Below this many columns per role, the table becomes a stacked list.
@@ -524,228 +527,226 @@ impl Render for CompareView<'_> {
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
-        tsv::row(
-            out,
-            &[
-                "attribute",
-                "role",
-                "kind",
-                "value",
-                "unit",
-                "source",
-                "detail",
-            ],
-        )?;
-        let mut rec = |a: &str,
-                       role: &str,
-                       kind: &str,
-                       value: &str,
-                       unit: &str,
-                       source: &str,
-                       detail: &str| {
-            tsv::row(out, &[a, role, kind, value, unit, source, detail])
-        };
-        let unit = |currency: &str, period: Period| format!("{currency}/{}", period_key(period));
+        let mut rows = pay_records(self);
+        rows.extend(difference_records(self));
         for r in &self.roles {
-            for f in &r.pay {
-                let u = unit(&f.currency, f.period);
-                let region = f.region.clone().unwrap_or_default();
-                match (f.value, f.min, f.max) {
-                    (Some(v), _, _) => rec(
-                        "pay",
-                        &r.id,
-                        kind_key(f.kind),
-                        &tsv::num(Some(v)),
-                        &u,
-                        &f.source,
-                        &region,
-                    )?,
-                    (None, Some(a), Some(b)) => {
-                        let k = kind_key(f.kind);
-                        rec(
-                            "pay",
-                            &r.id,
-                            &format!("{k}_min"),
-                            &tsv::num(Some(a)),
-                            &u,
-                            &f.source,
-                            &region,
-                        )?;
-                        rec(
-                            "pay",
-                            &r.id,
-                            &format!("{k}_max"),
-                            &tsv::num(Some(b)),
-                            &u,
-                            &f.source,
-                            &region,
-                        )?;
-                    }
-                    _ => {}
+            rows.extend(fact_records(r));
+        }
+        rows.extend(set_records(self));
+        rows.extend(gap_records(self));
+        tsv::write(out, rows)
+    }
+}
+
+/// A TSV record of `careers compare`: one fact about one role.
+#[derive(Serialize, Default)]
+struct CompareRecord {
+    /// `pay`, `difference`, `growth`, `education`, ... (docs/json.md).
+    attribute: &'static str,
+    role: String,
+    kind: String,
+    value: String,
+    unit: String,
+    source: String,
+    detail: String,
+}
+
+impl CompareRecord {
+    fn new(attribute: &'static str, role: &str, kind: &str, value: impl Into<String>) -> Self {
+        CompareRecord {
+            attribute,
+            role: role.into(),
+            kind: kind.into(),
+            value: value.into(),
+            ..CompareRecord::default()
+        }
+    }
+
+    fn unit(self, unit: impl Into<String>) -> Self {
+        CompareRecord {
+            unit: unit.into(),
+            ..self
+        }
+    }
+
+    fn source(self, source: impl Into<String>) -> Self {
+        CompareRecord {
+            source: source.into(),
+            ..self
+        }
+    }
+
+    fn detail(self, detail: impl Into<String>) -> Self {
+        CompareRecord {
+            detail: detail.into(),
+            ..self
+        }
+    }
+}
+
+/// "USD/year".
+fn money_unit(currency: &str, period: Period) -> String {
+    format!("{currency}/{}", period_key(period))
+}
+
+fn pay_records(view: &CompareView) -> Vec<CompareRecord> {
+    let mut out = Vec::new();
+    for r in &view.roles {
+        for f in &r.pay {
+            let record = |kind: &str, v: f64| {
+                CompareRecord::new("pay", &r.id, kind, plain_number(v))
+                    .unit(money_unit(&f.currency, f.period))
+                    .source(&f.source)
+                    .detail(f.region.clone().unwrap_or_default())
+            };
+            let k = kind_key(f.kind);
+            match (f.value, f.min, f.max) {
+                (Some(v), _, _) => out.push(record(k, v)),
+                (None, Some(a), Some(b)) => {
+                    out.push(record(&format!("{k}_min"), a));
+                    out.push(record(&format!("{k}_max"), b));
                 }
+                _ => {}
             }
         }
-        for d in &self.differences {
-            let sources = format!("{},{}", d.baseline.source, d.other.source);
-            let k = measure_key(d.measure);
-            if d.comparable {
-                rec(
-                    "difference",
-                    &d.role,
-                    k,
-                    &tsv::num(d.amount),
-                    &unit(&d.other.currency, d.other.period),
-                    &sources,
-                    "",
-                )?;
-                rec(
+    }
+    out
+}
+
+fn difference_records(view: &CompareView) -> Vec<CompareRecord> {
+    let mut out = Vec::new();
+    for d in &view.differences {
+        let sources = format!("{},{}", d.baseline.source, d.other.source);
+        let k = measure_key(d.measure);
+        let number = |v: Option<f64>| v.map(plain_number).unwrap_or_default();
+        if d.comparable {
+            out.push(
+                CompareRecord::new("difference", &d.role, k, number(d.amount))
+                    .unit(money_unit(&d.other.currency, d.other.period))
+                    .source(&sources),
+            );
+            let percent = d.percent.map(|p| (p * 100.0).round() / 100.0);
+            out.push(
+                CompareRecord::new(
                     "difference",
                     &d.role,
                     &format!("{k}_percent"),
-                    &tsv::num(d.percent.map(|p| (p * 100.0).round() / 100.0)),
-                    "%",
-                    &sources,
-                    "",
-                )?;
-            } else {
-                rec(
-                    "difference",
-                    &d.role,
-                    k,
-                    "",
-                    "",
-                    &sources,
-                    &format!("not comparable: {}", d.reason.as_deref().unwrap_or("")),
-                )?;
-            }
+                    number(percent),
+                )
+                .unit("%")
+                .source(&sources),
+            );
+        } else {
+            out.push(
+                CompareRecord::new("difference", &d.role, k, "")
+                    .source(&sources)
+                    .detail(format!(
+                        "not comparable: {}",
+                        d.reason.as_deref().unwrap_or("")
+                    )),
+            );
         }
-        for r in &self.roles {
-            for g in &r.growth.statements {
-                if let Some(p) = g.percent {
-                    rec(
-                        "growth",
-                        &r.id,
-                        "percent",
-                        &tsv::num(Some(p)),
-                        "%",
-                        &g.source,
-                        "",
-                    )?;
-                }
-                if let Some(t) = g.trend {
-                    let through = g.through.map(|y| y.to_string()).unwrap_or_default();
-                    rec(
-                        "growth",
-                        &r.id,
-                        "trend",
-                        trend_word(t),
-                        "",
-                        &g.source,
-                        &through,
-                    )?;
-                }
-                if let Some(s) = &g.status {
-                    rec("growth", &r.id, "status", s, "", &g.source, "")?;
-                }
-            }
-            for e in &r.education {
-                rec("education", &r.id, "minimum", &e.value, "", &e.source, "")?;
-            }
-            for e in &r.experience {
-                if let Some(v) = e.min_years {
-                    rec(
-                        "experience",
-                        &r.id,
-                        "min_years",
-                        &v.to_string(),
-                        "years",
-                        &e.source,
-                        "",
-                    )?;
-                }
-                if let Some(v) = e.max_years {
-                    rec(
-                        "experience",
-                        &r.id,
-                        "max_years",
-                        &v.to_string(),
-                        "years",
-                        &e.source,
-                        "",
-                    )?;
-                }
-                if let Some(t) = &e.text {
-                    rec("experience", &r.id, "text", t, "", &e.source, "")?;
-                }
-            }
-            for x in &r.remote {
-                if let Some(f) = x.remote_friendly {
-                    rec(
-                        "remote",
-                        &r.id,
-                        "remote_friendly",
-                        &f.to_string(),
-                        "",
-                        &x.source,
-                        "",
-                    )?;
-                }
-            }
-            for s in &r.stress {
-                rec("stress", &r.id, "level", &s.value, "", &s.source, "")?;
-            }
-            for s in &r.balance {
-                rec("balance", &r.id, "level", &s.value, "", &s.source, "")?;
-            }
-            for l in &r.ladders {
-                for t in &l.tiers {
-                    rec(
-                        "ladder",
-                        &r.id,
-                        "tier",
-                        &t.title,
-                        &format!("{}/{}", t.position, l.tiers_total),
-                        &l.source,
-                        &l.ladder,
-                    )?;
-                }
-            }
-        }
-        for (attribute, set) in [("skills", &self.skills), ("tools", &self.tools)] {
-            for s in &set.shared {
-                rec(attribute, "", "shared", s, "", "", "")?;
-            }
-            for (id, items) in &set.unique {
-                for s in items {
-                    rec(attribute, id, "unique", s, "", "", "")?;
-                }
-            }
-        }
-        for g in &self.gaps {
-            if !g.gap.known {
-                rec(
-                    "gap",
-                    &g.to,
-                    UNKNOWN,
-                    "",
-                    "",
-                    "",
-                    g.reason.as_deref().unwrap_or(""),
-                )?;
-                continue;
-            }
-            for s in &g.gap.skills_to_gain {
-                rec(
-                    "gap",
-                    &g.to,
-                    "to_learn",
-                    s,
-                    "",
-                    "",
-                    &format!("from {}", g.from),
-                )?;
-            }
-        }
-        Ok(())
     }
+    out
+}
+
+/// Growth, education, experience, remote work, stress, balance and
+/// ladder places of one role.
+fn fact_records(r: &CompareRole) -> Vec<CompareRecord> {
+    let mut out = Vec::new();
+    for g in &r.growth.statements {
+        if let Some(p) = g.percent {
+            out.push(
+                CompareRecord::new("growth", &r.id, "percent", plain_number(p))
+                    .unit("%")
+                    .source(&g.source),
+            );
+        }
+        if let Some(t) = g.trend {
+            let through = g.through.map(|y| y.to_string()).unwrap_or_default();
+            out.push(
+                CompareRecord::new("growth", &r.id, "trend", trend_word(t))
+                    .source(&g.source)
+                    .detail(through),
+            );
+        }
+        if let Some(s) = &g.status {
+            out.push(CompareRecord::new("growth", &r.id, "status", s).source(&g.source));
+        }
+    }
+    for e in &r.education {
+        out.push(CompareRecord::new("education", &r.id, "minimum", &e.value).source(&e.source));
+    }
+    for e in &r.experience {
+        for (kind, v) in [("min_years", e.min_years), ("max_years", e.max_years)] {
+            if let Some(v) = v {
+                out.push(
+                    CompareRecord::new("experience", &r.id, kind, v.to_string())
+                        .unit("years")
+                        .source(&e.source),
+                );
+            }
+        }
+        if let Some(t) = &e.text {
+            out.push(CompareRecord::new("experience", &r.id, "text", t).source(&e.source));
+        }
+    }
+    for x in &r.remote {
+        if let Some(f) = x.remote_friendly {
+            out.push(
+                CompareRecord::new("remote", &r.id, "remote_friendly", f.to_string())
+                    .source(&x.source),
+            );
+        }
+    }
+    for (attribute, items) in [("stress", &r.stress), ("balance", &r.balance)] {
+        for s in items {
+            out.push(CompareRecord::new(attribute, &r.id, "level", &s.value).source(&s.source));
+        }
+    }
+    for l in &r.ladders {
+        for t in &l.tiers {
+            out.push(
+                CompareRecord::new("ladder", &r.id, "tier", &t.title)
+                    .unit(format!("{}/{}", t.position, l.tiers_total))
+                    .source(&l.source)
+                    .detail(&l.ladder),
+            );
+        }
+    }
+    out
+}
+
+fn set_records(view: &CompareView) -> Vec<CompareRecord> {
+    let mut out = Vec::new();
+    for (attribute, set) in [("skills", &view.skills), ("tools", &view.tools)] {
+        for s in &set.shared {
+            out.push(CompareRecord::new(attribute, "", "shared", s));
+        }
+        for (id, items) in &set.unique {
+            for s in items {
+                out.push(CompareRecord::new(attribute, id, "unique", s));
+            }
+        }
+    }
+    out
+}
+
+fn gap_records(view: &CompareView) -> Vec<CompareRecord> {
+    let mut out = Vec::new();
+    for g in &view.gaps {
+        if !g.gap.known {
+            out.push(
+                CompareRecord::new("gap", &g.to, UNKNOWN, "")
+                    .detail(g.reason.as_deref().unwrap_or("")),
+            );
+            continue;
+        }
+        for s in &g.gap.skills_to_gain {
+            out.push(
+                CompareRecord::new("gap", &g.to, "to_learn", s).detail(format!("from {}", g.from)),
+            );
+        }
+    }
+    out
 }

@@ -9,6 +9,7 @@ use crate::render::text::{money, per, years, UNKNOWN};
 use crate::render::Format;
 use crate::render::{tsv, Render};
 use crate::term::{Paint, Term};
+use serde::Serialize;
 use std::io::{self, Write};
 
 /// "$35,000/yr entry-level", "$30,000-$42,000/yr range".
@@ -119,53 +120,29 @@ impl Render for LadderView<'_> {
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
-        tsv::row(
-            out,
-            &[
-                "owner",
-                "ladder",
-                "source",
-                "tier",
-                "title",
-                "min_years",
-                "max_years",
-                "role",
-                "pay_basis",
-                "pay",
-                "pay_min",
-                "pay_max",
-                "currency",
-                "period",
-                "pay_source",
-            ],
-        )?;
-        for l in &self.ladders {
-            for (i, t) in l.tiers.iter().enumerate() {
+        let rows = self.ladders.iter().flat_map(|l| {
+            l.tiers.iter().enumerate().map(move |(i, t)| {
                 let p = t.pay.as_ref();
-                tsv::row(
-                    out,
-                    &[
-                        l.owner.clone(),
-                        l.name.clone(),
-                        l.source.clone(),
-                        (i + 1).to_string(),
-                        t.title.clone(),
-                        t.min_years.to_string(),
-                        t.max_years.map(|y| y.to_string()).unwrap_or_default(),
-                        t.role.clone().unwrap_or_default(),
-                        p.map(|p| p.basis.clone()).unwrap_or_default(),
-                        tsv::num(p.and_then(|p| p.value)),
-                        tsv::num(p.and_then(|p| p.min)),
-                        tsv::num(p.and_then(|p| p.max)),
-                        p.map(|p| p.currency.clone()).unwrap_or_default(),
-                        p.map(|p| per(p.period).trim_start_matches('/').to_string())
-                            .unwrap_or_default(),
-                        p.map(|p| p.source.clone()).unwrap_or_default(),
-                    ],
-                )?;
-            }
-        }
-        Ok(())
+                TierRecord {
+                    owner: &l.owner,
+                    ladder: &l.name,
+                    source: &l.source,
+                    tier: i + 1,
+                    title: &t.title,
+                    min_years: t.min_years,
+                    max_years: t.max_years,
+                    role: t.role.as_deref(),
+                    pay_basis: p.map(|p| p.basis.as_str()),
+                    pay: p.and_then(|p| p.value),
+                    pay_min: p.and_then(|p| p.min),
+                    pay_max: p.and_then(|p| p.max),
+                    currency: p.map(|p| p.currency.as_str()),
+                    period: p.map(|p| per(p.period).trim_start_matches('/')),
+                    pay_source: p.map(|p| p.source.as_str()),
+                }
+            })
+        });
+        tsv::write(out, rows)
     }
 
     fn diagram(&self, format: Format, out: &mut dyn Write) -> Option<io::Result<()>> {
@@ -174,6 +151,27 @@ impl Render for LadderView<'_> {
             _ => self.mermaid(out),
         })
     }
+}
+
+/// A TSV record of `careers ladder`: one tier.
+#[derive(Serialize, Default)]
+struct TierRecord<'a> {
+    owner: &'a str,
+    ladder: &'a str,
+    source: &'a str,
+    /// 1-based, lowest tier first.
+    tier: usize,
+    title: &'a str,
+    min_years: u32,
+    max_years: Option<u32>,
+    role: Option<&'a str>,
+    pay_basis: Option<&'a str>,
+    pay: Option<f64>,
+    pay_min: Option<f64>,
+    pay_max: Option<f64>,
+    currency: Option<&'a str>,
+    period: Option<&'a str>,
+    pay_source: Option<&'a str>,
 }
 
 /// The lines of a tier's diagram label; figures carry their source id.

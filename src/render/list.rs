@@ -6,6 +6,7 @@ use crate::commands::validate::ValidateView;
 use crate::render::text::{self, cell, money, per, percent, UNKNOWN};
 use crate::render::{tsv, Render};
 use crate::term::{Paint, Term};
+use serde::Serialize;
 use std::io::{self, Write};
 
 fn growth_text(r: &ListRow, cites: &Citations) -> String {
@@ -127,23 +128,7 @@ impl Render for ListView<'_> {
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
-        tsv::row(
-            out,
-            &[
-                "id",
-                "title",
-                "family",
-                "median_pay",
-                "currency",
-                "period",
-                "pay_basis",
-                "pay_source",
-                "growth_percent",
-                "growth_status",
-                "growth_source",
-            ],
-        )?;
-        for r in &self.rows {
+        let rows = self.rows.iter().map(|r| {
             let p = r.median_pay.as_ref();
             // The first growth statement with a figure, else the first at all.
             let g = r
@@ -151,26 +136,38 @@ impl Render for ListView<'_> {
                 .iter()
                 .find(|g| g.percent.is_some())
                 .or(r.growth.first());
-            tsv::row(
-                out,
-                &[
-                    r.id.clone(),
-                    r.title.clone(),
-                    r.family.clone(),
-                    tsv::num(p.map(|p| p.value)),
-                    p.map(|p| p.currency.clone()).unwrap_or_default(),
-                    p.map(|p| per(p.period).trim_start_matches('/').to_string())
-                        .unwrap_or_default(),
-                    p.map(|p| p.basis.clone()).unwrap_or_default(),
-                    p.map(|p| p.source.clone()).unwrap_or_default(),
-                    tsv::num(g.and_then(|g| g.percent)),
-                    g.and_then(|g| g.status.clone()).unwrap_or_default(),
-                    g.map(|g| g.source.clone()).unwrap_or_default(),
-                ],
-            )?;
-        }
-        Ok(())
+            ListRecord {
+                id: &r.id,
+                title: &r.title,
+                family: &r.family,
+                median_pay: p.map(|p| p.value),
+                currency: p.map(|p| p.currency.as_str()),
+                period: p.map(|p| per(p.period).trim_start_matches('/')),
+                pay_basis: p.map(|p| p.basis.as_str()),
+                pay_source: p.map(|p| p.source.as_str()),
+                growth_percent: g.and_then(|g| g.percent),
+                growth_status: g.and_then(|g| g.status.as_deref()),
+                growth_source: g.map(|g| g.source.as_str()),
+            }
+        });
+        tsv::write(out, rows)
     }
+}
+
+/// A TSV record of `careers list`: one role.
+#[derive(Serialize, Default)]
+struct ListRecord<'a> {
+    id: &'a str,
+    title: &'a str,
+    family: &'a str,
+    median_pay: Option<f64>,
+    currency: Option<&'a str>,
+    period: Option<&'a str>,
+    pay_basis: Option<&'a str>,
+    pay_source: Option<&'a str>,
+    growth_percent: Option<f64>,
+    growth_status: Option<&'a str>,
+    growth_source: Option<&'a str>,
 }
 
 impl Render for ValidateView {
@@ -186,15 +183,25 @@ impl Render for ValidateView {
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
-        tsv::row(out, &["checked", "roles", "sources", "problems"])?;
-        tsv::row(
+        tsv::write(
             out,
-            &[
-                self.checked.join(","),
-                self.roles.to_string(),
-                self.sources.to_string(),
-                "0".into(),
-            ],
+            [ValidateRecord {
+                checked: self.checked.join(","),
+                roles: self.roles,
+                sources: self.sources,
+                problems: 0,
+            }],
         )
     }
+}
+
+/// The TSV record of `careers validate`: what was checked, and what it holds.
+#[derive(Serialize, Default)]
+struct ValidateRecord {
+    /// The directories checked, or `bundled`, joined with `,`.
+    checked: String,
+    roles: usize,
+    sources: usize,
+    /// Always 0: problems are reported on stderr, with exit code 3.
+    problems: usize,
 }

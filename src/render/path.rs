@@ -14,6 +14,7 @@ use crate::render::text::{clean, money, percent, years, UNKNOWN};
 use crate::render::Format;
 use crate::render::{tsv, Render};
 use crate::term::{Paint, Term};
+use serde::Serialize;
 use std::collections::HashMap;
 use std::io::{self, Write};
 
@@ -414,89 +415,19 @@ impl Render for PathView<'_> {
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
         match self {
-            PathView::Routes(view) => {
-                tsv::row(
-                    out,
-                    &[
-                        "route",
-                        "step",
-                        "basis",
-                        "from",
-                        "to",
-                        "kind",
-                        "years",
-                        "pay_change",
-                        "pay_percent",
-                        "pay_currency",
-                        "pay_source",
-                        "pay_note",
-                        "skills_to_gain",
-                        "skills_shared",
-                        "sources",
-                    ],
-                )?;
-                for (i, r) in view.routes.iter().enumerate() {
-                    for (j, s) in r.steps.iter().enumerate() {
-                        let p = &s.pay_change;
-                        let pay_from = p.from.as_ref();
-                        tsv::row(
-                            out,
-                            &[
-                                (i + 1).to_string(),
-                                (j + 1).to_string(),
-                                match r.basis {
-                                    Basis::FewestSteps => "fewest-steps".into(),
-                                    Basis::LeastYears => "least-years".into(),
-                                },
-                                s.from.clone(),
-                                s.to.clone(),
-                                kind_word(s.kind).into(),
-                                years_tsv(&s.years),
-                                tsv::num(p.change),
-                                tsv::num(p.percent.map(|v| (v * 10.0).round() / 10.0)),
-                                if p.change.is_some() {
-                                    pay_from.map(|x| x.currency.clone()).unwrap_or_default()
-                                } else {
-                                    String::new()
-                                },
-                                if p.change.is_some() {
-                                    pay_from.map(|x| x.source.clone()).unwrap_or_default()
-                                } else {
-                                    String::new()
-                                },
-                                p.note.clone().unwrap_or_default(),
-                                s.skills_to_gain.join("; "),
-                                s.skills_shared.join("; "),
-                                s.sources.join(","),
-                            ],
-                        )?;
-                    }
-                }
-                Ok(())
-            }
+            PathView::Routes(view) => tsv::write(out, step_records(view)),
             PathView::Reach(view) => {
-                tsv::row(
-                    out,
-                    &[
-                        "depth", "from", "to", "title", "profile", "kind", "years", "sources",
-                    ],
-                )?;
-                for e in &view.entries {
-                    tsv::row(
-                        out,
-                        &[
-                            e.depth.to_string(),
-                            e.from.clone(),
-                            e.to.clone(),
-                            e.to_title.clone(),
-                            e.to_profile.to_string(),
-                            kind_word(e.kind).into(),
-                            years_tsv(&e.years),
-                            e.sources.join(","),
-                        ],
-                    )?;
-                }
-                Ok(())
+                let rows = view.entries.iter().map(|e| ReachRecord {
+                    depth: e.depth,
+                    from: &e.from,
+                    to: &e.to,
+                    title: &e.to_title,
+                    profile: e.to_profile,
+                    kind: kind_word(e.kind),
+                    years: years_tsv(&e.years),
+                    sources: e.sources.join(","),
+                });
+                tsv::write(out, rows)
             }
         }
     }
@@ -539,4 +470,71 @@ fn years_tsv(ys: &[SourcedYears]) -> String {
         .map(|y| format!("{} ({})", years(y.min, y.max), y.source))
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// A TSV record of `careers path FROM TO`: one step of a route.
+#[derive(Serialize, Default)]
+struct StepRecord<'a> {
+    route: usize,
+    step: usize,
+    basis: &'a str,
+    from: &'a str,
+    to: &'a str,
+    kind: &'a str,
+    /// Each source's years, `; `-separated (see [`years_tsv`]).
+    years: String,
+    pay_change: Option<f64>,
+    /// One decimal.
+    pay_percent: Option<f64>,
+    pay_currency: Option<&'a str>,
+    pay_source: Option<&'a str>,
+    pay_note: Option<&'a str>,
+    /// `; `-separated.
+    skills_to_gain: String,
+    skills_shared: String,
+    /// `,`-separated ids.
+    sources: String,
+}
+
+fn step_records<'a>(view: &'a RoutesView<'_>) -> impl Iterator<Item = StepRecord<'a>> {
+    view.routes.iter().enumerate().flat_map(|(i, r)| {
+        r.steps.iter().enumerate().map(move |(j, s)| {
+            let p = &s.pay_change;
+            // The currency and source of the figures compared, when they were.
+            let compared = p.change.and(p.from.as_ref());
+            StepRecord {
+                route: i + 1,
+                step: j + 1,
+                basis: match r.basis {
+                    Basis::FewestSteps => "fewest-steps",
+                    Basis::LeastYears => "least-years",
+                },
+                from: &s.from,
+                to: &s.to,
+                kind: kind_word(s.kind),
+                years: years_tsv(&s.years),
+                pay_change: p.change,
+                pay_percent: p.percent.map(|v| (v * 10.0).round() / 10.0),
+                pay_currency: compared.map(|x| x.currency.as_str()),
+                pay_source: compared.map(|x| x.source.as_str()),
+                pay_note: p.note.as_deref(),
+                skills_to_gain: s.skills_to_gain.join("; "),
+                skills_shared: s.skills_shared.join("; "),
+                sources: s.sources.join(","),
+            }
+        })
+    })
+}
+
+/// A TSV record of `careers path FROM`: one destination.
+#[derive(Serialize, Default)]
+struct ReachRecord<'a> {
+    depth: usize,
+    from: &'a str,
+    to: &'a str,
+    title: &'a str,
+    profile: bool,
+    kind: &'a str,
+    years: String,
+    sources: String,
 }

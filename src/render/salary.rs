@@ -6,6 +6,7 @@ use crate::model::Period;
 use crate::render::text::{self, clean, heading, money, per, UNKNOWN};
 use crate::render::{tsv, Render};
 use crate::term::{Paint, Term};
+use serde::Serialize;
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
@@ -522,50 +523,27 @@ impl Render for SalaryView<'_> {
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
-        tsv::row(
-            out,
-            &[
-                "id",
-                "title",
-                "kind",
-                "value",
-                "min",
-                "max",
-                "currency",
-                "period",
-                "converted",
-                "source",
-                "region",
-            ],
-        )?;
+        let mut w = tsv::Writer::new(out)?;
         for row in &self.rows {
+            let record = |kind: String| FigureRecord {
+                id: &row.id,
+                title: &row.title,
+                kind,
+                ..FigureRecord::default()
+            };
             if row.figures.is_empty() {
-                tsv::row(
-                    out,
-                    &[
-                        row.id.as_str(),
-                        row.title.as_str(),
-                        UNKNOWN,
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                    ],
-                )?;
+                w.row(&record(UNKNOWN.into()))?;
             }
             for o in &row.official {
-                let Some(w) = &o.wages else { continue };
+                let Some(wages) = &o.wages else { continue };
+                let region = format!("{} (SOC {})", o.area.label(), o.soc);
                 let points = [
-                    ("official_p10", w.annual.p10, w.hourly.p10),
-                    ("official_p25", w.annual.p25, w.hourly.p25),
-                    ("official_median", w.annual.median, w.hourly.median),
-                    ("official_p75", w.annual.p75, w.hourly.p75),
-                    ("official_p90", w.annual.p90, w.hourly.p90),
-                    ("official_mean", w.annual_mean, w.hourly_mean),
+                    ("official_p10", wages.annual.p10, wages.hourly.p10),
+                    ("official_p25", wages.annual.p25, wages.hourly.p25),
+                    ("official_median", wages.annual.median, wages.hourly.median),
+                    ("official_p75", wages.annual.p75, wages.hourly.p75),
+                    ("official_p90", wages.annual.p90, wages.hourly.p90),
+                    ("official_mean", wages.annual_mean, wages.hourly_mean),
                 ];
                 for (kind, annual, hourly) in points {
                     for (v, period) in [(annual, "year"), (hourly, "hour")] {
@@ -576,46 +554,50 @@ impl Render for SalaryView<'_> {
                             }
                             other => (kind.to_string(), other.value()),
                         };
-                        tsv::row(
-                            out,
-                            &[
-                                row.id.clone(),
-                                row.title.clone(),
-                                kind,
-                                tsv::num(value),
-                                String::new(),
-                                String::new(),
-                                "USD".into(),
-                                period.into(),
-                                "false".into(),
-                                o.source.clone(),
-                                format!("{} (SOC {})", o.area.label(), o.soc),
-                            ],
-                        )?;
+                        w.row(&FigureRecord {
+                            value,
+                            currency: "USD",
+                            period: Some(period),
+                            converted: Some(false),
+                            source: &o.source,
+                            region: Some(region.clone()),
+                            ..record(kind)
+                        })?;
                     }
                 }
             }
             for f in &row.figures {
-                tsv::row(
-                    out,
-                    &[
-                        row.id.clone(),
-                        row.title.clone(),
-                        kind_key(f.kind).to_string(),
-                        tsv::num(f.value),
-                        tsv::num(f.min),
-                        tsv::num(f.max),
-                        f.currency.clone(),
-                        period_key(f.period).to_string(),
-                        f.converted.to_string(),
-                        f.source.clone(),
-                        f.region.clone().unwrap_or_default(),
-                    ],
-                )?;
+                w.row(&FigureRecord {
+                    value: f.value,
+                    min: f.min,
+                    max: f.max,
+                    currency: &f.currency,
+                    period: Some(period_key(f.period)),
+                    converted: Some(f.converted),
+                    source: &f.source,
+                    region: f.region.clone(),
+                    ..record(kind_key(f.kind).to_string())
+                })?;
             }
         }
         Ok(())
     }
+}
+
+/// A TSV record of `careers salary`: one pay figure of a role.
+#[derive(Serialize, Default)]
+struct FigureRecord<'a> {
+    id: &'a str,
+    title: &'a str,
+    kind: String,
+    value: Option<f64>,
+    min: Option<f64>,
+    max: Option<f64>,
+    currency: &'a str,
+    period: Option<&'a str>,
+    converted: Option<bool>,
+    source: &'a str,
+    region: Option<String>,
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use crate::render::official::{count, value};
 use crate::render::text::{self, cell};
 use crate::render::{tsv, Render};
 use crate::term::{Paint, Term};
+use serde::Serialize;
 use std::io::{self, Write};
 
 impl Render for TopView {
@@ -50,41 +51,39 @@ impl Render for TopView {
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
-        tsv::row(
-            out,
-            &[
-                "rank",
-                "id",
-                "soc",
-                "title",
-                "annual_median",
-                "top_coded",
-                "employment",
-                "area",
-                "source",
-            ],
-        )?;
-        for r in &self.rows {
+        let area = self.area.label();
+        let rows = self.rows.iter().map(|r| {
             let m = median(&r.wages);
-            let shown = match m {
-                crate::wages::WageValue::TopCoded { cap } => Some(cap),
-                other => other.value(),
-            };
-            tsv::row(
-                out,
-                &[
-                    r.rank.to_string(),
-                    r.id.clone(),
-                    r.soc.clone(),
-                    r.title.clone(),
-                    tsv::num(shown),
-                    m.is_top_coded().to_string(),
-                    tsv::num(r.wages.employment.value()),
-                    self.area.label(),
-                    self.source.clone(),
-                ],
-            )?;
-        }
-        Ok(())
+            TopRecord {
+                rank: r.rank,
+                id: &r.id,
+                soc: &r.soc,
+                title: &r.title,
+                annual_median: match m {
+                    crate::wages::WageValue::TopCoded { cap } => Some(cap),
+                    other => other.value(),
+                },
+                top_coded: m.is_top_coded(),
+                employment: r.wages.employment.value(),
+                area: &area,
+                source: &self.source,
+            }
+        });
+        tsv::write(out, rows)
     }
+}
+
+/// A TSV record of `careers salary --top`: one occupation.
+#[derive(Serialize, Default)]
+struct TopRecord<'a> {
+    rank: usize,
+    id: &'a str,
+    soc: &'a str,
+    title: &'a str,
+    /// The median, or the floor of a top-coded one.
+    annual_median: Option<f64>,
+    top_coded: bool,
+    employment: Option<f64>,
+    area: &'a str,
+    source: &'a str,
 }

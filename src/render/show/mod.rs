@@ -117,11 +117,11 @@ impl Render for ShowView<'_> {
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
-        tsv::row(out, &["field", "value", "source"])?;
+        let mut out = tsv::Writer::new(out)?;
         let value = serde_json::to_value(self).map_err(io::Error::from)?;
         if let Value::Object(m) = value {
             for (k, v) in m {
-                leaves(&k, &v, None, out)?;
+                leaves(&k, &v, None, &mut out)?;
             }
         }
         Ok(())
@@ -175,8 +175,21 @@ fn header(page: &Page<'_>, out: &mut dyn Write) -> io::Result<()> {
     }
 }
 
+/// A TSV record of `careers show`: one leaf of the JSON.
+#[derive(serde::Serialize, Default)]
+struct Leaf {
+    field: String,
+    value: String,
+    source: String,
+}
+
 /// One TSV row per leaf: dotted path, value, and the nearest source.
-fn leaves(path: &str, v: &Value, source: Option<&str>, out: &mut dyn Write) -> io::Result<()> {
+fn leaves(
+    path: &str,
+    v: &Value,
+    source: Option<&str>,
+    out: &mut tsv::Writer<'_, Leaf>,
+) -> io::Result<()> {
     match v {
         Value::Object(m) => {
             let source = m.get("source").and_then(Value::as_str).or(source);
@@ -194,7 +207,15 @@ fn leaves(path: &str, v: &Value, source: Option<&str>, out: &mut dyn Write) -> i
             Ok(())
         }
         Value::Null => Ok(()),
-        Value::String(s) => tsv::row(out, &[path, s, source.unwrap_or("")]),
-        other => tsv::row(out, &[path, &other.to_string(), source.unwrap_or("")]),
+        Value::String(s) => out.row(&Leaf {
+            field: path.into(),
+            value: s.clone(),
+            source: source.unwrap_or("").into(),
+        }),
+        other => out.row(&Leaf {
+            field: path.into(),
+            value: other.to_string(),
+            source: source.unwrap_or("").into(),
+        }),
     }
 }
