@@ -3,15 +3,16 @@
 //! then shared and unique skills and tools, and the skill gaps.
 
 use crate::commands::compare::{CompareRole, CompareView, Measure, PayDifference, Sourced};
-use crate::commands::salary::SalaryFigure;
 use crate::model::Period;
+use crate::pay::{self, SalaryFigure};
 use crate::render::list::trend_word;
-use crate::render::salary::{figure_value, hanging, kind_key, kind_label, period_key};
+use crate::render::salary::{figure_value, hanging, kind_key, kind_label};
 use crate::render::text::{
-    self, cell, clean, heading, money, per, percent, plain_number, years, UNKNOWN,
+    self, cell, clean, heading, money, pay_figure, per, percent, plain_number, years, UNKNOWN,
 };
 use crate::render::{tsv, Render};
 use crate::term::{Paint, Term};
+use crate::wages::WageValue;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -66,7 +67,16 @@ fn sourced_lines(view: &CompareView, items: &[Sourced]) -> Vec<String> {
         .collect()
 }
 
+/// Every curated figure; for a role without any, its headline (the
+/// official median).
 fn pay_lines(view: &CompareView, r: &CompareRole, ascii: bool) -> Vec<String> {
+    if r.pay.is_empty() {
+        return r
+            .headline
+            .iter()
+            .map(|h| format!("{} {}", pay_figure(h, ascii), cite_tag(view, &h.source)))
+            .collect();
+    }
     r.pay
         .iter()
         .map(|f: &SalaryFigure| {
@@ -90,6 +100,7 @@ fn measure_label(m: Measure) -> &'static str {
         Measure::Mid => "Mid-level",
         Measure::Senior => "Senior-level",
         Measure::Top10PercentFrom => "Top 10% from",
+        Measure::OfficialMedian => "Official median",
     }
 }
 
@@ -103,6 +114,7 @@ fn measure_key(m: Measure) -> &'static str {
         Measure::Mid => "mid",
         Measure::Senior => "senior",
         Measure::Top10PercentFrom => "top_10_percent_from",
+        Measure::OfficialMedian => "official_median",
     }
 }
 
@@ -156,8 +168,8 @@ fn difference_lines(view: &CompareView, i: usize) -> Vec<String> {
     if !lines.is_empty() {
         return lines;
     }
-    let base_has = view.roles.first().is_some_and(|b| !b.pay.is_empty());
-    let why = match (base_has, r.pay.is_empty()) {
+    let base_has = view.roles.first().is_some_and(|b| b.headline.is_some());
+    let why = match (base_has, r.headline.is_none()) {
         (_, true) => "no pay figures for this role",
         (false, _) => "no pay figures for the baseline",
         _ => "no pay measure both give",
@@ -249,8 +261,9 @@ fn ladder_lines(view: &CompareView, r: &CompareRole) -> Vec<String> {
     out
 }
 
-/// Official median and range (p10-p90) per SOC link, with the area.
-fn official_lines(view: &CompareView, r: &CompareRole) -> Vec<String> {
+/// Official median and range (p10-p90) per SOC link, with the area; by
+/// the hour where the BLS gives the median by the hour only.
+fn official_lines(view: &CompareView, r: &CompareRole, ascii: bool) -> Vec<String> {
     use crate::render::official::value;
     if r.official.is_empty() {
         return vec![format!("{UNKNOWN}: no SOC occupation linked")];
@@ -260,32 +273,24 @@ fn official_lines(view: &CompareView, r: &CompareRole) -> Vec<String> {
         let tag = cite_tag(view, &o.source);
         let approx = if o.approximate { " (approximate)" } else { "" };
         out.push(format!("SOC {}{approx}, {}", o.soc, o.area.label()));
-        match &o.wages {
-            Some(w) => {
-                out.push(format!("Median: {}/yr {tag}", value(w.annual.median)));
-                out.push(format!(
-                    "10-90%: {} to {}/yr",
-                    value(w.annual.p10),
-                    value(w.annual.p90)
-                ));
-                // Same source, area and period as the baseline's: comparable.
-                let base = view.roles.first().filter(|b| b.id != r.id);
-                let base_median = base
-                    .and_then(|b| b.official.first())
-                    .and_then(|b| b.wages.as_ref())
-                    .and_then(|b| b.annual.median.value());
-                if let (Some(b), Some(m)) = (base_median, w.annual.median.value()) {
-                    let diff = m - b;
-                    let sign = if diff > 0.0 { "+" } else { "" };
-                    out.push(format!(
-                        "vs baseline: {sign}{}/yr ({})",
-                        crate::render::text::money(diff, "USD"),
-                        crate::render::text::percent(diff / b * 100.0)
-                    ));
-                }
-            }
-            None => out.push(format!("not published for this area {tag}")),
-        }
+        let (Some(w), Some(median)) = (&o.wages, pay::median_figure(o, None, 0.0)) else {
+            out.push(format!("not published for this area {tag}"));
+            continue;
+        };
+        out.push(format!(
+            "Median: {} {tag}",
+            text::pay_amount(&median, ascii)
+        ));
+        let (p10, p90) = match median.period {
+            Period::Year => (w.annual.p10, w.annual.p90),
+            Period::Hour => (w.hourly.p10, w.hourly.p90),
+        };
+        out.push(format!(
+            "10-90%: {} to {}{}",
+            value(p10),
+            value(p90),
+            per(median.period)
+        ));
     }
     out
 }
@@ -302,7 +307,10 @@ fn rows(view: &CompareView, term: &Term) -> Vec<(&'static str, Vec<Vec<String>>)
                 .map(|i| difference_lines(view, i))
                 .collect(),
         ),
-        ("Official wages", per_role(&|r| official_lines(view, r))),
+        (
+            "Official wages",
+            per_role(&|r| official_lines(view, r, term.ascii)),
+        ),
         ("Growth", per_role(&|r| growth_lines(view, r))),
         (
             "Education",
@@ -546,8 +554,15 @@ struct CompareRecord {
     role: String,
     kind: String,
     value: String,
+    /// Money: the currency and the period (`year`, `hour`).
+    currency: Option<String>,
+    period: Option<Period>,
+    /// Other units: `%`, `years`, a ladder tier's `POSITION/TOTAL`.
     unit: String,
     source: String,
+    /// Official figures: the SOC code and the area.
+    soc: Option<String>,
+    area: Option<String>,
     detail: String,
 }
 
@@ -559,6 +574,14 @@ impl CompareRecord {
             kind: kind.into(),
             value: value.into(),
             ..CompareRecord::default()
+        }
+    }
+
+    fn money(self, currency: &str, period: Period) -> Self {
+        CompareRecord {
+            currency: Some(currency.into()),
+            period: Some(period),
+            ..self
         }
     }
 
@@ -584,18 +607,13 @@ impl CompareRecord {
     }
 }
 
-/// "USD/year".
-fn money_unit(currency: &str, period: Period) -> String {
-    format!("{currency}/{}", period_key(period))
-}
-
 fn pay_records(view: &CompareView) -> Vec<CompareRecord> {
     let mut out = Vec::new();
     for r in &view.roles {
         for f in &r.pay {
             let record = |kind: &str, v: f64| {
                 CompareRecord::new("pay", &r.id, kind, plain_number(v))
-                    .unit(money_unit(&f.currency, f.period))
+                    .money(&f.currency, f.period)
                     .source(&f.source)
                     .detail(f.region.clone().unwrap_or_default())
             };
@@ -609,8 +627,53 @@ fn pay_records(view: &CompareView) -> Vec<CompareRecord> {
                 _ => {}
             }
         }
+        out.extend(r.official.iter().flat_map(|o| official_records(&r.id, o)));
     }
     out
+}
+
+/// An official median and its 10th and 90th percentiles, in the period
+/// the median is given in; a top-coded figure is its floor, with
+/// `top-coded: at least` in detail.
+fn official_records(role: &str, o: &crate::pay::OfficialWages) -> Vec<CompareRecord> {
+    let (Some(w), Some(median)) = (&o.wages, pay::median_figure(o, None, 0.0)) else {
+        return Vec::new();
+    };
+    let (p10, p50, p90) = match median.period {
+        Period::Year => (w.annual.p10, w.annual.median, w.annual.p90),
+        Period::Hour => (w.hourly.p10, w.hourly.median, w.hourly.p90),
+    };
+    [
+        ("official_p10", p10),
+        ("official_median", p50),
+        ("official_p90", p90),
+    ]
+    .into_iter()
+    .filter_map(|(kind, v)| {
+        let (value, detail) = match v {
+            WageValue::TopCoded { cap } => (cap, "top-coded: at least"),
+            other => (other.value()?, ""),
+        };
+        let record = CompareRecord::new("pay", role, kind, plain_number(value))
+            .money("USD", median.period)
+            .source(&o.source)
+            .detail(detail);
+        Some(CompareRecord {
+            soc: Some(o.soc.clone()),
+            area: Some(o.area.label()),
+            ..record
+        })
+    })
+    .collect()
+}
+
+/// The SOC codes of an official difference, `baseline,other`.
+fn official_socs(d: &PayDifference) -> Option<String> {
+    Some(format!(
+        "{},{}",
+        d.baseline.soc.as_ref()?,
+        d.other.soc.as_ref()?
+    ))
 }
 
 fn difference_records(view: &CompareView) -> Vec<CompareRecord> {
@@ -620,11 +683,12 @@ fn difference_records(view: &CompareView) -> Vec<CompareRecord> {
         let k = measure_key(d.measure);
         let number = |v: Option<f64>| v.map(plain_number).unwrap_or_default();
         if d.comparable {
-            out.push(
-                CompareRecord::new("difference", &d.role, k, number(d.amount))
-                    .unit(money_unit(&d.other.currency, d.other.period))
-                    .source(&sources),
-            );
+            out.push(CompareRecord {
+                soc: official_socs(d),
+                ..CompareRecord::new("difference", &d.role, k, number(d.amount))
+                    .money(&d.other.currency, d.other.period)
+                    .source(&sources)
+            });
             let percent = d.percent.map(|p| (p * 100.0).round() / 100.0);
             out.push(
                 CompareRecord::new(

@@ -117,8 +117,10 @@ impl Render for SearchView<'_> {
                 if shown == 1 { "" } else { "s" }
             )
         };
-        writeln!(out)?;
-        text::legend(out, term, &self.sources)?;
+        if self.sources.is_empty() {
+            writeln!(out)?;
+        }
+        text::source_legend(out, term, &self.sources)?;
         text::line(out, term, &term.paint(Paint::Muted, &summary))
     }
 

@@ -119,8 +119,10 @@ impl Render for SkillMapView<'_> {
             );
             styled_bullet(out, term, &text, "  ")?;
         }
-        writeln!(out)?;
-        text::legend(out, term, cites)
+        if cites.is_empty() {
+            writeln!(out)?;
+        }
+        text::source_legend(out, term, cites)
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
@@ -192,8 +194,10 @@ impl Render for FindView<'_> {
             }
         }
         let n = self.roles.len();
-        writeln!(out)?;
-        text::legend(out, term, cites)?;
+        if cites.is_empty() {
+            writeln!(out)?;
+        }
+        text::source_legend(out, term, cites)?;
         text::line(
             out,
             term,

@@ -11,6 +11,8 @@
 //! so that `cut` and `awk` can split on every tab and newline; csv cannot
 //! escape anything but its quote character (BurntSushi/rust-csv#260).
 
+use crate::model::Period;
+use crate::pay::{Basis, PayFigure};
 use crate::render::text::plain_number;
 use serde::ser::{self, Impossible, Serialize};
 use std::borrow::Cow;
@@ -93,6 +95,50 @@ impl<'o, R: Serialize + Default> Writer<'o, R> {
     }
 }
 
+/// A pay figure ([`PayFigure`]) as the columns of a row, the same in
+/// every command's TSV: `pay` (or `pay_min` and `pay_max` for a range),
+/// `currency`, `period` (`year` or `hour`), `pay_basis`, `pay_source`,
+/// and for an official figure `soc`, `area`, `approximate` and
+/// `top_coded`; `converted` says whether the figure was converted from
+/// the other period. All empty when the pay is unknown.
+#[derive(serde::Serialize, Default)]
+pub struct PayColumns<'a> {
+    pub pay: Option<f64>,
+    pub pay_min: Option<f64>,
+    pub pay_max: Option<f64>,
+    pub currency: Option<&'a str>,
+    pub period: Option<Period>,
+    pub pay_basis: Option<Basis>,
+    pub pay_source: Option<&'a str>,
+    pub soc: Option<&'a str>,
+    pub area: Option<String>,
+    pub approximate: Option<bool>,
+    pub top_coded: Option<bool>,
+    pub converted: Option<bool>,
+}
+
+impl<'a> PayColumns<'a> {
+    pub fn of(p: Option<&'a PayFigure>) -> PayColumns<'a> {
+        let Some(p) = p else {
+            return PayColumns::default();
+        };
+        PayColumns {
+            pay: p.value,
+            pay_min: p.min,
+            pay_max: p.max,
+            currency: Some(&p.currency),
+            period: Some(p.period),
+            pay_basis: Some(p.basis),
+            pay_source: Some(&p.source),
+            soc: p.soc.as_deref(),
+            area: p.area.as_ref().map(|a| a.label()),
+            approximate: p.soc.as_ref().map(|_| p.approximate),
+            top_coded: p.soc.as_ref().map(|_| p.top_coded),
+            converted: Some(p.converted),
+        }
+    }
+}
+
 /// Why a row could not be written: its type is not a flat struct.
 #[derive(Debug)]
 pub struct Error(String);
@@ -152,7 +198,7 @@ impl<'l> ser::Serializer for Record<'l> {
     type SerializeTuple = Impossible<(), Error>;
     type SerializeTupleStruct = Impossible<(), Error>;
     type SerializeTupleVariant = Impossible<(), Error>;
-    type SerializeMap = Impossible<(), Error>;
+    type SerializeMap = Fields<'l>;
     type SerializeStruct = Fields<'l>;
     type SerializeStructVariant = Impossible<(), Error>;
 
@@ -162,6 +208,12 @@ impl<'l> ser::Serializer for Record<'l> {
             header: self.header,
             first: true,
         })
+    }
+
+    /// A struct with a `#[serde(flatten)]` field serializes as a map: its
+    /// keys are the field names.
+    fn serialize_map(self, _: Option<usize>) -> Result<Fields<'l>, Error> {
+        self.serialize_struct("", 0)
     }
 
     not_a_struct!(
@@ -226,9 +278,6 @@ impl<'l> ser::Serializer for Record<'l> {
     ) -> Result<Self::SerializeTupleVariant, Error> {
         Err(Error("a row must be a struct".into()))
     }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
-        Err(Error("a row must be a struct".into()))
-    }
     fn serialize_struct_variant(
         self,
         _: &'static str,
@@ -237,6 +286,39 @@ impl<'l> ser::Serializer for Record<'l> {
         _: usize,
     ) -> Result<Self::SerializeStructVariant, Error> {
         Err(Error("a row must be a struct".into()))
+    }
+}
+
+impl Fields<'_> {
+    fn separate(&mut self) {
+        if !self.first {
+            self.line.push('\t');
+        }
+        self.first = false;
+    }
+}
+
+impl ser::SerializeMap for Fields<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), Error> {
+        self.separate();
+        if self.header {
+            key.serialize(Value { line: self.line })?;
+        }
+        Ok(())
+    }
+
+    fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+        if self.header {
+            return Ok(());
+        }
+        value.serialize(Value { line: self.line })
+    }
+
+    fn end(self) -> Result<(), Error> {
+        Ok(())
     }
 }
 
@@ -249,10 +331,7 @@ impl ser::SerializeStruct for Fields<'_> {
         key: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        if !self.first {
-            self.line.push('\t');
-        }
-        self.first = false;
+        self.separate();
         if self.header {
             self.line.push_str(&field(key));
             Ok(())
@@ -466,6 +545,30 @@ mod tests {
             Some("tab\\there\\nnew\\rcr\\u{1b}[31m\\u{7f}\t\t0\tfalse\t")
         );
         assert_eq!(out.lines().count(), 2);
+    }
+
+    #[test]
+    fn flattened_fields_are_columns_of_the_row() {
+        #[derive(Serialize, Default)]
+        struct Outer<'a> {
+            id: &'a str,
+            #[serde(flatten)]
+            inner: Row<'a>,
+            after: u32,
+        }
+        let rows = vec![Outer {
+            id: "o",
+            inner: Row {
+                id: "i",
+                count: 2,
+                ..Row::default()
+            },
+            after: 7,
+        }];
+        assert_eq!(
+            written(rows),
+            "id\tid\tvalue\tcount\tknown\tperiod\tafter\no\ti\t\t2\tfalse\t\t7\n"
+        );
     }
 
     #[test]

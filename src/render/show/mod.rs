@@ -92,7 +92,11 @@ impl Render for ShowView<'_> {
             // A full profile skips empty sections and names them at the end;
             // a section asked for by name is always printed.
             if full && !section.has(self) {
-                uncovered.push(section.title.to_lowercase());
+                // Lower case for the list, but only the first letter:
+                // "official wages (BLS, May 2025)" keeps its capitals.
+                let mut title = section.title.chars();
+                let first = title.next().map(|c| c.to_lowercase().to_string());
+                uncovered.push(first.unwrap_or_default() + title.as_str());
                 continue;
             }
             if self.wants(id) {
