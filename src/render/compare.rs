@@ -285,12 +285,13 @@ fn official_lines(view: &CompareView, r: &CompareRole, ascii: bool) -> Vec<Strin
             Period::Year => (w.annual.p10, w.annual.p90),
             Period::Hour => (w.hourly.p10, w.hourly.p90),
         };
-        out.push(format!(
-            "10-90%: {} to {}{}",
-            value(p10),
-            value(p90),
-            per(median.period)
-        ));
+        // Figures as every range is spelt; a cell without one (top-coded,
+        // not published) says so in words.
+        let span = match (p10, p90) {
+            (WageValue::Value(a), WageValue::Value(b)) => text::money_range(a, b, "USD"),
+            _ => format!("{} to {}", value(p10), value(p90)),
+        };
+        out.push(format!("10-90%: {span}{}", per(median.period)));
     }
     out
 }
