@@ -55,6 +55,10 @@ pub struct OfficialWages {
     /// `null` when the area publishes no estimate for this occupation.
     pub wages: Option<Wages>,
     pub source: String,
+    /// The median as a pay figure ([`median_figure`]): annual, or hourly
+    /// where the BLS publishes the occupation by the hour only; `null`
+    /// when the area publishes no median.
+    pub median: Option<PayFigure>,
 }
 
 /// The official wages of every SOC code a role links to (`soc`), in `area`.
@@ -62,7 +66,7 @@ pub fn for_links(soc: &[SocLink], area: &Area) -> Vec<OfficialWages> {
     soc.iter()
         .filter_map(|link| {
             let occ = wages::occupation(&link.code)?;
-            Some(OfficialWages {
+            let mut o = OfficialWages {
                 soc: link.code.clone(),
                 occupation: occ.title.to_string(),
                 approximate: link.approximate,
@@ -71,7 +75,10 @@ pub fn for_links(soc: &[SocLink], area: &Area) -> Vec<OfficialWages> {
                 area: AreaRef::of(area),
                 wages: wages::wages(area, &link.code),
                 source: SOURCE_ID.to_string(),
-            })
+                median: None,
+            };
+            o.median = median_figure(&o, None, super::DEFAULT_HOURS_PER_YEAR);
+            Some(o)
         })
         .collect()
 }

@@ -4,7 +4,7 @@
 
 use crate::commands::compare::{CompareRole, CompareView, Measure, PayDifference, Sourced};
 use crate::model::Period;
-use crate::pay::{self, SalaryFigure};
+use crate::pay::SalaryFigure;
 use crate::render::list::trend_word;
 use crate::render::salary::{figure_value, hanging, kind_key, kind_label};
 use crate::render::text::{
@@ -273,14 +273,11 @@ fn official_lines(view: &CompareView, r: &CompareRole, ascii: bool) -> Vec<Strin
         let tag = cite_tag(view, &o.source);
         let approx = if o.approximate { " (approximate)" } else { "" };
         out.push(format!("SOC {}{approx}, {}", o.soc, o.area.label()));
-        let (Some(w), Some(median)) = (&o.wages, pay::median_figure(o, None, 0.0)) else {
+        let (Some(w), Some(median)) = (&o.wages, &o.median) else {
             out.push(format!("not published for this area {tag}"));
             continue;
         };
-        out.push(format!(
-            "Median: {} {tag}",
-            text::pay_amount(&median, ascii)
-        ));
+        out.push(format!("Median: {} {tag}", text::pay_amount(median, ascii)));
         let (p10, p90) = match median.period {
             Period::Year => (w.annual.p10, w.annual.p90),
             Period::Hour => (w.hourly.p10, w.hourly.p90),
@@ -637,7 +634,7 @@ fn pay_records(view: &CompareView) -> Vec<CompareRecord> {
 /// the median is given in; a top-coded figure is its floor, with
 /// `top-coded: at least` in detail.
 fn official_records(role: &str, o: &crate::pay::OfficialWages) -> Vec<CompareRecord> {
-    let (Some(w), Some(median)) = (&o.wages, pay::median_figure(o, None, 0.0)) else {
+    let (Some(w), Some(median)) = (&o.wages, &o.median) else {
         return Vec::new();
     };
     let (p10, p50, p90) = match median.period {
