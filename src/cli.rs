@@ -114,7 +114,7 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List every role with its family, median pay and growth
+    /// List every role with its family, pay and growth
     #[command(help_template = HELP_TEMPLATE, before_help = "\
 Examples:
   careers list
@@ -211,11 +211,13 @@ pub enum ListSort {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only roles of this family (case-insensitive)
+    /// Only roles of this family (case-insensitive); with --all, a SOC major
+    /// group, by number or name (`29`, `healthcare practitioners`)
     #[arg(long, value_name = "FAMILY")]
     pub family: Option<String>,
 
-    /// Sort by title, median salary (highest first) or growth (highest first)
+    /// Sort by title, pay (highest first, yearly before hourly) or growth
+    /// (highest first)
     #[arg(long, value_enum, default_value_t = ListSort::Title)]
     pub sort: ListSort,
 

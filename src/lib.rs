@@ -14,6 +14,7 @@ pub mod commands;
 pub mod error;
 pub mod graph;
 pub mod official;
+pub mod pay;
 pub mod render;
 pub mod resolve;
 pub mod search;

@@ -114,7 +114,15 @@ pub static SECTIONS: &[Section] = &[
         &["experience", "getting_started"],
         text::experience,
     ),
-    role("salary", "Salary", &["salary"], text::salary),
+    Section {
+        id: "salary",
+        title: "Salary",
+        // `pay`: the headline of the pay answer (src/pay.rs), which for a
+        // role no guide gives pay for is an official median.
+        fields: &["salary", "pay"],
+        has: Some(|v| !v.role.salary.is_empty() || v.pay.headline.is_some()),
+        text: text::salary,
+    },
     Section {
         id: "wages",
         title: "Official wages (BLS, May 2025)",

@@ -175,13 +175,30 @@ fn ladders_come_from_tiers_linked_to_the_role() {
     }
     assert_eq!(ladders[0]["defined_by"], "customer-service-associate");
     assert_eq!(ladders[1]["source"], "jobicy-csr-guide");
-    // The supervisor has no pay: no differences, and text says unknown.
-    assert_eq!(v["differences"], Value::Array(vec![]));
+    // No guide gives the supervisor pay: its pay is the official median
+    // of its approximate SOC code, compared with the associate's official
+    // median (issue 14, item 1), never "no pay figures".
+    let differences = v["differences"].as_array().expect("differences");
+    assert_eq!(differences.len(), 1, "{differences:?}");
+    let d = &differences[0];
+    assert_eq!(d["measure"], "official_median");
+    assert_eq!(
+        (d["baseline"]["soc"].as_str(), d["other"]["soc"].as_str()),
+        (Some("43-4051"), Some("43-1011"))
+    );
+    assert_eq!(d["amount"].as_f64(), Some(24730.0));
+    assert_eq!(v["roles"][1]["headline"]["basis"], "official median");
+    assert_eq!(v["roles"][1]["headline"]["approximate"], true);
     let (_, stdout, _) = run(&["compare", "associate", "supervisor"]);
     assert!(
-        stdout.contains("unknown: no pay figures for this role"),
+        stdout.contains("$69,500/yr official median, SOC 43-1011"),
         "{stdout}"
     );
+    assert!(
+        stdout.contains("Official median: +$24,730/yr (+55.2%)"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("no pay figures"), "{stdout}");
 }
 
 #[test]
@@ -380,23 +397,30 @@ fn ascii_tables_use_no_box_drawing() {
 }
 
 #[test]
-fn tsv_is_a_header_then_seven_fields_per_record() {
+fn tsv_is_a_header_then_eleven_fields_per_record() {
     let (code, stdout, _) = run(&["compare", "associate", "representative", "--format", "tsv"]);
     assert_eq!(code, 0);
     let mut lines = stdout.lines();
     assert_eq!(
         lines.next(),
-        Some("attribute\trole\tkind\tvalue\tunit\tsource\tdetail")
+        Some("attribute\trole\tkind\tvalue\tcurrency\tperiod\tunit\tsource\tsoc\tarea\tdetail")
     );
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
-    assert!(rows.iter().all(|r| r.len() == 7), "{rows:?}");
+    assert!(rows.iter().all(|r| r.len() == 11), "{rows:?}");
+    // Money: the currency and the period in their own fields (`year`,
+    // `hour`), never `USD/year`.
+    assert!(!stdout.contains("USD/"), "{stdout}");
     assert!(rows.contains(&vec![
         "difference",
         "customer-service-representative",
         "median",
         "4000",
-        "USD/year",
+        "USD",
+        "year",
+        "",
         "jobicy-csa-guide,jobicy-csr-guide",
+        "",
+        "",
         ""
     ]));
     assert!(rows.contains(&vec![
@@ -404,8 +428,26 @@ fn tsv_is_a_header_then_seven_fields_per_record() {
         "customer-service-associate",
         "average",
         "10.78",
-        "USD/hour",
+        "USD",
+        "hour",
+        "",
         "indeed-csa-job-description",
+        "",
+        "",
+        ""
+    ]));
+    // Official medians with their SOC code and area as fields.
+    assert!(rows.contains(&vec![
+        "pay",
+        "customer-service-associate",
+        "official_median",
+        "44770",
+        "USD",
+        "year",
+        "",
+        "bls-oews-2025",
+        "43-4051",
+        "National (U.S.)",
         ""
     ]));
     assert!(rows

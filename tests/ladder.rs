@@ -69,9 +69,27 @@ fn json_gives_tiers_with_years_roles_and_sourced_pay() {
     assert_eq!(tiers[0]["pay"]["source"], "jobicy-csa-guide");
     assert_eq!(tiers[2]["pay"]["value"], 49000.0);
     assert_eq!(tiers[2]["max_years"], Value::Null);
-    // No source gives the supervisor's pay: null, not a guess.
+    // No guide gives the supervisor's pay: the official median of its
+    // approximate SOC code, labelled so (issue 14, item 1).
     assert_eq!(tiers[3]["role"], "customer-service-supervisor");
-    assert_eq!(tiers[3]["pay"], Value::Null);
+    let sup = &tiers[3]["pay"];
+    assert_eq!(sup["basis"], "official median");
+    assert_eq!(sup["value"], 69500.0);
+    assert_eq!(
+        (&sup["soc"], &sup["approximate"]),
+        (&Value::from("43-1011"), &Value::from(true))
+    );
+    assert_eq!(
+        (&sup["currency"], &sup["period"]),
+        (&Value::from("USD"), &Value::from("year"))
+    );
+    assert_eq!(sup["source"], "bls-oews-2025");
+    assert_eq!(
+        all[1]["tiers"][3]["pay"], *sup,
+        "the same figure on both ladders"
+    );
+    // No source gives the manager's pay and it has no SOC code: null.
+    assert_eq!(tiers[4]["pay"], Value::Null);
     let csr = &all[1];
     assert_eq!(csr["owner"], "customer-service-representative");
     assert_eq!(csr["tiers"][1]["pay"]["value"], 46000.0);
@@ -115,12 +133,31 @@ fn tsv_is_one_row_per_tier() {
     assert_eq!(lines.len(), 11);
     assert_eq!(
         lines[0],
-        "owner\tladder\tsource\ttier\ttitle\tmin_years\tmax_years\trole\tpay_basis\tpay\tpay_min\tpay_max\tcurrency\tperiod\tpay_source"
+        "owner\tladder\tsource\ttier\ttitle\tmin_years\tmax_years\trole\tpay\tpay_min\tpay_max\tcurrency\tperiod\tpay_basis\tpay_source\tsoc\tarea\tapproximate\ttop_coded\tconverted"
     );
-    assert!(lines.iter().all(|l| l.split('\t').count() == 15));
+    assert!(lines.iter().all(|l| l.split('\t').count() == 20));
     assert_eq!(
         lines[1],
-        "customer-service-associate\tCustomer Service Associate career path\tjobicy-csa-guide\t1\tJunior Customer Service Associate\t0\t2\tcustomer-service-associate\tentry-level\t35000\t\t\tUSD\tyr\tjobicy-csa-guide"
+        "customer-service-associate\tCustomer Service Associate career path\tjobicy-csa-guide\t1\tJunior Customer Service Associate\t0\t2\tcustomer-service-associate\t35000\t\t\tUSD\tyear\tentry-level\tjobicy-csa-guide\t\t\t\t\tfalse"
+    );
+    // The supervisor's tier: the official median, its SOC code and area
+    // as fields of their own.
+    assert_eq!(
+        lines[4].split('\t').skip(8).collect::<Vec<_>>(),
+        [
+            "69500",
+            "",
+            "",
+            "USD",
+            "year",
+            "official median",
+            "bls-oews-2025",
+            "43-1011",
+            "National (U.S.)",
+            "true",
+            "false",
+            "false"
+        ]
     );
 }
 

@@ -187,8 +187,10 @@ fn list_sorts_by_official_medians_where_no_guide_gives_pay() {
         })
         .expect("supervisor");
     // national.tsv, 0000000 43-1011: annual_median 69500.
-    assert_eq!(sup["median_pay"]["value"], 69500.0);
-    assert_eq!(sup["median_pay"]["source"], "bls-oews-2025");
+    assert_eq!(sup["pay"]["value"], 69500.0);
+    assert_eq!(sup["pay"]["source"], "bls-oews-2025");
+    assert_eq!(sup["pay"]["basis"], "official median");
+    assert_eq!(sup["pay"]["soc"], "43-1011");
 }
 
 #[test]

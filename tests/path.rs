@@ -102,12 +102,23 @@ fn the_route_through_the_ladder_has_years_pay_notes_and_skills_per_step() {
         ladder[0]["sources"],
         serde_json::json!(["jobicy-csa-guide", "csa-role-profile"])
     );
-    // The supervisor has no pay figure: no change, and the reason.
+    // No guide gives the supervisor pay; the official medians of both
+    // ends are comparable (same source, area, period and measure).
     let pay = &ladder[0]["pay_change"];
+    assert_eq!(pay["change"], 24730.0);
+    assert_eq!(pay["note"], Value::Null);
+    assert_eq!(pay["from"]["value"], 44770.0);
+    assert_eq!(pay["from"]["basis"], "official median");
+    assert_eq!(pay["to"]["value"], 69500.0);
+    assert_eq!(
+        (&pay["to"]["soc"], &pay["to"]["approximate"]),
+        (&Value::from("43-1011"), &Value::from(true))
+    );
+    // The manager has no pay at all: no change, and the reason.
+    let pay = &ladder[1]["pay_change"];
     assert_eq!(pay["change"], Value::Null);
-    assert_eq!(pay["note"], "no pay figure for customer-service-supervisor");
-    assert_eq!(pay["from"]["value"], 42000.0);
-    assert_eq!(pay["from"]["source"], "jobicy-csa-guide");
+    assert_eq!(pay["note"], "no pay figure for customer-service-manager");
+    assert_eq!(pay["from"]["value"], 69500.0);
     for s in &steps {
         for field in ["skills_to_gain", "skills_shared", "sources", "years"] {
             assert!(s[field].is_array(), "{field} in {s}");
@@ -285,7 +296,7 @@ fn comparable_pay_gives_the_change() {
     assert_eq!(steps[0]["skills_known"], false);
     let (_, text, _) = run(&["--data-dir", d, "path", "pay-low", "pay-high"]);
     assert!(
-        text.contains("Pay: $40,000/yr median [1] → $50,000/yr median [1]: +$10,000 (+25%)"),
+        text.contains("Pay: $40,000/yr median [1] → $50,000/yr median [1]: +$10,000/yr (+25%)"),
         "{text}"
     );
     assert!(text.contains("Skills: unknown (no skills listed for pay-low or pay-high)"));

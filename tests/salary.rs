@@ -55,11 +55,14 @@ fn every_role_is_listed_highest_first_and_unknown_last() {
     // No guide gives the supervisor's pay: it ranks by its official median
     // (national.tsv, 43-1011: 69500), above the analyst's range midpoint.
     assert_eq!(rows[0]["id"], "customer-service-supervisor");
+    let sup = &rows[0]["ranked_by"];
+    assert_eq!(sup["basis"], "official median");
     assert_eq!(
-        rows[0]["ranked_by"]["basis"],
-        "official median, SOC 43-1011"
+        (&sup["soc"], &sup["approximate"]),
+        (&Value::from("43-1011"), &Value::from(true))
     );
-    assert_eq!(rows[0]["ranked_by"]["source"], "bls-oews-2025");
+    assert_eq!(sup["area"]["code"], "0000000");
+    assert_eq!(sup["source"], "bls-oews-2025");
     assert_eq!(rows[1]["id"], "customer-service-analyst");
     assert_eq!(rows[1]["ranked_by"]["basis"], "midpoint of range");
     let rep = rows
@@ -183,46 +186,60 @@ fn impossible_hours_per_year_are_usage_errors() {
 }
 
 #[test]
-fn without_hourly_hourly_figures_stay_hourly_and_are_not_charted() {
+fn without_hourly_each_period_has_its_own_chart() {
     let out = text("100", &["associate"]);
     assert!(out.contains("Average       $10.78/h"), "{out}");
     assert!(out.contains("Entry range   $15-$20/h"), "{out}");
-    let flowed = out.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(
-        flowed
-            .contains("Hourly figures of Customer Service Associate are listed below, not charted"),
-        "{out}"
-    );
+    assert!(out.contains("Pay in USD per year, highest first"), "{out}");
+    assert!(out.contains("Pay in USD per hour, highest first"), "{out}");
+    assert!(out.contains("◆$10.78 [2]"), "{out}");
     assert!(!out.contains('≈'), "nothing converted silently: {out}");
 }
 
+/// Issue 14, item 3: a role paid by the hour stays hourly without
+/// `--hourly`, as the README promises; it was charted converted to a year.
 #[test]
-fn an_hourly_only_role_is_charted_converted_and_marked() {
-    let dir = tempfile::tempdir().expect("dir");
-    std::fs::create_dir(dir.path().join("roles")).expect("roles");
-    std::fs::write(
-        dir.path().join("roles/night-shift-lead.toml"),
-        "id = \"night-shift-lead\"\ntitle = \"Night Shift Lead\"\nfamily = { name = \"Customer Service\", source = \"csa-essay\" }\n\n[[salary]]\nsource = \"csa-essay\"\ncurrency = \"USD\"\nperiod = \"hour\"\nmedian = 25\n",
-    )
-    .expect("write");
+fn an_hourly_only_role_stays_hourly() {
     let out = careers()
         .env("COLUMNS", "100")
-        .args(["salary", "night-shift-lead", "clerk", "--data-dir"])
-        .arg(dir.path())
+        .args(["salary", "acme-support-agent", "clerk", "--data-dir"])
+        .arg(common::fixture("hourly"))
         .output()
         .expect("runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
-    // Ranked at 25 * 2080 = 52,000/yr, above the clerk's 36,000 midpoint.
-    let lead = stdout.find("Night Shift Lead").expect("lead");
-    let clerk = stdout.find("Customer Service Clerk").expect("clerk");
-    assert!(lead < clerk, "{stdout}");
-    assert!(stdout.contains("●≈$52,000"), "{stdout}");
+    assert!(!stdout.contains('≈'), "nothing converted: {stdout}");
     assert!(
-        stdout.contains("≈ converted from hourly at 2,080 h/yr"),
+        stdout.contains("Pay in USD per hour, highest first"),
         "{stdout}"
     );
-    assert!(stdout.contains("Median        $25/h"), "{stdout}");
+    assert!(stdout.contains("$18-$22 [2]"), "{stdout}");
+    assert!(
+        stdout.contains("Pay: $20/h midpoint of range [2]"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Range         $18-$22/h"), "{stdout}");
+    // Yearly and hourly pay are not ranked against each other: yearly first.
+    let clerk = stdout.find("Customer Service Clerk  ").expect("clerk");
+    let agent = stdout.find("Acme Support Agent  acme").expect("agent");
+    assert!(clerk < agent, "{stdout}");
+    let v = json(&[
+        "--data-dir",
+        common::fixture("hourly").to_str().expect("UTF-8"),
+        "salary",
+        "acme-support-agent",
+        "--format",
+        "json",
+    ]);
+    let r = &v[0]["ranked_by"];
+    assert_eq!(
+        (r["value"].as_f64(), &r["period"]),
+        (Some(20.0), &Value::from("hour"))
+    );
+    assert_eq!(
+        (&r["basis"], &r["converted"]),
+        (&Value::from("midpoint of range"), &Value::from(false))
+    );
 }
 
 #[test]
@@ -241,10 +258,10 @@ fn tsv_has_one_row_per_figure() {
     let mut lines = stdout.lines();
     assert_eq!(
         lines.next(),
-        Some("id\ttitle\tkind\tvalue\tmin\tmax\tcurrency\tperiod\tconverted\tsource\tregion")
+        Some("id\ttitle\tkind\tvalue\tmin\tmax\tcurrency\tperiod\tconverted\tsource\tregion\tsoc\tarea\tapproximate\ttop_coded")
     );
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
-    assert!(rows.iter().all(|r| r.len() == 11));
+    assert!(rows.iter().all(|r| r.len() == 15));
     let v = json(&["salary", "--format", "json"]);
     let figures: usize = v
         .as_array()
@@ -253,13 +270,14 @@ fn tsv_has_one_row_per_figure() {
         .map(|r| {
             // Official figures: p10, p25, median, p75, p90 and mean, per year and per hour.
             let official = r["official"].as_array().map_or(0, |o| o.len() * 12);
-            r["figures"].as_array().map_or(0, |f| f.len()).max(1) + official
+            let unknown = usize::from(r["ranked_by"].is_null());
+            r["figures"].as_array().map_or(0, |f| f.len()) + unknown + official
         })
         .sum();
     assert_eq!(
         rows.len(),
         figures,
-        "one row per figure, one per role without"
+        "one row per figure, one per role without pay"
     );
     assert!(rows.contains(&vec![
         "customer-service-associate",
@@ -272,11 +290,36 @@ fn tsv_has_one_row_per_figure() {
         "hour",
         "false",
         "indeed-csa-job-description",
+        "",
+        "",
+        "",
+        "",
         ""
+    ]));
+    // Official figures: the SOC code and the area as fields of their own.
+    assert!(rows.contains(&vec![
+        "customer-service-supervisor",
+        "Customer Service Supervisor",
+        "official_median",
+        "69500",
+        "",
+        "",
+        "USD",
+        "year",
+        "false",
+        "bls-oews-2025",
+        "",
+        "43-1011",
+        "National (U.S.)",
+        "true",
+        "false"
     ]));
     assert!(rows
         .iter()
         .any(|r| r[0] == "customer-service-manager" && r[2] == "unknown"));
+    assert!(!rows
+        .iter()
+        .any(|r| r[0] == "customer-service-supervisor" && r[2] == "unknown"));
     let (_, hourly, _) = run(&["salary", "clerk", "--hourly", "--format", "tsv"]);
     assert!(
         hourly.contains("range\t\t14.42\t20.19\tUSD\thour\ttrue\tcsa-role-profile"),

@@ -150,7 +150,7 @@ fn list_prints_every_role_in_every_format() {
     let (code, stdout, _) = run(&["list", "--format", "tsv"]);
     assert_eq!(code, 0);
     let lines: Vec<&str> = stdout.lines().collect();
-    assert!(lines[0].starts_with("id\ttitle\tfamily\tmedian_pay"));
+    assert!(lines[0].starts_with("id\ttitle\tfamily\tpay\t"));
     assert_eq!(lines.len(), IDS.len() + 1);
     let n = lines[0].split('\t').count();
     assert!(lines.iter().all(|l| l.split('\t').count() == n));

@@ -75,7 +75,9 @@ fn a_role_without_a_skill_map_shows_unknown() {
     assert!(out.contains("Skill map\n  unknown (no source lists a skill map)\n"));
     assert!(out.contains("Qualities\n  unknown (no source lists qualities)\n"));
     assert!(out.contains("  • Conflict resolution [2]\n"));
-    assert!(out.contains("  [2] Customer Service Associate Career Path Guide (jobicy-csa-guide)"));
+    assert!(out.contains(
+        "  [2] Customer Service Associate Career Path Guide, Jobicy (id jobicy-csa-guide)"
+    ));
     let v = json(&["supervisor"]);
     assert_eq!(v["skill_map"], Value::Array(vec![]));
 }
@@ -241,7 +243,7 @@ fn find_highlights_in_colour_and_cites_sources() {
         "• CRM Software Usage (Salesforce, Zendesk) (Technical and Operational Skills) [1]"
     ));
     assert!(plain.contains(
-        "Sources:\n  [1] Customer Service Associate Career Path Guide (jobicy-csa-guide)"
+        "Sources\n  [1] Customer Service Associate Career Path Guide, Jobicy (id jobicy-csa-guide)"
     ));
 }
 

@@ -6,9 +6,9 @@
 use crate::catalog::Catalog;
 use crate::citations::Citations;
 use crate::cli::CompareArgs;
-use crate::commands::salary::{figures_of, SalaryFigure, DEFAULT_HOURS_PER_YEAR};
 use crate::error::{Error, Result};
 use crate::model::{Period, Role, Salary, Trend};
+use crate::pay::{self, Ask, OfficialWages, PayFigure, SalaryFigure};
 use crate::skillset::{gap, skills_of, tools_of, Gap, Membership, SkillIndex, ToolIndex};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
@@ -85,7 +85,10 @@ pub struct LadderPlace {
 pub struct CompareRole {
     pub id: String,
     pub title: String,
-    /// Every pay figure, in the period its source gives.
+    /// The role's headline pay ([`crate::pay`]): what `list`, `salary`
+    /// and the other commands show for it.
+    pub headline: Option<PayFigure>,
+    /// Every curated pay figure, in the period its source gives.
     pub pay: Vec<SalaryFigure>,
     pub growth: Growth,
     /// Minimum education, per source.
@@ -96,7 +99,7 @@ pub struct CompareRole {
     pub balance: Vec<Sourced>,
     pub ladders: Vec<LadderPlace>,
     /// Official wages (BLS) of the role's SOC occupations in the area.
-    pub official: Vec<crate::commands::official::OfficialWages>,
+    pub official: Vec<OfficialWages>,
 }
 
 /// What a difference is measured on.
@@ -112,10 +115,13 @@ pub enum Measure {
     Senior,
     #[serde(rename = "top_10_percent_from")]
     Top10PercentFrom,
+    /// The official (BLS) medians of the roles' SOC codes, in the area.
+    OfficialMedian,
 }
 
 impl Measure {
-    pub const ALL: [Measure; 8] = [
+    /// The measures of the curated figures.
+    pub const CURATED: [Measure; 8] = [
         Measure::Median,
         Measure::Average,
         Measure::RangeMin,
@@ -136,6 +142,7 @@ impl Measure {
             Measure::Mid => s.mid,
             Measure::Senior => s.senior,
             Measure::Top10PercentFrom => s.top_10_percent_from,
+            Measure::OfficialMedian => None,
         }
     }
 }
@@ -147,6 +154,8 @@ pub struct PayPoint {
     pub currency: String,
     pub period: Period,
     pub source: String,
+    /// For an official median, its SOC code.
+    pub soc: Option<String>,
 }
 
 /// A role's pay against the baseline's, on one measure both give.
@@ -278,19 +287,30 @@ pub fn build<'a>(
     roles: &[&Role],
     area: &crate::wages::Area,
 ) -> Result<CompareView<'a>> {
+    let ask = Ask {
+        area,
+        period: None,
+        hours_per_year: pay::DEFAULT_HOURS_PER_YEAR,
+    };
     let columns: Vec<CompareRole> = roles
         .iter()
         .map(|r| {
+            let answer = pay::answer(&r.salary, &r.soc, &ask);
             Ok(CompareRole {
-                official: crate::commands::official::for_links(&r.soc, area),
+                headline: answer.headline,
+                pay: answer.curated,
+                official: answer.official,
                 ..column(catalog, r)?
             })
         })
         .collect::<Result<_>>()?;
     let mut differences = Vec::new();
-    if let Some((base, others)) = roles.split_first() {
-        for other in others {
+    if let Some(((base, others), (base_column, other_columns))) =
+        roles.split_first().zip(columns.split_first())
+    {
+        for (other, column) in others.iter().zip(other_columns) {
             differences.extend(pay_differences(base, other));
+            differences.extend(official_difference(base_column, column));
         }
     }
     let skills = compare_sets::<SkillIndex>(roles, skills_of);
@@ -340,6 +360,7 @@ fn cite(view: &mut CompareView<'_>) {
         out.cite(s);
     };
     for r in &view.roles {
+        r.headline.iter().for_each(|f| add(&f.source));
         r.pay.iter().for_each(|f| add(&f.source));
     }
     for r in &view.roles {
@@ -393,14 +414,12 @@ fn column(catalog: &Catalog, r: &Role) -> Result<CompareRole> {
         })
     };
     Ok(CompareRole {
+        // The pay answer's, filled in by `build`.
+        headline: None,
+        pay: Vec::new(),
         official: Vec::new(),
         id: r.id.clone(),
         title: r.title.clone(),
-        pay: r
-            .salary
-            .iter()
-            .flat_map(|s| figures_of(s, None, DEFAULT_HOURS_PER_YEAR))
-            .collect(),
         growth: Growth {
             statements,
             sources_disagree,
@@ -491,9 +510,10 @@ pub fn pay_differences(base: &Role, other: &Role) -> Vec<PayDifference> {
         currency: s.currency.clone(),
         period: s.period,
         source: s.source.clone(),
+        soc: None,
     };
     let mut out = Vec::new();
-    for m in Measure::ALL {
+    for m in Measure::CURATED {
         let a: Vec<(&Salary, f64)> = base
             .salary
             .iter()
@@ -531,7 +551,7 @@ pub fn pay_differences(base: &Role, other: &Role) -> Vec<PayDifference> {
                 other: point(sb, *vb),
                 amount: None,
                 percent: None,
-                reason: Some(why_not(sa, sb)),
+                reason: Some(why_not(&sa.currency, sa.period, &sb.currency, sb.period)),
             },
             _ => continue,
         };
@@ -540,23 +560,59 @@ pub fn pay_differences(base: &Role, other: &Role) -> Vec<PayDifference> {
     out
 }
 
-fn why_not(a: &Salary, b: &Salary) -> String {
-    let period = |p: Period| match p {
+/// The difference between the official medians of two roles (each its
+/// pay answer's first official median, in the area asked): comparable
+/// when both are in the same period and neither is top-coded.
+pub fn official_difference(base: &CompareRole, other: &CompareRole) -> Option<PayDifference> {
+    let median =
+        |r: &CompareRole| pay::official_headline(&r.official, None, pay::DEFAULT_HOURS_PER_YEAR);
+    let (a, b) = (median(base)?, median(other)?);
+    let point = |f: &PayFigure| {
+        Some(PayPoint {
+            value: f.value?,
+            currency: f.currency.clone(),
+            period: f.period,
+            source: f.source.clone(),
+            soc: f.soc.clone(),
+        })
+    };
+    let (pa, pb) = (point(&a)?, point(&b)?);
+    let reason = if a.top_coded || b.top_coded {
+        Some("a top-coded median (at least the BLS cap)".to_string())
+    } else {
+        Some(why_not(&pa.currency, pa.period, &pb.currency, pb.period)).filter(|r| !r.is_empty())
+    };
+    let amount = reason.is_none().then_some(pb.value - pa.value);
+    Some(PayDifference {
+        role: other.id.clone(),
+        measure: Measure::OfficialMedian,
+        comparable: reason.is_none(),
+        percent: amount
+            .filter(|_| pa.value != 0.0)
+            .map(|x| x / pa.value * 100.0),
+        amount,
+        baseline: pa,
+        other: pb,
+        reason,
+    })
+}
+
+fn why_not(currency_a: &str, period_a: Period, currency_b: &str, period_b: Period) -> String {
+    let words = |p: Period| match p {
         Period::Year => "per year",
         Period::Hour => "per hour",
     };
     let mut parts = Vec::new();
-    if a.currency != b.currency {
+    if currency_a != currency_b {
         parts.push(format!(
-            "different currencies ({} vs {})",
-            a.currency, b.currency
+            "different currencies ({currency_a} vs {currency_b})"
         ));
     }
-    if a.period != b.period {
+    if period_a != period_b {
         parts.push(format!(
             "different periods ({} vs {})",
-            period(a.period),
-            period(b.period)
+            words(period_a),
+            words(period_b)
         ));
     }
     parts.join(" and ")

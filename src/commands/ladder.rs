@@ -5,74 +5,10 @@ use crate::catalog::Catalog;
 use crate::citations::Citations;
 use crate::cli::LadderArgs;
 use crate::error::{Error, Result};
-use crate::model::{Ladder, Period, RoleCore, Salary, Tier};
+use crate::model::{Ladder, RoleCore, Tier};
+use crate::pay::{self, Ask, Level, PayFigure};
 use crate::validate::normalize_name;
 use serde::Serialize;
-
-/// A pay figure with what it is and where it is from. A single figure
-/// has `value`; a range has `min` and `max`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Pay {
-    /// "median", "average", "entry-level", "mid-level", "senior-level",
-    /// "range", "entry-level range" or "midpoint of range".
-    pub basis: String,
-    pub value: Option<f64>,
-    pub min: Option<f64>,
-    pub max: Option<f64>,
-    pub currency: String,
-    pub period: Period,
-    pub source: String,
-}
-
-impl Pay {
-    fn one(s: &Salary, basis: &str, value: f64) -> Pay {
-        Pay {
-            basis: basis.into(),
-            value: Some(value),
-            min: None,
-            max: None,
-            currency: s.currency.clone(),
-            period: s.period,
-            source: s.source.clone(),
-        }
-    }
-
-    fn range(s: &Salary, basis: &str, min: f64, max: f64) -> Pay {
-        Pay {
-            basis: basis.into(),
-            value: None,
-            min: Some(min),
-            max: Some(max),
-            currency: s.currency.clone(),
-            period: s.period,
-            source: s.source.clone(),
-        }
-    }
-}
-
-/// The single figures of a salary entry that can stand for the role as a
-/// whole, best first: median, average, midpoint of the range.
-pub fn headline_figures(s: &Salary) -> Vec<Pay> {
-    let mut out = Vec::new();
-    if let Some(v) = s.median {
-        out.push(Pay::one(s, "median", v));
-    }
-    if let Some(v) = s.average {
-        out.push(Pay::one(s, "average", v));
-    }
-    if let Some(r) = s.range {
-        out.push(Pay::one(s, "midpoint of range", (r.min + r.max) / 2.0));
-    }
-    out
-}
-
-/// The experience level a tier title names, if any.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Level {
-    Entry,
-    Mid,
-    Senior,
-}
 
 fn level_of(title: &str) -> Option<Level> {
     let name = normalize_name(title);
@@ -84,39 +20,14 @@ fn level_of(title: &str) -> Option<Level> {
     })
 }
 
-/// The pay of a ladder tier: from the tier's role, preferring the ladder's
-/// own source; the level figure (entry, mid, senior) when the tier's title
-/// names a level and a source gives it, else the role's median, average
-/// or range.
-pub fn tier_pay(ladder: &Ladder, tier: &Tier, role: &RoleCore) -> Option<Pay> {
-    let mut entries: Vec<&Salary> = role.salary.iter().collect();
-    entries.sort_by_key(|s| s.source != ladder.source);
-    if let Some(level) = level_of(&tier.title) {
-        for s in &entries {
-            let (value, basis) = match level {
-                Level::Entry => (s.entry, "entry-level"),
-                Level::Mid => (s.mid, "mid-level"),
-                Level::Senior => (s.senior, "senior-level"),
-            };
-            if let Some(v) = value {
-                return Some(Pay::one(s, basis, v));
-            }
-            if level == Level::Entry {
-                if let Some(r) = s.entry_range {
-                    return Some(Pay::range(s, "entry-level range", r.min, r.max));
-                }
-            }
-        }
-    }
-    entries.iter().find_map(|s| {
-        if let Some(v) = s.median {
-            return Some(Pay::one(s, "median", v));
-        }
-        if let Some(v) = s.average {
-            return Some(Pay::one(s, "average", v));
-        }
-        s.range.map(|r| Pay::range(s, "range", r.min, r.max))
-    })
+/// The pay of a ladder tier: the level figure (entry, mid, senior) when
+/// the tier's title names a level and a source of the tier's role gives
+/// it (the ladder's own source first); else the role's headline pay, the
+/// same figure every command shows for it ([`crate::pay`]).
+pub fn tier_pay(ladder: &Ladder, tier: &Tier, role: &RoleCore) -> Option<PayFigure> {
+    level_of(&tier.title)
+        .and_then(|level| pay::level_figure(&role.salary, level, &ladder.source))
+        .or_else(|| pay::headline(&role.salary, &role.soc, &Ask::national()))
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -127,7 +38,7 @@ pub struct TierView {
     pub max_years: Option<u32>,
     /// The catalog role this tier is, when there is one.
     pub role: Option<String>,
-    pub pay: Option<Pay>,
+    pub pay: Option<PayFigure>,
     /// The linked role's title, for text output.
     #[serde(skip)]
     pub role_title: Option<String>,
@@ -221,6 +132,8 @@ pub fn run<'a>(catalog: &'a Catalog, args: &LadderArgs) -> Result<LadderView<'a>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Salary;
+    use crate::pay::Basis;
 
     fn salary(toml_text: &str) -> Salary {
         toml::from_str(toml_text).unwrap_or_else(|e| panic!("{e}"))
@@ -266,7 +179,7 @@ mod tests {
     }
 
     #[test]
-    fn tier_pay_prefers_the_ladder_source_and_the_level_figure() {
+    fn tier_pay_prefers_the_ladder_source_for_the_level_figure() {
         let other = salary(
             "source = \"other\"\ncurrency = \"USD\"\nperiod = \"year\"\nmedian = 1\nsenior = 2",
         );
@@ -277,27 +190,27 @@ mod tests {
         let r = role_with(vec![other, own]);
         let p = tier_pay(&ladder("lad"), &tier("Senior Associate"), &r);
         assert_eq!(
-            p.as_ref().map(|p| (p.basis.as_str(), p.value)),
-            Some(("senior-level", Some(49000.0)))
+            p.as_ref().map(|p| (p.basis, p.value)),
+            Some((Basis::SeniorLevel, Some(49000.0)))
         );
         assert_eq!(p.map(|p| p.source), Some("lad".to_string()));
-        // No mid figure anywhere: the median of the ladder's source.
+        // No mid figure anywhere: the role's headline, the first median.
         let p = tier_pay(&ladder("lad"), &tier("Mid-level Associate"), &r);
         assert_eq!(
-            p.map(|p| (p.basis, p.value)),
-            Some(("median".into(), Some(40000.0)))
+            p.map(|p| (p.basis, p.value, p.source)),
+            Some((Basis::Median, Some(1.0), "other".into()))
         );
     }
 
     #[test]
-    fn tier_pay_falls_back_to_a_range_and_to_nothing() {
+    fn tier_pay_falls_back_to_the_midpoint_and_to_nothing() {
         let r = role_with(vec![salary(
             "source = \"x\"\ncurrency = \"USD\"\nperiod = \"year\"\nrange = { min = 30000, max = 42000 }",
         )]);
         let p = tier_pay(&ladder("lad"), &tier("Clerk"), &r);
         assert_eq!(
-            p.map(|p| (p.basis, p.min, p.max, p.source)),
-            Some(("range".into(), Some(30000.0), Some(42000.0), "x".into()))
+            p.map(|p| (p.basis, p.value, p.source)),
+            Some((Basis::MidpointOfRange, Some(36000.0), "x".into()))
         );
         assert_eq!(
             tier_pay(&ladder("lad"), &tier("Clerk"), &role_with(vec![])),

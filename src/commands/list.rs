@@ -6,18 +6,11 @@ use crate::clean::clean;
 use crate::cli::{ListArgs, ListSort};
 use crate::error::{Error, Result};
 use crate::model::{Period, RoleCore};
+use crate::pay::{self, Ask, PayFigure};
+use crate::validate::normalize_name;
+use crate::wages::{self, Level, Occupation};
 use serde::Serialize;
-
-/// A pay figure with what it is and where it is from.
-#[derive(Debug, Clone, Serialize)]
-pub struct PayFigure {
-    pub value: f64,
-    pub currency: String,
-    pub period: Period,
-    /// "median", "average" or "midpoint of range".
-    pub basis: String,
-    pub source: String,
-}
+use std::cmp::Ordering;
 
 /// A growth figure with its source.
 #[derive(Debug, Clone, Serialize)]
@@ -34,8 +27,8 @@ pub struct ListRow {
     pub id: String,
     pub title: String,
     pub family: String,
-    /// The headline yearly pay: a median where a source gives one.
-    pub median_pay: Option<PayFigure>,
+    /// The role's headline pay ([`crate::pay`]), national.
+    pub pay: Option<PayFigure>,
     /// Every outlook statement with a growth figure or a status.
     pub growth: Vec<GrowthFigure>,
 }
@@ -47,44 +40,6 @@ pub struct ListView<'a> {
     /// The sources the rows cite, numbered row by row (pay, then growth).
     #[serde(skip)]
     pub sources: Citations<'a>,
-}
-
-/// The headline pay of a role: the first yearly median; else the midpoint
-/// of the first yearly range (marked as such). Hourly-only figures are
-/// not turned into a yearly headline here.
-pub fn headline_pay(role: &RoleCore) -> Option<PayFigure> {
-    let yearly = || role.salary.iter().filter(|s| s.period == Period::Year);
-    if let Some(s) = yearly().find(|s| s.median.is_some()) {
-        return s.median.map(|v| PayFigure {
-            value: v,
-            currency: s.currency.clone(),
-            period: s.period,
-            basis: "median".into(),
-            source: s.source.clone(),
-        });
-    }
-    yearly().find_map(|s| {
-        s.range.map(|r| PayFigure {
-            value: (r.min + r.max) / 2.0,
-            currency: s.currency.clone(),
-            period: s.period,
-            basis: "midpoint of range".into(),
-            source: s.source.clone(),
-        })
-    })
-}
-
-/// The official national median of the role's SOC occupation, for roles
-/// no guide gives pay for (and for official occupations).
-fn official_pay(role: &RoleCore) -> Option<PayFigure> {
-    let (value, soc) = crate::commands::official::national_median(&role.soc)?;
-    Some(PayFigure {
-        value,
-        currency: "USD".into(),
-        period: Period::Year,
-        basis: format!("official median, SOC {soc}"),
-        source: crate::wages::SOURCE_ID.into(),
-    })
 }
 
 pub fn growth_of(role: &RoleCore) -> Vec<GrowthFigure> {
@@ -101,56 +56,158 @@ pub fn growth_of(role: &RoleCore) -> Vec<GrowthFigure> {
 }
 
 pub fn run<'a>(catalog: &'a Catalog, args: &ListArgs) -> Result<ListView<'a>> {
-    let wanted = args.family.as_deref().map(crate::validate::normalize_name);
     // Short facts are enough: names, family, pay and outlook.
     let entries: Vec<&RoleCore> = if args.all {
         catalog.all_cores()?
     } else {
         catalog.cores().collect::<Result<_>>()?
     };
+    let entries = match &args.family {
+        None => entries,
+        Some(f) if args.all => in_groups(entries, &major_groups(f)?),
+        Some(f) => in_family(catalog, entries, f)?,
+    };
+    let ask = Ask::national();
     let mut rows: Vec<ListRow> = entries
         .into_iter()
-        .filter(|r| {
-            wanted
-                .as_ref()
-                .is_none_or(|f| crate::validate::normalize_name(&r.family.name) == *f)
-        })
         .map(|r| ListRow {
             id: r.id.clone(),
             title: r.title.clone(),
             family: r.family.name.clone(),
-            median_pay: headline_pay(r).or_else(|| official_pay(r)),
+            pay: pay::headline(&r.salary, &r.soc, &ask),
             growth: growth_of(r),
         })
         .collect();
-    if rows.is_empty() {
-        if let Some(f) = &args.family {
-            // Names from data and the argument, made safe for one line.
-            let mut families: Vec<String> = catalog
-                .cores()
-                .map(|r| r.map(|r| clean(&r.family.name).into_owned()))
-                .collect::<Result<_>>()?;
-            families.sort();
-            families.dedup();
-            return Err(Error::NoResults(format!(
-                "no roles in family `{}`; families: {}",
+    sort(&mut rows, args.sort);
+    let mut sources = Citations::new(&catalog.sources);
+    for r in &rows {
+        sources.cite_all(r.pay.iter().map(|p| p.source.as_str()));
+        sources.cite_all(r.growth.iter().map(|g| g.source.as_str()));
+    }
+    Ok(ListView { rows, sources })
+}
+
+/// The curated roles of family `f`; none is an error naming the families.
+fn in_family<'c>(
+    catalog: &'c Catalog,
+    entries: Vec<&'c RoleCore>,
+    f: &str,
+) -> Result<Vec<&'c RoleCore>> {
+    let wanted = normalize_name(f);
+    let found: Vec<&RoleCore> = entries
+        .into_iter()
+        .filter(|r| normalize_name(&r.family.name) == wanted)
+        .collect();
+    if !found.is_empty() {
+        return Ok(found);
+    }
+    // Names from data and the argument, made safe for one line.
+    let mut families: Vec<String> = catalog
+        .cores()
+        .map(|r| r.map(|r| clean(&r.family.name).into_owned()))
+        .collect::<Result<_>>()?;
+    families.sort();
+    families.dedup();
+    Err(Error::NoResults(format!(
+        "no roles in family `{}`; families: {} (with --all, the SOC major groups)",
+        clean(f),
+        families.join(", ")
+    )))
+}
+
+/// Every SOC major group (`29-0000 Healthcare Practitioners and Technical
+/// Occupations`), by code.
+fn all_major_groups() -> impl Iterator<Item = &'static Occupation> {
+    // 00-0000 is "All Occupations", not a group of them.
+    wages::occupations()
+        .iter()
+        .filter(|o| o.level == Level::Major && !o.soc.starts_with("00"))
+}
+
+/// The SOC major groups `--family` names with `--all`: by number (`29`,
+/// `29-0000`), by name in any case and with or without "occupations"
+/// (`healthcare practitioners and technical`), or by words in the name
+/// (`healthcare` is both healthcare groups). None is an error that lists
+/// them.
+fn major_groups(f: &str) -> Result<Vec<&'static Occupation>> {
+    let query = normalize_name(f);
+    let number = query.strip_suffix(" 0000").unwrap_or(&query);
+    let name = |o: &Occupation| normalize_name(o.title);
+    let short = |o: &Occupation| {
+        let n = name(o);
+        n.strip_suffix(" occupations")
+            .map(str::to_string)
+            .unwrap_or(n)
+    };
+    let by_number: Vec<_> = all_major_groups()
+        .filter(|o| o.soc.get(..2) == Some(number))
+        .collect();
+    let by_name: Vec<_> = all_major_groups()
+        .filter(|o| name(o) == query || short(o) == query)
+        .collect();
+    let padded = format!(" {query} ");
+    let by_words: Vec<_> = all_major_groups()
+        .filter(|o| !query.is_empty() && format!(" {} ", name(o)).contains(&padded))
+        .collect();
+    match [by_number, by_name, by_words]
+        .into_iter()
+        .find(|m| !m.is_empty())
+    {
+        Some(groups) => Ok(groups),
+        None => {
+            let listed: Vec<String> = all_major_groups()
+                .map(|o| format!("{} {}", o.soc.get(..2).unwrap_or(o.soc), short_title(o)))
+                .collect();
+            Err(Error::NoResults(format!(
+                "no SOC major group matches `{}`; with --all, families are the SOC major \
+                 groups, by number or name: {}",
                 clean(f),
-                families.join(", ")
-            )));
+                listed.join(", ")
+            )))
         }
     }
+}
+
+/// "Healthcare Practitioners and Technical" for the group's title.
+fn short_title(o: &Occupation) -> &'static str {
+    o.title.strip_suffix(" Occupations").unwrap_or(o.title)
+}
+
+/// The entries with a SOC code in one of `groups` (curated roles through
+/// their SOC links).
+fn in_groups<'c>(entries: Vec<&'c RoleCore>, groups: &[&Occupation]) -> Vec<&'c RoleCore> {
+    let prefixes: Vec<&str> = groups.iter().filter_map(|g| g.soc.get(..3)).collect();
+    entries
+        .into_iter()
+        .filter(|r| {
+            r.soc
+                .iter()
+                .any(|l| prefixes.iter().any(|p| l.code.starts_with(p)))
+        })
+        .collect()
+}
+
+fn sort(rows: &mut [ListRow], by: ListSort) {
     let by_title = |a: &ListRow, b: &ListRow| a.title.to_lowercase().cmp(&b.title.to_lowercase());
-    match args.sort {
+    // Highest first, unknown last; ties by title.
+    let highest = |x: Option<f64>, y: Option<f64>| match (x, y) {
+        (Some(x), Some(y)) => y.total_cmp(&x),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    };
+    match by {
         ListSort::Title => rows.sort_by(by_title),
         ListSort::Salary => rows.sort_by(|a, b| {
-            let v = |r: &ListRow| r.median_pay.as_ref().map(|p| p.value);
-            // Highest first; unknown pay last.
-            match (v(a), v(b)) {
-                (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| by_title(a, b)),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => by_title(a, b),
+            // Yearly and hourly figures are not compared: yearly first.
+            let period = |r: &ListRow| r.pay.as_ref().map(|p| p.period != Period::Year);
+            let value = |r: &ListRow| r.pay.as_ref().and_then(|p| p.value.or(p.max));
+            match (period(a), period(b)) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                _ => Ordering::Equal,
             }
+            .then_with(|| highest(value(a), value(b)))
+            .then_with(|| by_title(a, b))
         }),
         ListSort::Growth => rows.sort_by(|a, b| {
             // The most optimistic stated figure; unknown growth last.
@@ -160,18 +217,7 @@ pub fn run<'a>(catalog: &'a Catalog, args: &ListArgs) -> Result<ListView<'a>> {
                     .filter_map(|g| g.percent)
                     .fold(None, |m: Option<f64>, x| Some(m.map_or(x, |m| m.max(x))))
             };
-            match (v(a), v(b)) {
-                (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| by_title(a, b)),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => by_title(a, b),
-            }
+            highest(v(a), v(b)).then_with(|| by_title(a, b))
         }),
     }
-    let mut sources = Citations::new(&catalog.sources);
-    for r in &rows {
-        sources.cite_all(r.median_pay.iter().map(|p| p.source.as_str()));
-        sources.cite_all(r.growth.iter().map(|g| g.source.as_str()));
-    }
-    Ok(ListView { rows, sources })
 }

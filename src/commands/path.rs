@@ -5,10 +5,10 @@
 use crate::catalog::Catalog;
 use crate::citations::Citations;
 use crate::cli::{PathArgs, PathBy};
-use crate::commands::ladder::{headline_figures, Pay};
 use crate::error::{Error, Result};
 use crate::graph::{Graph, NodeIx, Step};
-use crate::model::{MoveKind, Period, Role};
+use crate::model::{MoveKind, Role};
+use crate::pay::{self, PayFigure};
 use crate::skillset::{gap, skills_of};
 use serde::{Serialize, Serializer};
 
@@ -27,8 +27,8 @@ pub struct SourcedYears {
 /// (same source, currency, period and measure), the change.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PayChange {
-    pub from: Option<Pay>,
-    pub to: Option<Pay>,
+    pub from: Option<PayFigure>,
+    pub to: Option<PayFigure>,
     pub change: Option<f64>,
     pub percent: Option<f64>,
     /// Why there is no change figure, when there is none.
@@ -391,14 +391,13 @@ fn route(catalog: &Catalog, graph: &Graph, nodes: &[NodeIx], basis: Basis) -> Ro
     }
 }
 
-/// Every single pay figure of a role, yearly first.
-fn figures(role: &Role) -> Vec<Pay> {
-    let mut out: Vec<Pay> = role.salary.iter().flat_map(headline_figures).collect();
-    out.sort_by_key(|p| p.period != Period::Year);
-    out
-}
-
-/// The pay change from one role to another; `a` and `b` name them in notes.
+/// The pay change from one role to another; `a` and `b` name them in
+/// notes. Each end's figures are its pay answer's ([`pay::comparable_figures`]):
+/// the headline first, then the other curated figures, then the official
+/// medians (national). The change is measured between the first pair of the
+/// same source, currency, period and measure, so an hourly figure is only
+/// ever compared with an hourly one; with no such pair, the headlines are
+/// shown and the note says why.
 pub fn pay_change(from: Option<&Role>, to: Option<&Role>, a: &str, b: &str) -> PayChange {
     let none = |note: String| PayChange {
         from: None,
@@ -412,7 +411,9 @@ pub fn pay_change(from: Option<&Role>, to: Option<&Role>, a: &str, b: &str) -> P
         (None, _) => return none(format!("no profile for {a}")),
         (_, None) => return none(format!("no profile for {b}")),
     };
-    let (fa, fb) = (figures(from), figures(to));
+    let nation = crate::wages::nation();
+    let fa = pay::comparable_figures(&from.salary, &from.soc, nation);
+    let fb = pay::comparable_figures(&to.salary, &to.soc, nation);
     let missing = match (fa.is_empty(), fb.is_empty()) {
         (true, true) => Some(format!("no pay figure for {} or {}", from.id, to.id)),
         (true, false) => Some(format!("no pay figure for {}", from.id)),
@@ -428,33 +429,46 @@ pub fn pay_change(from: Option<&Role>, to: Option<&Role>, a: &str, b: &str) -> P
             note: Some(note),
         };
     }
+    let same = |x: &PayFigure, y: &PayFigure| {
+        x.source == y.source
+            && x.currency == y.currency
+            && x.period == y.period
+            && x.basis == y.basis
+            && !x.top_coded
+            && !y.top_coded
+    };
     for x in &fa {
-        for y in &fb {
-            if x.source == y.source
-                && x.currency == y.currency
-                && x.period == y.period
-                && x.basis == y.basis
-            {
-                if let (Some(vx), Some(vy)) = (x.value, y.value) {
-                    let change = vy - vx;
-                    return PayChange {
-                        from: Some(x.clone()),
-                        to: Some(y.clone()),
-                        change: Some(change),
-                        percent: (vx > 0.0).then(|| change / vx * 100.0),
-                        note: None,
-                    };
-                }
+        for y in fb.iter().filter(|y| same(x, y)) {
+            if let (Some(vx), Some(vy)) = (x.value, y.value) {
+                let change = vy - vx;
+                return PayChange {
+                    from: Some(x.clone()),
+                    to: Some(y.clone()),
+                    change: Some(change),
+                    percent: (vx > 0.0).then(|| change / vx * 100.0),
+                    note: None,
+                };
             }
         }
     }
-    let shared: Vec<(&Pay, &Pay)> = fa
+    PayChange {
+        note: Some(why_not_compared(from, to, &fa, &fb)),
+        from: fa.into_iter().next(),
+        to: fb.into_iter().next(),
+        change: None,
+        percent: None,
+    }
+}
+
+/// Why no pair of figures of two roles (`fa`, `fb`) can be compared.
+fn why_not_compared(from: &Role, to: &Role, fa: &[PayFigure], fb: &[PayFigure]) -> String {
+    let shared: Vec<(&PayFigure, &PayFigure)> = fa
         .iter()
         .flat_map(|x| fb.iter().map(move |y| (x, y)))
         .filter(|(x, y)| x.source == y.source)
         .collect();
-    let note = if shared.is_empty() {
-        let list = |ps: &[Pay]| {
+    if shared.is_empty() {
+        let list = |ps: &[PayFigure]| {
             let mut ids: Vec<&str> = ps.iter().map(|p| p.source.as_str()).collect();
             ids.dedup();
             ids.join(", ")
@@ -462,28 +476,18 @@ pub fn pay_change(from: Option<&Role>, to: Option<&Role>, a: &str, b: &str) -> P
         format!(
             "different sources ({}: {}; {}: {})",
             from.id,
-            list(&fa),
+            list(fa),
             to.id,
-            list(&fb)
+            list(fb)
         )
     } else if shared.iter().all(|(x, y)| x.currency != y.currency) {
         "different currencies".to_string()
     } else if shared.iter().all(|(x, y)| x.period != y.period) {
         "different periods (yearly and hourly figures)".to_string()
+    } else if shared.iter().any(|(x, y)| x.top_coded || y.top_coded) {
+        "a top-coded official figure (at least the BLS cap)".to_string()
     } else {
         "different measures (such as a median and a range)".to_string()
-    };
-    // Show the pair from a shared source when there is one.
-    let (x, y) = shared
-        .first()
-        .map(|(x, y)| ((*x).clone(), (*y).clone()))
-        .unwrap_or_else(|| (fa[0].clone(), fb[0].clone()));
-    PayChange {
-        from: Some(x),
-        to: Some(y),
-        change: None,
-        percent: None,
-        note: Some(note),
     }
 }
 

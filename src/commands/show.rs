@@ -24,6 +24,8 @@ pub struct ShowView<'a> {
     pub sections: Vec<SectionId>,
     /// Official wages of the role's SOC occupations in the chosen area.
     pub official: Vec<OfficialWages>,
+    /// The role's pay answer in the chosen area ([`crate::pay`]).
+    pub pay: crate::pay::PayAnswer,
     /// For an official occupation: the curated roles linked to it.
     pub curated: Vec<CuratedLink>,
 }
@@ -39,7 +41,12 @@ pub fn run<'a>(catalog: &'a Catalog, args: &ShowArgs) -> Result<ShowView<'a>> {
     let role = catalog.entry(entry)?;
     let origin = catalog.origin_at(entry);
     let area = crate::commands::official::area(args.area.as_deref())?;
-    let official = crate::commands::official::for_links(&role.soc, area);
+    let ask = crate::pay::Ask {
+        area,
+        ..crate::pay::Ask::national()
+    };
+    let pay = crate::pay::answer(&role.salary, &role.soc, &ask);
+    let official = pay.official.clone();
     let curated = crate::commands::official::curated_for(catalog, role, &origin)?;
     let mut sources = Citations::new(&catalog.sources);
     sources.cite_all(role.sourced_blocks().map(|b| b.source));
@@ -53,6 +60,7 @@ pub fn run<'a>(catalog: &'a Catalog, args: &ShowArgs) -> Result<ShowView<'a>> {
         sources,
         sections,
         official,
+        pay,
         curated,
     })
 }
@@ -80,6 +88,9 @@ impl Serialize for ShowView<'_> {
             if keep(&k) {
                 out.insert(k, v);
             }
+        }
+        if keep("pay") {
+            out.insert("pay".into(), json(&self.pay.headline)?);
         }
         if keep("official_wages") {
             out.insert("official_wages".into(), json(&self.official)?);

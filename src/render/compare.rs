@@ -3,13 +3,17 @@
 //! then shared and unique skills and tools, and the skill gaps.
 
 use crate::commands::compare::{CompareRole, CompareView, Measure, PayDifference, Sourced};
-use crate::commands::salary::SalaryFigure;
 use crate::model::Period;
+use crate::pay::SalaryFigure;
 use crate::render::list::trend_word;
-use crate::render::salary::{figure_value, hanging, kind_key, kind_label, period_key};
-use crate::render::text::{self, cell, clean, heading, money, per, percent, years, UNKNOWN};
+use crate::render::salary::{figure_value, hanging, kind_key, kind_label};
+use crate::render::text::{
+    self, cell, clean, heading, money, pay_figure, per, percent, plain_number, years, UNKNOWN,
+};
 use crate::render::{tsv, Render};
 use crate::term::{Paint, Term};
+use crate::wages::WageValue;
+use serde::Serialize;
 use std::io::{self, Write};
 
 /// Below this many columns per role, the table becomes a stacked list.
@@ -63,7 +67,16 @@ fn sourced_lines(view: &CompareView, items: &[Sourced]) -> Vec<String> {
         .collect()
 }
 
+/// Every curated figure; for a role without any, its headline (the
+/// official median).
 fn pay_lines(view: &CompareView, r: &CompareRole, ascii: bool) -> Vec<String> {
+    if r.pay.is_empty() {
+        return r
+            .headline
+            .iter()
+            .map(|h| format!("{} {}", pay_figure(h, ascii), cite_tag(view, &h.source)))
+            .collect();
+    }
     r.pay
         .iter()
         .map(|f: &SalaryFigure| {
@@ -87,6 +100,7 @@ fn measure_label(m: Measure) -> &'static str {
         Measure::Mid => "Mid-level",
         Measure::Senior => "Senior-level",
         Measure::Top10PercentFrom => "Top 10% from",
+        Measure::OfficialMedian => "Official median",
     }
 }
 
@@ -100,6 +114,7 @@ fn measure_key(m: Measure) -> &'static str {
         Measure::Mid => "mid",
         Measure::Senior => "senior",
         Measure::Top10PercentFrom => "top_10_percent_from",
+        Measure::OfficialMedian => "official_median",
     }
 }
 
@@ -153,8 +168,8 @@ fn difference_lines(view: &CompareView, i: usize) -> Vec<String> {
     if !lines.is_empty() {
         return lines;
     }
-    let base_has = view.roles.first().is_some_and(|b| !b.pay.is_empty());
-    let why = match (base_has, r.pay.is_empty()) {
+    let base_has = view.roles.first().is_some_and(|b| b.headline.is_some());
+    let why = match (base_has, r.headline.is_none()) {
         (_, true) => "no pay figures for this role",
         (false, _) => "no pay figures for the baseline",
         _ => "no pay measure both give",
@@ -246,8 +261,9 @@ fn ladder_lines(view: &CompareView, r: &CompareRole) -> Vec<String> {
     out
 }
 
-/// Official median and range (p10-p90) per SOC link, with the area.
-fn official_lines(view: &CompareView, r: &CompareRole) -> Vec<String> {
+/// Official median and range (p10-p90) per SOC link, with the area; by
+/// the hour where the BLS gives the median by the hour only.
+fn official_lines(view: &CompareView, r: &CompareRole, ascii: bool) -> Vec<String> {
     use crate::render::official::value;
     if r.official.is_empty() {
         return vec![format!("{UNKNOWN}: no SOC occupation linked")];
@@ -257,32 +273,22 @@ fn official_lines(view: &CompareView, r: &CompareRole) -> Vec<String> {
         let tag = cite_tag(view, &o.source);
         let approx = if o.approximate { " (approximate)" } else { "" };
         out.push(format!("SOC {}{approx}, {}", o.soc, o.area.label()));
-        match &o.wages {
-            Some(w) => {
-                out.push(format!("Median: {}/yr {tag}", value(w.annual.median)));
-                out.push(format!(
-                    "10-90%: {} to {}/yr",
-                    value(w.annual.p10),
-                    value(w.annual.p90)
-                ));
-                // Same source, area and period as the baseline's: comparable.
-                let base = view.roles.first().filter(|b| b.id != r.id);
-                let base_median = base
-                    .and_then(|b| b.official.first())
-                    .and_then(|b| b.wages.as_ref())
-                    .and_then(|b| b.annual.median.value());
-                if let (Some(b), Some(m)) = (base_median, w.annual.median.value()) {
-                    let diff = m - b;
-                    let sign = if diff > 0.0 { "+" } else { "" };
-                    out.push(format!(
-                        "vs baseline: {sign}{}/yr ({})",
-                        crate::render::text::money(diff, "USD"),
-                        crate::render::text::percent(diff / b * 100.0)
-                    ));
-                }
-            }
-            None => out.push(format!("not published for this area {tag}")),
-        }
+        let (Some(w), Some(median)) = (&o.wages, &o.median) else {
+            out.push(format!("not published for this area {tag}"));
+            continue;
+        };
+        out.push(format!("Median: {} {tag}", text::pay_amount(median, ascii)));
+        let (p10, p90) = match median.period {
+            Period::Year => (w.annual.p10, w.annual.p90),
+            Period::Hour => (w.hourly.p10, w.hourly.p90),
+        };
+        // Figures as every range is spelt; a cell without one (top-coded,
+        // not published) says so in words.
+        let span = match (p10, p90) {
+            (WageValue::Value(a), WageValue::Value(b)) => text::money_range(a, b, "USD"),
+            _ => format!("{} to {}", value(p10), value(p90)),
+        };
+        out.push(format!("10-90%: {span}{}", per(median.period)));
     }
     out
 }
@@ -299,7 +305,10 @@ fn rows(view: &CompareView, term: &Term) -> Vec<(&'static str, Vec<Vec<String>>)
                 .map(|i| difference_lines(view, i))
                 .collect(),
         ),
-        ("Official wages", per_role(&|r| official_lines(view, r))),
+        (
+            "Official wages",
+            per_role(&|r| official_lines(view, r, term.ascii)),
+        ),
         ("Growth", per_role(&|r| growth_lines(view, r))),
         (
             "Education",
@@ -524,228 +533,282 @@ impl Render for CompareView<'_> {
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
-        tsv::row(
-            out,
-            &[
-                "attribute",
-                "role",
-                "kind",
-                "value",
-                "unit",
-                "source",
-                "detail",
-            ],
-        )?;
-        let mut rec = |a: &str,
-                       role: &str,
-                       kind: &str,
-                       value: &str,
-                       unit: &str,
-                       source: &str,
-                       detail: &str| {
-            tsv::row(out, &[a, role, kind, value, unit, source, detail])
-        };
-        let unit = |currency: &str, period: Period| format!("{currency}/{}", period_key(period));
+        let mut rows = pay_records(self);
+        rows.extend(difference_records(self));
         for r in &self.roles {
-            for f in &r.pay {
-                let u = unit(&f.currency, f.period);
-                let region = f.region.clone().unwrap_or_default();
-                match (f.value, f.min, f.max) {
-                    (Some(v), _, _) => rec(
-                        "pay",
-                        &r.id,
-                        kind_key(f.kind),
-                        &tsv::num(Some(v)),
-                        &u,
-                        &f.source,
-                        &region,
-                    )?,
-                    (None, Some(a), Some(b)) => {
-                        let k = kind_key(f.kind);
-                        rec(
-                            "pay",
-                            &r.id,
-                            &format!("{k}_min"),
-                            &tsv::num(Some(a)),
-                            &u,
-                            &f.source,
-                            &region,
-                        )?;
-                        rec(
-                            "pay",
-                            &r.id,
-                            &format!("{k}_max"),
-                            &tsv::num(Some(b)),
-                            &u,
-                            &f.source,
-                            &region,
-                        )?;
-                    }
-                    _ => {}
+            rows.extend(fact_records(r));
+        }
+        rows.extend(set_records(self));
+        rows.extend(gap_records(self));
+        tsv::write(out, rows)
+    }
+}
+
+/// A TSV record of `careers compare`: one fact about one role.
+#[derive(Serialize, Default)]
+struct CompareRecord {
+    /// `pay`, `difference`, `growth`, `education`, ... (docs/json.md).
+    attribute: &'static str,
+    role: String,
+    kind: String,
+    value: String,
+    /// Money: the currency and the period (`year`, `hour`).
+    currency: Option<String>,
+    period: Option<Period>,
+    /// Other units: `%`, `years`, a ladder tier's `POSITION/TOTAL`.
+    unit: String,
+    source: String,
+    /// Official figures: the SOC code and the area.
+    soc: Option<String>,
+    area: Option<String>,
+    detail: String,
+}
+
+impl CompareRecord {
+    fn new(attribute: &'static str, role: &str, kind: &str, value: impl Into<String>) -> Self {
+        CompareRecord {
+            attribute,
+            role: role.into(),
+            kind: kind.into(),
+            value: value.into(),
+            ..CompareRecord::default()
+        }
+    }
+
+    fn money(self, currency: &str, period: Period) -> Self {
+        CompareRecord {
+            currency: Some(currency.into()),
+            period: Some(period),
+            ..self
+        }
+    }
+
+    fn unit(self, unit: impl Into<String>) -> Self {
+        CompareRecord {
+            unit: unit.into(),
+            ..self
+        }
+    }
+
+    fn source(self, source: impl Into<String>) -> Self {
+        CompareRecord {
+            source: source.into(),
+            ..self
+        }
+    }
+
+    fn detail(self, detail: impl Into<String>) -> Self {
+        CompareRecord {
+            detail: detail.into(),
+            ..self
+        }
+    }
+}
+
+fn pay_records(view: &CompareView) -> Vec<CompareRecord> {
+    let mut out = Vec::new();
+    for r in &view.roles {
+        for f in &r.pay {
+            let record = |kind: &str, v: f64| {
+                CompareRecord::new("pay", &r.id, kind, plain_number(v))
+                    .money(&f.currency, f.period)
+                    .source(&f.source)
+                    .detail(f.region.clone().unwrap_or_default())
+            };
+            let k = kind_key(f.kind);
+            match (f.value, f.min, f.max) {
+                (Some(v), _, _) => out.push(record(k, v)),
+                (None, Some(a), Some(b)) => {
+                    out.push(record(&format!("{k}_min"), a));
+                    out.push(record(&format!("{k}_max"), b));
                 }
+                _ => {}
             }
         }
-        for d in &self.differences {
-            let sources = format!("{},{}", d.baseline.source, d.other.source);
-            let k = measure_key(d.measure);
-            if d.comparable {
-                rec(
-                    "difference",
-                    &d.role,
-                    k,
-                    &tsv::num(d.amount),
-                    &unit(&d.other.currency, d.other.period),
-                    &sources,
-                    "",
-                )?;
-                rec(
+        out.extend(r.official.iter().flat_map(|o| official_records(&r.id, o)));
+    }
+    out
+}
+
+/// An official median and its 10th and 90th percentiles, in the period
+/// the median is given in; a top-coded figure is its floor, with
+/// `top-coded: at least` in detail.
+fn official_records(role: &str, o: &crate::pay::OfficialWages) -> Vec<CompareRecord> {
+    let (Some(w), Some(median)) = (&o.wages, &o.median) else {
+        return Vec::new();
+    };
+    let (p10, p50, p90) = match median.period {
+        Period::Year => (w.annual.p10, w.annual.median, w.annual.p90),
+        Period::Hour => (w.hourly.p10, w.hourly.median, w.hourly.p90),
+    };
+    [
+        ("official_p10", p10),
+        ("official_median", p50),
+        ("official_p90", p90),
+    ]
+    .into_iter()
+    .filter_map(|(kind, v)| {
+        let (value, detail) = match v {
+            WageValue::TopCoded { cap } => (cap, "top-coded: at least"),
+            other => (other.value()?, ""),
+        };
+        let record = CompareRecord::new("pay", role, kind, plain_number(value))
+            .money("USD", median.period)
+            .source(&o.source)
+            .detail(detail);
+        Some(CompareRecord {
+            soc: Some(o.soc.clone()),
+            area: Some(o.area.label()),
+            ..record
+        })
+    })
+    .collect()
+}
+
+/// The SOC codes of an official difference, `baseline,other`.
+fn official_socs(d: &PayDifference) -> Option<String> {
+    Some(format!(
+        "{},{}",
+        d.baseline.soc.as_ref()?,
+        d.other.soc.as_ref()?
+    ))
+}
+
+fn difference_records(view: &CompareView) -> Vec<CompareRecord> {
+    let mut out = Vec::new();
+    for d in &view.differences {
+        let sources = format!("{},{}", d.baseline.source, d.other.source);
+        let k = measure_key(d.measure);
+        let number = |v: Option<f64>| v.map(plain_number).unwrap_or_default();
+        if d.comparable {
+            out.push(CompareRecord {
+                soc: official_socs(d),
+                ..CompareRecord::new("difference", &d.role, k, number(d.amount))
+                    .money(&d.other.currency, d.other.period)
+                    .source(&sources)
+            });
+            let percent = d.percent.map(|p| (p * 100.0).round() / 100.0);
+            out.push(
+                CompareRecord::new(
                     "difference",
                     &d.role,
                     &format!("{k}_percent"),
-                    &tsv::num(d.percent.map(|p| (p * 100.0).round() / 100.0)),
-                    "%",
-                    &sources,
-                    "",
-                )?;
-            } else {
-                rec(
-                    "difference",
-                    &d.role,
-                    k,
-                    "",
-                    "",
-                    &sources,
-                    &format!("not comparable: {}", d.reason.as_deref().unwrap_or("")),
-                )?;
-            }
+                    number(percent),
+                )
+                .unit("%")
+                .source(&sources),
+            );
+        } else {
+            out.push(
+                CompareRecord::new("difference", &d.role, k, "")
+                    .source(&sources)
+                    .detail(format!(
+                        "not comparable: {}",
+                        d.reason.as_deref().unwrap_or("")
+                    )),
+            );
         }
-        for r in &self.roles {
-            for g in &r.growth.statements {
-                if let Some(p) = g.percent {
-                    rec(
-                        "growth",
-                        &r.id,
-                        "percent",
-                        &tsv::num(Some(p)),
-                        "%",
-                        &g.source,
-                        "",
-                    )?;
-                }
-                if let Some(t) = g.trend {
-                    let through = g.through.map(|y| y.to_string()).unwrap_or_default();
-                    rec(
-                        "growth",
-                        &r.id,
-                        "trend",
-                        trend_word(t),
-                        "",
-                        &g.source,
-                        &through,
-                    )?;
-                }
-                if let Some(s) = &g.status {
-                    rec("growth", &r.id, "status", s, "", &g.source, "")?;
-                }
-            }
-            for e in &r.education {
-                rec("education", &r.id, "minimum", &e.value, "", &e.source, "")?;
-            }
-            for e in &r.experience {
-                if let Some(v) = e.min_years {
-                    rec(
-                        "experience",
-                        &r.id,
-                        "min_years",
-                        &v.to_string(),
-                        "years",
-                        &e.source,
-                        "",
-                    )?;
-                }
-                if let Some(v) = e.max_years {
-                    rec(
-                        "experience",
-                        &r.id,
-                        "max_years",
-                        &v.to_string(),
-                        "years",
-                        &e.source,
-                        "",
-                    )?;
-                }
-                if let Some(t) = &e.text {
-                    rec("experience", &r.id, "text", t, "", &e.source, "")?;
-                }
-            }
-            for x in &r.remote {
-                if let Some(f) = x.remote_friendly {
-                    rec(
-                        "remote",
-                        &r.id,
-                        "remote_friendly",
-                        &f.to_string(),
-                        "",
-                        &x.source,
-                        "",
-                    )?;
-                }
-            }
-            for s in &r.stress {
-                rec("stress", &r.id, "level", &s.value, "", &s.source, "")?;
-            }
-            for s in &r.balance {
-                rec("balance", &r.id, "level", &s.value, "", &s.source, "")?;
-            }
-            for l in &r.ladders {
-                for t in &l.tiers {
-                    rec(
-                        "ladder",
-                        &r.id,
-                        "tier",
-                        &t.title,
-                        &format!("{}/{}", t.position, l.tiers_total),
-                        &l.source,
-                        &l.ladder,
-                    )?;
-                }
-            }
-        }
-        for (attribute, set) in [("skills", &self.skills), ("tools", &self.tools)] {
-            for s in &set.shared {
-                rec(attribute, "", "shared", s, "", "", "")?;
-            }
-            for (id, items) in &set.unique {
-                for s in items {
-                    rec(attribute, id, "unique", s, "", "", "")?;
-                }
-            }
-        }
-        for g in &self.gaps {
-            if !g.gap.known {
-                rec(
-                    "gap",
-                    &g.to,
-                    UNKNOWN,
-                    "",
-                    "",
-                    "",
-                    g.reason.as_deref().unwrap_or(""),
-                )?;
-                continue;
-            }
-            for s in &g.gap.skills_to_gain {
-                rec(
-                    "gap",
-                    &g.to,
-                    "to_learn",
-                    s,
-                    "",
-                    "",
-                    &format!("from {}", g.from),
-                )?;
-            }
-        }
-        Ok(())
     }
+    out
+}
+
+/// Growth, education, experience, remote work, stress, balance and
+/// ladder places of one role.
+fn fact_records(r: &CompareRole) -> Vec<CompareRecord> {
+    let mut out = Vec::new();
+    for g in &r.growth.statements {
+        if let Some(p) = g.percent {
+            out.push(
+                CompareRecord::new("growth", &r.id, "percent", plain_number(p))
+                    .unit("%")
+                    .source(&g.source),
+            );
+        }
+        if let Some(t) = g.trend {
+            let through = g.through.map(|y| y.to_string()).unwrap_or_default();
+            out.push(
+                CompareRecord::new("growth", &r.id, "trend", trend_word(t))
+                    .source(&g.source)
+                    .detail(through),
+            );
+        }
+        if let Some(s) = &g.status {
+            out.push(CompareRecord::new("growth", &r.id, "status", s).source(&g.source));
+        }
+    }
+    for e in &r.education {
+        out.push(CompareRecord::new("education", &r.id, "minimum", &e.value).source(&e.source));
+    }
+    for e in &r.experience {
+        for (kind, v) in [("min_years", e.min_years), ("max_years", e.max_years)] {
+            if let Some(v) = v {
+                out.push(
+                    CompareRecord::new("experience", &r.id, kind, v.to_string())
+                        .unit("years")
+                        .source(&e.source),
+                );
+            }
+        }
+        if let Some(t) = &e.text {
+            out.push(CompareRecord::new("experience", &r.id, "text", t).source(&e.source));
+        }
+    }
+    for x in &r.remote {
+        if let Some(f) = x.remote_friendly {
+            out.push(
+                CompareRecord::new("remote", &r.id, "remote_friendly", f.to_string())
+                    .source(&x.source),
+            );
+        }
+    }
+    for (attribute, items) in [("stress", &r.stress), ("balance", &r.balance)] {
+        for s in items {
+            out.push(CompareRecord::new(attribute, &r.id, "level", &s.value).source(&s.source));
+        }
+    }
+    for l in &r.ladders {
+        for t in &l.tiers {
+            out.push(
+                CompareRecord::new("ladder", &r.id, "tier", &t.title)
+                    .unit(format!("{}/{}", t.position, l.tiers_total))
+                    .source(&l.source)
+                    .detail(&l.ladder),
+            );
+        }
+    }
+    out
+}
+
+fn set_records(view: &CompareView) -> Vec<CompareRecord> {
+    let mut out = Vec::new();
+    for (attribute, set) in [("skills", &view.skills), ("tools", &view.tools)] {
+        for s in &set.shared {
+            out.push(CompareRecord::new(attribute, "", "shared", s));
+        }
+        for (id, items) in &set.unique {
+            for s in items {
+                out.push(CompareRecord::new(attribute, id, "unique", s));
+            }
+        }
+    }
+    out
+}
+
+fn gap_records(view: &CompareView) -> Vec<CompareRecord> {
+    let mut out = Vec::new();
+    for g in &view.gaps {
+        if !g.gap.known {
+            out.push(
+                CompareRecord::new("gap", &g.to, UNKNOWN, "")
+                    .detail(g.reason.as_deref().unwrap_or("")),
+            );
+            continue;
+        }
+        for s in &g.gap.skills_to_gain {
+            out.push(
+                CompareRecord::new("gap", &g.to, "to_learn", s).detail(format!("from {}", g.from)),
+            );
+        }
+    }
+    out
 }

@@ -1,54 +1,21 @@
 //! Text, TSV, Mermaid and DOT for `careers ladder`.
 
-use crate::citations::Citations;
-use crate::commands::ladder::{LadderView, Pay, TierView};
+use crate::commands::ladder::{LadderView, TierView};
 use crate::render::diagram::{
     arrow, box_width, dot_label, dot_text, draw_box, mermaid_label, prose, title, BoxLine, Glyphs,
 };
-use crate::render::text::{money, per, years, UNKNOWN};
+use crate::render::text::{pay_figure, source_legend, years, UNKNOWN};
 use crate::render::Format;
 use crate::render::{tsv, Render};
 use crate::term::{Paint, Term};
+use serde::Serialize;
 use std::io::{self, Write};
-
-/// "$35,000/yr entry-level", "$30,000-$42,000/yr range".
-pub fn pay_text(p: &Pay) -> String {
-    let unit = per(p.period);
-    match (p.value, p.min, p.max) {
-        (Some(v), _, _) => format!("{}{unit} {}", money(v, &p.currency), p.basis),
-        (None, Some(lo), Some(hi)) => format!(
-            "{}-{}{unit} {}",
-            money(lo, &p.currency),
-            money(hi, &p.currency),
-            p.basis
-        ),
-        _ => UNKNOWN.to_string(),
-    }
-}
-
-/// Writes the numbered source legend.
-pub fn legend(out: &mut dyn Write, term: &Term, sources: &Citations) -> io::Result<()> {
-    if sources.is_empty() {
-        return Ok(());
-    }
-    writeln!(out)?;
-    title(out, term, "Sources")?;
-    for (n, s) in sources.iter() {
-        prose(
-            out,
-            term,
-            &format!("[{n}] {}: {}", s.id, s.title()),
-            "  ",
-            "      ",
-        )?;
-    }
-    Ok(())
-}
 
 fn tier_lines(
     view: &LadderView<'_>,
     t: &TierView,
     sep: &str,
+    ascii: bool,
     source_tag: &dyn Fn(&str) -> String,
 ) -> Vec<BoxLine> {
     let mine = t.role.is_some() && t.role == view.role;
@@ -57,7 +24,7 @@ fn tier_lines(
         Some(if mine { Paint::Title } else { Paint::Figure }),
     )];
     let pay = match &t.pay {
-        Some(p) => format!("{} {}", pay_text(p), source_tag(&p.source)),
+        Some(p) => format!("{} {}", pay_figure(p, ascii), source_tag(&p.source)),
         None => format!("pay {UNKNOWN}"),
     };
     lines.push(BoxLine::new(
@@ -104,7 +71,7 @@ impl Render for LadderView<'_> {
             let boxes: Vec<Vec<BoxLine>> = l
                 .tiers
                 .iter()
-                .map(|t| tier_lines(self, t, sep, &tag))
+                .map(|t| tier_lines(self, t, sep, term.ascii, &tag))
                 .collect();
             let w = boxes.iter().map(|b| box_width(term, b)).max().unwrap_or(8);
             for (j, b) in boxes.iter().enumerate() {
@@ -114,58 +81,24 @@ impl Render for LadderView<'_> {
                 draw_box(out, term, b, w)?;
             }
         }
-        legend(out, term, &self.sources)?;
-        Ok(())
+        source_legend(out, term, &self.sources)
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
-        tsv::row(
-            out,
-            &[
-                "owner",
-                "ladder",
-                "source",
-                "tier",
-                "title",
-                "min_years",
-                "max_years",
-                "role",
-                "pay_basis",
-                "pay",
-                "pay_min",
-                "pay_max",
-                "currency",
-                "period",
-                "pay_source",
-            ],
-        )?;
-        for l in &self.ladders {
-            for (i, t) in l.tiers.iter().enumerate() {
-                let p = t.pay.as_ref();
-                tsv::row(
-                    out,
-                    &[
-                        l.owner.clone(),
-                        l.name.clone(),
-                        l.source.clone(),
-                        (i + 1).to_string(),
-                        t.title.clone(),
-                        t.min_years.to_string(),
-                        t.max_years.map(|y| y.to_string()).unwrap_or_default(),
-                        t.role.clone().unwrap_or_default(),
-                        p.map(|p| p.basis.clone()).unwrap_or_default(),
-                        tsv::num(p.and_then(|p| p.value)),
-                        tsv::num(p.and_then(|p| p.min)),
-                        tsv::num(p.and_then(|p| p.max)),
-                        p.map(|p| p.currency.clone()).unwrap_or_default(),
-                        p.map(|p| per(p.period).trim_start_matches('/').to_string())
-                            .unwrap_or_default(),
-                        p.map(|p| p.source.clone()).unwrap_or_default(),
-                    ],
-                )?;
-            }
-        }
-        Ok(())
+        let rows = self.ladders.iter().flat_map(|l| {
+            l.tiers.iter().enumerate().map(move |(i, t)| TierRecord {
+                owner: &l.owner,
+                ladder: &l.name,
+                source: &l.source,
+                tier: i + 1,
+                title: &t.title,
+                min_years: t.min_years,
+                max_years: t.max_years,
+                role: t.role.as_deref(),
+                pay: tsv::PayColumns::of(t.pay.as_ref()),
+            })
+        });
+        tsv::write(out, rows)
     }
 
     fn diagram(&self, format: Format, out: &mut dyn Write) -> Option<io::Result<()>> {
@@ -176,11 +109,27 @@ impl Render for LadderView<'_> {
     }
 }
 
+/// A TSV record of `careers ladder`: one tier.
+#[derive(Serialize, Default)]
+struct TierRecord<'a> {
+    owner: &'a str,
+    ladder: &'a str,
+    source: &'a str,
+    /// 1-based, lowest tier first.
+    tier: usize,
+    title: &'a str,
+    min_years: u32,
+    max_years: Option<u32>,
+    role: Option<&'a str>,
+    #[serde(flatten)]
+    pay: tsv::PayColumns<'a>,
+}
+
 /// The lines of a tier's diagram label; figures carry their source id.
 fn tier_label(t: &TierView) -> Vec<String> {
     let mut lines = vec![t.title.clone(), years(Some(t.min_years), t.max_years)];
     lines.push(match &t.pay {
-        Some(p) => format!("{} ({})", pay_text(p), p.source),
+        Some(p) => format!("{} ({})", pay_figure(p, false), p.source),
         None => format!("pay {UNKNOWN}"),
     });
     lines.push(match &t.role {

@@ -3,9 +3,10 @@
 use crate::citations::Citations;
 use crate::commands::list::{ListRow, ListView};
 use crate::commands::validate::ValidateView;
-use crate::render::text::{self, cell, money, per, percent, UNKNOWN};
+use crate::render::text::{self, cell, percent, UNKNOWN};
 use crate::render::{tsv, Render};
 use crate::term::{Paint, Term};
+use serde::Serialize;
 use std::io::{self, Write};
 
 fn growth_text(r: &ListRow, cites: &Citations) -> String {
@@ -25,21 +26,13 @@ fn growth_text(r: &ListRow, cites: &Citations) -> String {
         .join("; ")
 }
 
-fn pay_text(r: &ListRow, cites: &Citations) -> String {
-    match &r.median_pay {
-        Some(p) => {
-            let approx = if p.basis == "median" {
-                ""
-            } else {
-                " mid-range"
-            };
-            format!(
-                "{}{}{approx} {}",
-                money(p.value, &p.currency),
-                per(p.period),
-                text::tag(cites, &p.source)
-            )
-        }
+fn pay_text(r: &ListRow, cites: &Citations, ascii: bool) -> String {
+    match &r.pay {
+        Some(p) => format!(
+            "{} {}",
+            text::pay_figure(p, ascii),
+            text::tag(cites, &p.source)
+        ),
         None => UNKNOWN.into(),
     }
 }
@@ -56,63 +49,123 @@ pub fn trend_word(t: crate::model::Trend) -> &'static str {
 /// Below this width, each role is a small block instead of a table row.
 const STACK_BELOW: usize = 60;
 
+/// The share of the table's width the Role column takes at most when
+/// the content wants more: the rest is for pay and growth.
+const ROLE_SHARE: f64 = 0.45;
+
+/// The widest word of each of `cells`, in columns.
+fn longest_word<'s>(cells: impl IntoIterator<Item = &'s str>) -> usize {
+    cells
+        .into_iter()
+        .flat_map(str::split_whitespace)
+        .map(text::display_width)
+        .max()
+        .unwrap_or(0)
+}
+
+/// One role a block: for terminals too narrow for a table.
+fn stacked(view: &ListView<'_>, out: &mut dyn Write, term: &Term) -> io::Result<()> {
+    let cites = &view.sources;
+    for r in &view.rows {
+        text::line(out, term, &term.paint(Paint::Title, &text::clean(&r.title)))?;
+        for (label, value) in [
+            ("id", term.paint(Paint::Id, &r.id)),
+            ("family", text::clean(&r.family).into_owned()),
+            ("pay", pay_text(r, cites, term.ascii)),
+            ("growth", growth_text(r, cites)),
+        ] {
+            text::line(out, term, &format!("  {label}: {value}"))?;
+        }
+    }
+    Ok(())
+}
+
+/// The table. Every column is at least as wide as its longest word, so
+/// that no word is cut: the Role column gets what its titles and ids need
+/// when the other columns still get theirs; otherwise [`ROLE_SHARE`] of
+/// the width (never less than its longest title word), and ids longer
+/// than that are broken after a hyphen.
+fn table(view: &ListView<'_>, out: &mut dyn Write, term: &Term) -> io::Result<()> {
+    let cites = &view.sources;
+    let wide = term.width >= 100;
+    let mut header = vec!["Role", "Pay", "Growth"];
+    if wide {
+        header.insert(1, "Family");
+    }
+    let pays: Vec<String> = view
+        .rows
+        .iter()
+        .map(|r| pay_text(r, cites, term.ascii))
+        .collect();
+    let growths: Vec<String> = view.rows.iter().map(|r| growth_text(r, cites)).collect();
+    // Each column but Role: its longest word, and the padding.
+    let mut others = vec![
+        longest_word(pays.iter().map(String::as_str).chain(["Pay"])) + 2,
+        longest_word(growths.iter().map(String::as_str).chain(["Growth"])) + 2,
+    ];
+    if wide {
+        others.insert(
+            0,
+            longest_word(view.rows.iter().map(|r| r.family.as_str())) + 2,
+        );
+    }
+    let titles = longest_word(view.rows.iter().map(|r| r.title.as_str()).chain(["Role"]));
+    let ids = view.rows.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    let inner = term.width.saturating_sub(header.len() + 1);
+    let room = inner.saturating_sub(others.iter().sum::<usize>());
+    let share = (inner as f64 * ROLE_SHARE) as usize;
+    let ideal = titles.max(ids) + 2;
+    let role_width = if ideal <= room {
+        ideal
+    } else {
+        room.min(share).max(titles + 2)
+    };
+    let mut t = text::table(term);
+    t.set_header(header.into_iter().map(|h| cell(h, Some(Paint::Heading))));
+    for (i, r) in view.rows.iter().enumerate() {
+        // The title above its id; an id wider than the column breaks
+        // after a hyphen, never inside a word.
+        let id = text::break_after_hyphens(&r.id, role_width.saturating_sub(2));
+        let mut role =
+            comfy_table::Cell::new(text::cell_text(&format!("{}\n{id}", text::clean(&r.title))));
+        if term.color {
+            role = role.add_attribute(comfy_table::Attribute::Bold);
+        }
+        let pay_paint = if r.pay.is_some() {
+            Paint::Figure
+        } else {
+            Paint::Warning
+        };
+        let mut row = vec![
+            role,
+            cell(&pays[i], Some(pay_paint)),
+            cell(&growths[i], None),
+        ];
+        if wide {
+            row.insert(1, cell(&r.family, None));
+        }
+        t.add_row(row);
+    }
+    let fixed = |w: usize| comfy_table::Width::Fixed(w.min(u16::MAX as usize) as u16);
+    if let Some(c) = t.column_mut(0) {
+        c.set_constraint(comfy_table::ColumnConstraint::Absolute(fixed(role_width)));
+    }
+    for (i, w) in others.into_iter().enumerate() {
+        if let Some(c) = t.column_mut(i + 1) {
+            c.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(fixed(w)));
+        }
+    }
+    text::write_table(out, &t)
+}
+
 impl Render for ListView<'_> {
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
-        let cites = &self.sources;
         if term.width < STACK_BELOW {
-            for r in &self.rows {
-                text::line(out, term, &term.paint(Paint::Title, &text::clean(&r.title)))?;
-                for (label, value) in [
-                    ("id", term.paint(Paint::Id, &r.id)),
-                    ("family", text::clean(&r.family).into_owned()),
-                    ("pay", pay_text(r, cites)),
-                    ("growth", growth_text(r, cites)),
-                ] {
-                    text::line(out, term, &format!("  {label}: {value}"))?;
-                }
-            }
+            stacked(self, out, term)?;
         } else {
-            let mut t = text::table(term);
-            let wide = term.width >= 100;
-            let mut header = vec!["Role", "Median pay", "Growth"];
-            if wide {
-                header.insert(1, "Family");
-            }
-            t.set_header(header.into_iter().map(|h| cell(h, Some(Paint::Heading))));
-            for r in &self.rows {
-                // The title above its id: ids are never split across lines.
-                let mut role = comfy_table::Cell::new(text::cell_text(&format!(
-                    "{}\n{}",
-                    text::clean(&r.title),
-                    r.id
-                )));
-                if term.color {
-                    role = role.add_attribute(comfy_table::Attribute::Bold);
-                }
-                let pay_paint = if r.median_pay.is_some() {
-                    Paint::Figure
-                } else {
-                    Paint::Warning
-                };
-                let mut row = vec![
-                    role,
-                    cell(&pay_text(r, cites), Some(pay_paint)),
-                    cell(&growth_text(r, cites), None),
-                ];
-                if wide {
-                    row.insert(1, cell(&r.family, None));
-                }
-                t.add_row(row);
-            }
-            let id_width = self.rows.iter().map(|r| r.id.len()).max().unwrap_or(10) as u16;
-            if let Some(c) = t.column_mut(0) {
-                c.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(
-                    comfy_table::Width::Fixed(id_width + 2),
-                ));
-            }
-            text::write_table(out, &t)?;
+            table(self, out, term)?;
         }
-        text::legend(out, term, cites)?;
+        text::source_legend(out, term, &self.sources)?;
         text::line(
             out,
             term,
@@ -127,50 +180,38 @@ impl Render for ListView<'_> {
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
-        tsv::row(
-            out,
-            &[
-                "id",
-                "title",
-                "family",
-                "median_pay",
-                "currency",
-                "period",
-                "pay_basis",
-                "pay_source",
-                "growth_percent",
-                "growth_status",
-                "growth_source",
-            ],
-        )?;
-        for r in &self.rows {
-            let p = r.median_pay.as_ref();
+        let rows = self.rows.iter().map(|r| {
             // The first growth statement with a figure, else the first at all.
             let g = r
                 .growth
                 .iter()
                 .find(|g| g.percent.is_some())
                 .or(r.growth.first());
-            tsv::row(
-                out,
-                &[
-                    r.id.clone(),
-                    r.title.clone(),
-                    r.family.clone(),
-                    tsv::num(p.map(|p| p.value)),
-                    p.map(|p| p.currency.clone()).unwrap_or_default(),
-                    p.map(|p| per(p.period).trim_start_matches('/').to_string())
-                        .unwrap_or_default(),
-                    p.map(|p| p.basis.clone()).unwrap_or_default(),
-                    p.map(|p| p.source.clone()).unwrap_or_default(),
-                    tsv::num(g.and_then(|g| g.percent)),
-                    g.and_then(|g| g.status.clone()).unwrap_or_default(),
-                    g.map(|g| g.source.clone()).unwrap_or_default(),
-                ],
-            )?;
-        }
-        Ok(())
+            ListRecord {
+                id: &r.id,
+                title: &r.title,
+                family: &r.family,
+                pay: tsv::PayColumns::of(r.pay.as_ref()),
+                growth_percent: g.and_then(|g| g.percent),
+                growth_status: g.and_then(|g| g.status.as_deref()),
+                growth_source: g.map(|g| g.source.as_str()),
+            }
+        });
+        tsv::write(out, rows)
     }
+}
+
+/// A TSV record of `careers list`: one role.
+#[derive(Serialize, Default)]
+struct ListRecord<'a> {
+    id: &'a str,
+    title: &'a str,
+    family: &'a str,
+    #[serde(flatten)]
+    pay: tsv::PayColumns<'a>,
+    growth_percent: Option<f64>,
+    growth_status: Option<&'a str>,
+    growth_source: Option<&'a str>,
 }
 
 impl Render for ValidateView {
@@ -186,15 +227,25 @@ impl Render for ValidateView {
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
-        tsv::row(out, &["checked", "roles", "sources", "problems"])?;
-        tsv::row(
+        tsv::write(
             out,
-            &[
-                self.checked.join(","),
-                self.roles.to_string(),
-                self.sources.to_string(),
-                "0".into(),
-            ],
+            [ValidateRecord {
+                checked: self.checked.join(","),
+                roles: self.roles,
+                sources: self.sources,
+                problems: 0,
+            }],
         )
     }
+}
+
+/// The TSV record of `careers validate`: what was checked, and what it holds.
+#[derive(Serialize, Default)]
+struct ValidateRecord {
+    /// The directories checked, or `bundled`, joined with `,`.
+    checked: String,
+    roles: usize,
+    sources: usize,
+    /// Always 0: problems are reported on stderr, with exit code 3.
+    problems: usize,
 }

@@ -1,19 +1,19 @@
 //! Text, TSV, Mermaid and DOT for `careers path`.
 
-use crate::citations::Citations;
 use crate::commands::path::{
     Basis, PathView, PayChange, ReachEntry, ReachView, Route, RoutesView, SourcedYears, StepView,
 };
 use crate::graph::NodeIx;
 use crate::model::MoveKind;
+use crate::pay::PayFigure;
 use crate::render::diagram::{
     arrow, box_width, dot_label, draw_box, mermaid_label, prose, title, width, BoxLine, Glyphs,
 };
-use crate::render::ladder::{legend, pay_text};
-use crate::render::text::{clean, money, percent, years, UNKNOWN};
+use crate::render::text::{clean, money, pay_figure, per, percent, source_legend, years, UNKNOWN};
 use crate::render::Format;
 use crate::render::{tsv, Render};
 use crate::term::{Paint, Term};
+use serde::Serialize;
 use std::collections::HashMap;
 use std::io::{self, Write};
 
@@ -29,14 +29,6 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// "[1]" for a cited source, or "[id]" if it was not numbered.
-fn tag(sources: &Citations, id: &str) -> String {
-    match sources.number(id) {
-        Some(n) => format!("[{n}]"),
-        None => format!("[{id}]"),
-    }
-}
-
 /// "1-3 years [2]; 5+ years [1]", or "unknown".
 fn years_text(ys: &[SourcedYears], cite: &dyn Fn(&str) -> String) -> String {
     if ys.is_empty() {
@@ -48,9 +40,10 @@ fn years_text(ys: &[SourcedYears], cite: &dyn Fn(&str) -> String) -> String {
         .join("; ")
 }
 
-fn pay_line(p: &PayChange, right: &str, cite: &dyn Fn(&str) -> String) -> String {
-    let end = |x: &Option<crate::commands::ladder::Pay>| match x {
-        Some(pay) => format!("{} {}", pay_text(pay), cite(&pay.source)),
+fn pay_line(p: &PayChange, g: &Glyphs, ascii: bool, cite: &dyn Fn(&str) -> String) -> String {
+    let right = g.right;
+    let end = |x: &Option<PayFigure>| match x {
+        Some(pay) => format!("{} {}", pay_figure(pay, ascii), cite(&pay.source)),
         None => UNKNOWN.to_string(),
     };
     if let (Some(change), Some(from)) = (p.change, &p.from) {
@@ -60,10 +53,11 @@ fn pay_line(p: &PayChange, right: &str, cite: &dyn Fn(&str) -> String) -> String
             .map(|v| format!(" ({})", percent(v)))
             .unwrap_or_default();
         return format!(
-            "Pay: {} {right} {}: {sign}{}{pct}",
+            "Pay: {} {right} {}: {sign}{}{}{pct}",
             end(&p.from),
             end(&p.to),
-            money(change, &from.currency)
+            money(change, &from.currency),
+            per(from.period)
         );
     }
     let note = p.note.as_deref().unwrap_or("not comparable");
@@ -95,12 +89,12 @@ fn list_or_none(items: &[String]) -> String {
 }
 
 /// The notes beside the arrow of a step.
-fn step_notes(s: &StepView, g: &Glyphs, cite: &dyn Fn(&str) -> String) -> Vec<String> {
+fn step_notes(s: &StepView, g: &Glyphs, ascii: bool, cite: &dyn Fn(&str) -> String) -> Vec<String> {
     let tags: Vec<String> = s.sources.iter().map(|id| cite(id)).collect();
     let mut notes = vec![
         format!("{} {}", kind_word(s.kind), tags.join("")),
         format!("Years: {}", years_text(&s.years, cite)),
-        pay_line(&s.pay_change, g.right, cite),
+        pay_line(&s.pay_change, g, ascii, cite),
     ];
     if s.skills_known {
         notes.push(format!(
@@ -153,7 +147,8 @@ fn draw_route(
     let w = boxes.iter().map(|b| box_width(term, b)).max().unwrap_or(8);
     draw_box(out, term, &boxes[0], w)?;
     for (s, b) in r.steps.iter().zip(&boxes[1..]) {
-        arrow(out, term, 2, &step_notes(s, &Glyphs::for_term(term), cite))?;
+        let notes = step_notes(s, &Glyphs::for_term(term), term.ascii, cite);
+        arrow(out, term, 2, &notes)?;
         draw_box(out, term, b, w)?;
     }
     Ok(())
@@ -178,7 +173,7 @@ fn route_summary(r: &Route) -> String {
 
 impl RoutesView<'_> {
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
-        let cite = |id: &str| tag(&self.sources, id);
+        let cite = |id: &str| crate::render::text::tag(&self.sources, id);
         let g = Glyphs::for_term(term);
         title(
             out,
@@ -237,7 +232,7 @@ impl RoutesView<'_> {
             )?;
             draw_route(out, term, r, &cite)?;
         }
-        legend(out, term, &self.sources)
+        source_legend(out, term, &self.sources)
     }
 }
 
@@ -255,7 +250,7 @@ impl ReachView<'_> {
     }
 
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
-        let cite = |id: &str| tag(&self.sources, id);
+        let cite = |id: &str| crate::render::text::tag(&self.sources, id);
         let roles = self.entries.iter().filter(|e| e.to_profile).count();
         let others = self.entries.len() - roles;
         title(out, term, &format!("Reachable from {}", self.from_title))?;
@@ -328,7 +323,7 @@ impl ReachView<'_> {
                 "  ",
             )?;
         }
-        legend(out, term, &self.sources)
+        source_legend(out, term, &self.sources)
     }
 }
 
@@ -414,89 +409,19 @@ impl Render for PathView<'_> {
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
         match self {
-            PathView::Routes(view) => {
-                tsv::row(
-                    out,
-                    &[
-                        "route",
-                        "step",
-                        "basis",
-                        "from",
-                        "to",
-                        "kind",
-                        "years",
-                        "pay_change",
-                        "pay_percent",
-                        "pay_currency",
-                        "pay_source",
-                        "pay_note",
-                        "skills_to_gain",
-                        "skills_shared",
-                        "sources",
-                    ],
-                )?;
-                for (i, r) in view.routes.iter().enumerate() {
-                    for (j, s) in r.steps.iter().enumerate() {
-                        let p = &s.pay_change;
-                        let pay_from = p.from.as_ref();
-                        tsv::row(
-                            out,
-                            &[
-                                (i + 1).to_string(),
-                                (j + 1).to_string(),
-                                match r.basis {
-                                    Basis::FewestSteps => "fewest-steps".into(),
-                                    Basis::LeastYears => "least-years".into(),
-                                },
-                                s.from.clone(),
-                                s.to.clone(),
-                                kind_word(s.kind).into(),
-                                years_tsv(&s.years),
-                                tsv::num(p.change),
-                                tsv::num(p.percent.map(|v| (v * 10.0).round() / 10.0)),
-                                if p.change.is_some() {
-                                    pay_from.map(|x| x.currency.clone()).unwrap_or_default()
-                                } else {
-                                    String::new()
-                                },
-                                if p.change.is_some() {
-                                    pay_from.map(|x| x.source.clone()).unwrap_or_default()
-                                } else {
-                                    String::new()
-                                },
-                                p.note.clone().unwrap_or_default(),
-                                s.skills_to_gain.join("; "),
-                                s.skills_shared.join("; "),
-                                s.sources.join(","),
-                            ],
-                        )?;
-                    }
-                }
-                Ok(())
-            }
+            PathView::Routes(view) => tsv::write(out, step_records(view)),
             PathView::Reach(view) => {
-                tsv::row(
-                    out,
-                    &[
-                        "depth", "from", "to", "title", "profile", "kind", "years", "sources",
-                    ],
-                )?;
-                for e in &view.entries {
-                    tsv::row(
-                        out,
-                        &[
-                            e.depth.to_string(),
-                            e.from.clone(),
-                            e.to.clone(),
-                            e.to_title.clone(),
-                            e.to_profile.to_string(),
-                            kind_word(e.kind).into(),
-                            years_tsv(&e.years),
-                            e.sources.join(","),
-                        ],
-                    )?;
-                }
-                Ok(())
+                let rows = view.entries.iter().map(|e| ReachRecord {
+                    depth: e.depth,
+                    from: &e.from,
+                    to: &e.to,
+                    title: &e.to_title,
+                    profile: e.to_profile,
+                    kind: kind_word(e.kind),
+                    years: years_tsv(&e.years),
+                    sources: e.sources.join(","),
+                });
+                tsv::write(out, rows)
             }
         }
     }
@@ -539,4 +464,77 @@ fn years_tsv(ys: &[SourcedYears]) -> String {
         .map(|y| format!("{} ({})", years(y.min, y.max), y.source))
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// A TSV record of `careers path FROM TO`: one step of a route.
+#[derive(Serialize, Default)]
+struct StepRecord<'a> {
+    route: usize,
+    step: usize,
+    basis: &'a str,
+    from: &'a str,
+    to: &'a str,
+    kind: &'a str,
+    /// Each source's years, `; `-separated (see [`years_tsv`]).
+    years: String,
+    pay_change: Option<f64>,
+    /// One decimal.
+    pay_percent: Option<f64>,
+    pay_currency: Option<&'a str>,
+    /// `year` or `hour`: the period of the figures compared.
+    pay_period: Option<crate::model::Period>,
+    /// What the figures compared are (`median`, `official median`...).
+    pay_basis: Option<crate::pay::Basis>,
+    pay_source: Option<&'a str>,
+    pay_note: Option<&'a str>,
+    /// `; `-separated.
+    skills_to_gain: String,
+    skills_shared: String,
+    /// `,`-separated ids.
+    sources: String,
+}
+
+fn step_records<'a>(view: &'a RoutesView<'_>) -> impl Iterator<Item = StepRecord<'a>> {
+    view.routes.iter().enumerate().flat_map(|(i, r)| {
+        r.steps.iter().enumerate().map(move |(j, s)| {
+            let p = &s.pay_change;
+            // The currency and source of the figures compared, when they were.
+            let compared = p.change.and(p.from.as_ref());
+            StepRecord {
+                route: i + 1,
+                step: j + 1,
+                basis: match r.basis {
+                    Basis::FewestSteps => "fewest-steps",
+                    Basis::LeastYears => "least-years",
+                },
+                from: &s.from,
+                to: &s.to,
+                kind: kind_word(s.kind),
+                years: years_tsv(&s.years),
+                pay_change: p.change,
+                pay_percent: p.percent.map(|v| (v * 10.0).round() / 10.0),
+                pay_currency: compared.map(|x| x.currency.as_str()),
+                pay_period: compared.map(|x| x.period),
+                pay_basis: compared.map(|x| x.basis),
+                pay_source: compared.map(|x| x.source.as_str()),
+                pay_note: p.note.as_deref(),
+                skills_to_gain: s.skills_to_gain.join("; "),
+                skills_shared: s.skills_shared.join("; "),
+                sources: s.sources.join(","),
+            }
+        })
+    })
+}
+
+/// A TSV record of `careers path FROM`: one destination.
+#[derive(Serialize, Default)]
+struct ReachRecord<'a> {
+    depth: usize,
+    from: &'a str,
+    to: &'a str,
+    title: &'a str,
+    profile: bool,
+    kind: &'a str,
+    years: String,
+    sources: String,
 }

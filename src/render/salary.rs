@@ -1,11 +1,14 @@
 //! Text and TSV for `careers salary`: a range chart, then every figure of
 //! every role with its source. Also the figure formatting `compare` shares.
 
-use crate::commands::salary::{Bar, Chart, FigureKind, SalaryFigure, SalaryView};
+use crate::commands::salary::{Bar, Chart, SalaryView};
 use crate::model::Period;
-use crate::render::text::{self, clean, heading, money, per, UNKNOWN};
+use crate::pay::{FigureKind, PayFigure, SalaryFigure};
+use crate::render::text::{self, approx, clean, heading, money, money_range, per, tag, UNKNOWN};
 use crate::render::{tsv, Render};
 use crate::term::{Paint, Term};
+use crate::wages::WageValue;
+use serde::Serialize;
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
@@ -37,14 +40,6 @@ pub fn kind_key(kind: FigureKind) -> &'static str {
     }
 }
 
-/// "year" or "hour".
-pub fn period_key(p: Period) -> &'static str {
-    match p {
-        Period::Year => "year",
-        Period::Hour => "hour",
-    }
-}
-
 /// A number with thousands separators: 2080 -> "2,080", 1950.5 -> "1,950.5".
 pub fn grouped(v: f64) -> String {
     let s = text::plain_number(v);
@@ -71,7 +66,7 @@ pub fn grouped(v: f64) -> String {
 fn amount(value: Option<f64>, min: Option<f64>, max: Option<f64>, currency: &str) -> String {
     match (value, min, max) {
         (Some(v), _, _) => money(v, currency),
-        (None, Some(a), Some(b)) => format!("{}-{}", money(a, currency), money(b, currency)),
+        (None, Some(a), Some(b)) => money_range(a, b, currency),
         _ => UNKNOWN.to_string(),
     }
 }
@@ -97,26 +92,21 @@ pub fn figure_value(f: &SalaryFigure, ascii: bool) -> String {
     }
 }
 
-/// The mark of a converted figure.
-pub fn approx(ascii: bool) -> &'static str {
-    if ascii {
-        "~"
-    } else {
-        "≈"
+/// "per year", "per hour".
+pub fn period_words(p: Period) -> &'static str {
+    match p {
+        Period::Year => "per year",
+        Period::Hour => "per hour",
     }
 }
 
 /// "USD per year, US".
 fn group_label(f: &SalaryFigure) -> String {
-    let period = |p: Period| match p {
-        Period::Year => "per year",
-        Period::Hour => "per hour",
-    };
-    let mut s = format!("{}, {}", f.currency, period(f.period));
+    let mut s = format!("{}, {}", f.currency, period_words(f.period));
     if let Some(o) = f.converted_from.as_ref().filter(|_| f.converted) {
         s.push_str(&format!(
             " (converted from {} at {} h/yr)",
-            period(o.period),
+            period_words(o.period),
             grouped(o.hours_per_year)
         ));
     }
@@ -228,7 +218,8 @@ fn draw_bar(width: usize, lo: f64, hi: f64, bar: &Bar, g: &Glyphs) -> String {
     cells.into_iter().collect()
 }
 
-/// "$32,000-$52,000 ●$42,000 [1]" for a bar.
+/// "$32,000-$52,000 ●$42,000 [1]" for a bar; "●$69,500 official [6]" for
+/// the official median of a role no guide gives pay for.
 fn bar_text(view: &SalaryView<'_>, bar: &Bar, g: &Glyphs, ascii: bool) -> String {
     let Some(f) = &bar.figure else {
         return UNKNOWN.to_string();
@@ -236,11 +227,7 @@ fn bar_text(view: &SalaryView<'_>, bar: &Bar, g: &Glyphs, ascii: bool) -> String
     let approx = if f.converted { approx(ascii) } else { "" };
     let mut parts = Vec::new();
     if let Some((a, b)) = f.range {
-        parts.push(format!(
-            "{approx}{}-{}",
-            money(a, &f.currency),
-            money(b, &f.currency)
-        ));
+        parts.push(format!("{approx}{}", money_range(a, b, &f.currency)));
     }
     if let Some((kind, v)) = f.mark {
         let glyph = if kind == FigureKind::Median {
@@ -248,20 +235,20 @@ fn bar_text(view: &SalaryView<'_>, bar: &Bar, g: &Glyphs, ascii: bool) -> String
         } else {
             g.average
         };
-        parts.push(format!("{glyph}{approx}{}", money(v, &f.currency)));
+        let at_least = if f.top_coded { ">= " } else { "" };
+        parts.push(format!(
+            "{glyph}{at_least}{approx}{}",
+            money(v, &f.currency)
+        ));
     }
-    parts.push(cite_tag(view.sources.number(&f.source), &f.source));
+    if f.official {
+        parts.push("official".into());
+    }
+    parts.push(tag(&view.sources, &f.source));
     parts.join(" ")
 }
 
-fn cite_tag(n: Option<usize>, id: &str) -> String {
-    match n {
-        Some(n) => format!("[{n}]"),
-        None => format!("[{id}]"),
-    }
-}
-
-/// The chart: one group of bars per currency, each on its own scale, then
+/// The charts, one per currency and period, each on its own scale; then
 /// the roles without pay and the legend.
 fn chart(view: &SalaryView<'_>, out: &mut dyn Write, term: &Term) -> io::Result<()> {
     let g = glyphs(term.ascii);
@@ -297,13 +284,10 @@ fn currency_chart(
     out: &mut dyn Write,
     term: &Term,
 ) -> io::Result<()> {
-    let period_word = match view.chart_period {
-        Period::Year => "per year",
-        Period::Hour => "per hour",
-    };
     let title = format!(
-        "Pay in {} {period_word}, highest median first (midpoint of range where no median)",
-        chart.currency
+        "Pay in {} {}, highest first",
+        chart.currency,
+        period_words(chart.period)
     );
     for l in text::wrap(&title, term.width, "") {
         heading(out, term, &l)?;
@@ -376,7 +360,7 @@ fn currency_chart(
     }
 }
 
-/// What the glyphs mean, and what was converted or left out.
+/// What the glyphs mean, and what was converted.
 fn chart_legend(
     view: &SalaryView<'_>,
     g: &Glyphs,
@@ -388,21 +372,17 @@ fn chart_legend(
         g.left, g.fill, g.right, g.median, g.average
     );
     if view.converted {
-        let from = match view.chart_period {
-            Period::Year => "hourly",
-            Period::Hour => "yearly",
-        };
         legend.push_str(&format!(
-            "  {} converted from {from} at {} h/yr",
+            "  {} converted from yearly at {} h/yr",
             approx(term.ascii),
             grouped(view.hours_per_year)
         ));
     }
-    if !view.uncharted.is_empty() {
-        legend.push_str(&format!(
-            ". Hourly figures of {} are listed below, not charted; --hourly charts every figure per hour",
-            view.uncharted.join(", ")
-        ));
+    if !view.charts.is_empty() {
+        legend.push_str(
+            ". Roles are ranked by a median, else an average, else the midpoint of a range; \
+             by the official median where no guide gives pay",
+        );
     }
     for l in text::wrap(&legend, term.width, "") {
         writeln!(out, "{}", term.paint(Paint::Muted, &l))?;
@@ -486,11 +466,46 @@ pub fn hanging(
     Ok(())
 }
 
-/// The numbered source legend.
+/// A role's pay answer as text, the same in `salary` and in `show`'s
+/// Salary section: its headline (`Pay: $42,000/yr median [1]`, or
+/// unknown), then every curated figure grouped by source, with the
+/// sources' notes. `cite` gives a source's tag.
+pub fn write_pay(
+    out: &mut dyn Write,
+    term: &Term,
+    headline: Option<&PayFigure>,
+    figures: &[SalaryFigure],
+    notes: &[(String, String)],
+    cite: &dyn Fn(&str) -> String,
+    indent: &str,
+) -> io::Result<()> {
+    match headline {
+        Some(h) => hanging(
+            out,
+            term,
+            &format!(
+                "Pay: {} {}",
+                text::pay_figure(h, term.ascii),
+                cite(&h.source)
+            ),
+            indent,
+            None,
+        )?,
+        None => hanging(
+            out,
+            term,
+            &format!("Pay: {UNKNOWN}, no source gives pay"),
+            indent,
+            Some(Paint::Warning),
+        )?,
+    }
+    figure_groups(out, term, figures, notes, cite, indent)
+}
+
 impl Render for SalaryView<'_> {
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
         chart(self, out, term)?;
-        let cite = |source: &str| cite_tag(self.sources.number(source), source);
+        let cite = |source: &str| tag(&self.sources, source);
         for row in &self.rows {
             writeln!(out)?;
             hanging(
@@ -500,20 +515,13 @@ impl Render for SalaryView<'_> {
                 "",
                 Some(Paint::Title),
             )?;
-            if row.figures.is_empty() {
-                writeln!(
-                    out,
-                    "  {}",
-                    term.paint(Paint::Warning, &format!("{UNKNOWN}: no guide gives pay"))
-                )?;
-            } else {
-                let notes: Vec<(String, String)> = row
-                    .notes
-                    .iter()
-                    .map(|n| (n.source.clone(), n.note.clone()))
-                    .collect();
-                figure_groups(out, term, &row.figures, &notes, &cite, "  ")?;
-            }
+            let notes: Vec<(String, String)> = row
+                .notes
+                .iter()
+                .map(|n| (n.source.clone(), n.note.clone()))
+                .collect();
+            let headline = row.ranked_by.as_ref();
+            write_pay(out, term, headline, &row.figures, &notes, &cite, "  ")?;
             for o in &row.official {
                 crate::render::official::write(out, term, o, &cite(&o.source))?;
             }
@@ -522,100 +530,102 @@ impl Render for SalaryView<'_> {
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
-        tsv::row(
-            out,
-            &[
-                "id",
-                "title",
-                "kind",
-                "value",
-                "min",
-                "max",
-                "currency",
-                "period",
-                "converted",
-                "source",
-                "region",
-            ],
-        )?;
+        let mut w = tsv::Writer::new(out)?;
         for row in &self.rows {
-            if row.figures.is_empty() {
-                tsv::row(
-                    out,
-                    &[
-                        row.id.as_str(),
-                        row.title.as_str(),
-                        UNKNOWN,
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                    ],
-                )?;
-            }
-            for o in &row.official {
-                let Some(w) = &o.wages else { continue };
-                let points = [
-                    ("official_p10", w.annual.p10, w.hourly.p10),
-                    ("official_p25", w.annual.p25, w.hourly.p25),
-                    ("official_median", w.annual.median, w.hourly.median),
-                    ("official_p75", w.annual.p75, w.hourly.p75),
-                    ("official_p90", w.annual.p90, w.hourly.p90),
-                    ("official_mean", w.annual_mean, w.hourly_mean),
-                ];
-                for (kind, annual, hourly) in points {
-                    for (v, period) in [(annual, "year"), (hourly, "hour")] {
-                        // Top-coded cells carry their floor, marked in `kind`.
-                        let (kind, value) = match v {
-                            crate::wages::WageValue::TopCoded { cap } => {
-                                (format!("{kind}_at_least"), Some(cap))
-                            }
-                            other => (kind.to_string(), other.value()),
-                        };
-                        tsv::row(
-                            out,
-                            &[
-                                row.id.clone(),
-                                row.title.clone(),
-                                kind,
-                                tsv::num(value),
-                                String::new(),
-                                String::new(),
-                                "USD".into(),
-                                period.into(),
-                                "false".into(),
-                                o.source.clone(),
-                                format!("{} (SOC {})", o.area.label(), o.soc),
-                            ],
-                        )?;
-                    }
-                }
+            let record = |kind: &'static str| FigureRecord {
+                id: &row.id,
+                title: &row.title,
+                kind,
+                ..FigureRecord::default()
+            };
+            if row.ranked_by.is_none() {
+                w.row(&record(UNKNOWN))?;
             }
             for f in &row.figures {
-                tsv::row(
-                    out,
-                    &[
-                        row.id.clone(),
-                        row.title.clone(),
-                        kind_key(f.kind).to_string(),
-                        tsv::num(f.value),
-                        tsv::num(f.min),
-                        tsv::num(f.max),
-                        f.currency.clone(),
-                        period_key(f.period).to_string(),
-                        f.converted.to_string(),
-                        f.source.clone(),
-                        f.region.clone().unwrap_or_default(),
-                    ],
-                )?;
+                w.row(&FigureRecord {
+                    value: f.value,
+                    min: f.min,
+                    max: f.max,
+                    currency: Some(&f.currency),
+                    period: Some(f.period),
+                    converted: Some(f.converted),
+                    source: Some(&f.source),
+                    region: f.region.as_deref(),
+                    ..record(kind_key(f.kind))
+                })?;
+            }
+            for o in &row.official {
+                official_records(&mut w, o, &record)?;
             }
         }
         Ok(())
     }
+}
+
+/// The official percentiles and means of one SOC code, a record per
+/// figure and period (`official_p10` ... `official_mean`); a top-coded
+/// figure is its floor, with `top_coded` true.
+fn official_records<'a>(
+    w: &mut tsv::Writer<'_, FigureRecord<'a>>,
+    o: &'a crate::pay::OfficialWages,
+    record: &dyn Fn(&'static str) -> FigureRecord<'a>,
+) -> io::Result<()> {
+    let Some(wages) = &o.wages else {
+        return Ok(());
+    };
+    let points = [
+        ("official_p10", wages.annual.p10, wages.hourly.p10),
+        ("official_p25", wages.annual.p25, wages.hourly.p25),
+        ("official_median", wages.annual.median, wages.hourly.median),
+        ("official_p75", wages.annual.p75, wages.hourly.p75),
+        ("official_p90", wages.annual.p90, wages.hourly.p90),
+        ("official_mean", wages.annual_mean, wages.hourly_mean),
+    ];
+    for (kind, annual, hourly) in points {
+        for (v, period) in [(annual, Period::Year), (hourly, Period::Hour)] {
+            let (value, top_coded) = match v {
+                WageValue::TopCoded { cap } => (Some(cap), true),
+                other => (other.value(), false),
+            };
+            w.row(&FigureRecord {
+                value,
+                currency: Some("USD"),
+                period: Some(period),
+                converted: Some(false),
+                source: Some(&o.source),
+                soc: Some(&o.soc),
+                area: Some(o.area.label()),
+                approximate: Some(o.approximate),
+                top_coded: Some(top_coded),
+                ..record(kind)
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// A TSV record of `careers salary`: one pay figure of a role (or one
+/// `unknown` record for a role without pay).
+#[derive(Serialize, Default)]
+struct FigureRecord<'a> {
+    id: &'a str,
+    title: &'a str,
+    kind: &'a str,
+    value: Option<f64>,
+    min: Option<f64>,
+    max: Option<f64>,
+    currency: Option<&'a str>,
+    period: Option<Period>,
+    converted: Option<bool>,
+    source: Option<&'a str>,
+    /// Where a curated figure applies (`US`).
+    region: Option<&'a str>,
+    /// Official figures: the SOC code, the area, whether the role's link
+    /// to the code is approximate, and whether the figure is top-coded.
+    soc: Option<&'a str>,
+    area: Option<String>,
+    approximate: Option<bool>,
+    top_coded: Option<bool>,
 }
 
 #[cfg(test)]
@@ -647,7 +657,7 @@ mod tests {
             top_10_percent_from: None,
             note: None,
         };
-        let f = crate::commands::salary::figures_of(&s, Some(Period::Hour), 2080.0);
+        let f = crate::pay::figures_of(&s, Some(Period::Hour), 2080.0);
         assert_eq!(
             figure_value(&f[0], false),
             "≈$20.19/h (converted from $42,000/yr at 2,080 h)"

@@ -5,6 +5,7 @@ use crate::commands::search::{field_name, Matched, SearchView};
 use crate::render::text::{self, clean};
 use crate::render::{tsv, Render};
 use crate::term::{Paint, Term};
+use serde::Serialize;
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -116,42 +117,41 @@ impl Render for SearchView<'_> {
                 if shown == 1 { "" } else { "s" }
             )
         };
-        writeln!(out)?;
-        text::legend(out, term, &self.sources)?;
+        if self.sources.is_empty() {
+            writeln!(out)?;
+        }
+        text::source_legend(out, term, &self.sources)?;
         text::line(out, term, &term.paint(Paint::Muted, &summary))
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
-        tsv::row(
-            out,
-            &[
-                "id",
-                "title",
-                "score",
-                "field",
-                "text",
-                "field_score",
-                "context",
-                "source",
-            ],
-        )?;
-        for hit in &self.hits {
-            for m in &hit.matched {
-                tsv::row(
-                    out,
-                    &[
-                        hit.id.as_str(),
-                        hit.title.as_str(),
-                        &format!("{:.3}", hit.score),
-                        field_name(m.field),
-                        m.text.as_str(),
-                        &format!("{:.3}", m.score),
-                        m.context.as_deref().unwrap_or(""),
-                        m.source.as_deref().unwrap_or(""),
-                    ],
-                )?;
-            }
-        }
-        Ok(())
+        let rows = self.hits.iter().flat_map(|hit| {
+            hit.matched.iter().map(move |m| MatchRecord {
+                id: &hit.id,
+                title: &hit.title,
+                score: format!("{:.3}", hit.score),
+                field: field_name(m.field),
+                text: &m.text,
+                field_score: format!("{:.3}", m.score),
+                context: m.context.as_deref(),
+                source: m.source.as_deref(),
+            })
+        });
+        tsv::write(out, rows)
     }
+}
+
+/// A TSV record of `careers search`: one matched field of a role.
+#[derive(Serialize, Default)]
+struct MatchRecord<'a> {
+    id: &'a str,
+    title: &'a str,
+    /// The role's score, three decimals.
+    score: String,
+    field: &'a str,
+    text: &'a str,
+    /// The field's score, three decimals.
+    field_score: String,
+    context: Option<&'a str>,
+    source: Option<&'a str>,
 }

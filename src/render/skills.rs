@@ -6,6 +6,7 @@ use crate::render::search::{highlighted, role_head, wrap_painted};
 use crate::render::text::{self, bullet, clean, heading, paragraph, styled_bullet, tag, UNKNOWN};
 use crate::render::{tsv, Render};
 use crate::term::{Paint, Term};
+use serde::Serialize;
 use std::io::{self, Write};
 
 impl Render for SkillsView<'_> {
@@ -118,32 +119,57 @@ impl Render for SkillMapView<'_> {
             );
             styled_bullet(out, term, &text, "  ")?;
         }
-        writeln!(out)?;
-        text::legend(out, term, cites)
+        if cites.is_empty() {
+            writeln!(out)?;
+        }
+        text::source_legend(out, term, cites)
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
-        tsv::row(out, &["kind", "group", "skill", "detail", "source"])?;
+        let mut rows: Vec<SkillRecord> = Vec::new();
         for g in self.skill_map {
-            for s in &g.skills {
-                tsv::row(out, &["skill_map", &g.name, s, "", &g.source])?;
-            }
+            rows.extend(g.skills.iter().map(|s| SkillRecord {
+                kind: "skill_map",
+                group: &g.name,
+                skill: s,
+                detail: "",
+                source: &g.source,
+            }));
         }
         for (kind, group, lists) in [
             ("technical", "technical skills", self.tech_skills),
             ("soft", "soft skills", self.soft_skills),
         ] {
             for l in lists {
-                for s in &l.items {
-                    tsv::row(out, &[kind, group, s, "", &l.source])?;
-                }
+                rows.extend(l.items.iter().map(|s| SkillRecord {
+                    kind,
+                    group,
+                    skill: s,
+                    detail: "",
+                    source: &l.source,
+                }));
             }
         }
-        for q in self.qualities {
-            tsv::row(out, &["quality", "qualities", &q.name, &q.text, &q.source])?;
-        }
-        Ok(())
+        rows.extend(self.qualities.iter().map(|q| SkillRecord {
+            kind: "quality",
+            group: "qualities",
+            skill: &q.name,
+            detail: &q.text,
+            source: &q.source,
+        }));
+        tsv::write(out, rows)
     }
+}
+
+/// A TSV record of `careers skills ROLE`: one skill.
+#[derive(Serialize, Default)]
+struct SkillRecord<'a> {
+    kind: &'a str,
+    group: &'a str,
+    skill: &'a str,
+    /// A quality's explanation; empty otherwise.
+    detail: &'a str,
+    source: &'a str,
 }
 
 impl Render for FindView<'_> {
@@ -168,8 +194,10 @@ impl Render for FindView<'_> {
             }
         }
         let n = self.roles.len();
-        writeln!(out)?;
-        text::legend(out, term, cites)?;
+        if cites.is_empty() {
+            writeln!(out)?;
+        }
+        text::source_legend(out, term, cites)?;
         text::line(
             out,
             term,
@@ -185,26 +213,30 @@ impl Render for FindView<'_> {
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
-        tsv::row(
-            out,
-            &["id", "title", "score", "kind", "group", "skill", "source"],
-        )?;
-        for r in &self.roles {
-            for m in &r.matches {
-                tsv::row(
-                    out,
-                    &[
-                        r.id.as_str(),
-                        r.title.as_str(),
-                        &format!("{:.3}", m.score),
-                        kind_name(m.kind),
-                        &m.group,
-                        &m.skill,
-                        &m.source,
-                    ],
-                )?;
-            }
-        }
-        Ok(())
+        let rows = self.roles.iter().flat_map(|r| {
+            r.matches.iter().map(move |m| FoundRecord {
+                id: &r.id,
+                title: &r.title,
+                score: format!("{:.3}", m.score),
+                kind: kind_name(m.kind),
+                group: &m.group,
+                skill: &m.skill,
+                source: &m.source,
+            })
+        });
+        tsv::write(out, rows)
     }
+}
+
+/// A TSV record of `careers skills --find`: one matching skill of a role.
+#[derive(Serialize, Default)]
+struct FoundRecord<'a> {
+    id: &'a str,
+    title: &'a str,
+    /// The match's score, three decimals.
+    score: String,
+    kind: &'a str,
+    group: &'a str,
+    skill: &'a str,
+    source: &'a str,
 }

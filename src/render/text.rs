@@ -589,6 +589,60 @@ pub fn per(period: Period) -> &'static str {
     }
 }
 
+/// A range of money for people, the one spelling every command uses:
+/// "$32,000-$52,000".
+pub fn money_range(min: f64, max: f64, currency: &str) -> String {
+    format!("{}-{}", money(min, currency), money(max, currency))
+}
+
+/// The mark of a figure converted from the other period: "≈" ("~" in
+/// ASCII).
+pub fn approx(ascii: bool) -> &'static str {
+    if ascii {
+        "~"
+    } else {
+        "≈"
+    }
+}
+
+/// A pay figure for people, the same in every command: the amount and
+/// its period, then what it is. "$42,000/yr median", "$48,500/yr midpoint
+/// of range", "$15-$20/h entry-level range", "≈$20.19/h median"
+/// (converted), "$69,500/yr official median, SOC 43-1011 (approximate)",
+/// ">= $239,200/yr official median, SOC 29-1212, Texas (TX)" (top-coded;
+/// the area is named when it is not the nation). The caller adds the
+/// citation.
+pub fn pay_figure(f: &crate::pay::PayFigure, ascii: bool) -> String {
+    let mut out = pay_amount(f, ascii);
+    out.push(' ');
+    out.push_str(f.basis.label());
+    if let Some(soc) = &f.soc {
+        out.push_str(", SOC ");
+        out.push_str(soc);
+        if f.approximate {
+            out.push_str(" (approximate)");
+        }
+    }
+    if let Some(area) = f.area.as_ref().filter(|a| !a.is_nation()) {
+        out.push_str(", ");
+        out.push_str(&area.label());
+    }
+    out
+}
+
+/// The amount of a pay figure and its period, without what it is:
+/// "$42,000/yr", "$15-$20/h", "≈$20.19/h", ">= $239,200/yr".
+pub fn pay_amount(f: &crate::pay::PayFigure, ascii: bool) -> String {
+    let amount = match (f.value, f.min, f.max) {
+        (Some(v), _, _) => money(v, &f.currency),
+        (None, Some(lo), Some(hi)) => money_range(lo, hi, &f.currency),
+        _ => UNKNOWN.to_string(),
+    };
+    let at_least = if f.top_coded { ">= " } else { "" };
+    let converted = if f.converted { approx(ascii) } else { "" };
+    format!("{at_least}{converted}{amount}{}", per(f.period))
+}
+
 /// A years range for people: "0-2 years", "5+ years", "unknown".
 pub fn years(min: Option<u32>, max: Option<u32>) -> String {
     match (min, max) {
@@ -623,32 +677,34 @@ pub fn percent(v: f64) -> String {
 /// The marker shown for a value no source gives.
 pub const UNKNOWN: &str = "unknown";
 
-/// One entry of a numbered "Sources" legend, `  [n] Title, Publisher (id
-/// ID)`, wrapped to the terminal under its own text.
+/// One entry of a numbered "Sources" legend: `  [n] Title, Publisher,
+/// Date (id ID)`, wrapped to the terminal under its own text. Publisher
+/// and date are left out where the source has none.
 pub fn source_entry(
     out: &mut dyn Write,
     term: &Term,
     n: usize,
-    title: &str,
-    publisher: Option<&str>,
-    id: &str,
+    cited: &crate::citations::Cited<'_>,
 ) -> io::Result<()> {
-    let publisher = publisher.map(|p| format!(", {p}")).unwrap_or_default();
     let first = format!("  [{n}] ");
     let rest = " ".repeat(first.len());
-    let body = format!("{}{publisher} (id {id})", clean(title));
-    let opts = textwrap::Options::new(term.prose_width().max(rest.len() + 12))
-        .initial_indent(&first)
-        .subsequent_indent(&rest)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    for l in textwrap::wrap(&body, opts) {
+    let mut body = clean(cited.title()).into_owned();
+    if let Some(s) = cited.source {
+        for part in [&s.publisher, &s.date].into_iter().flatten() {
+            body.push_str(", ");
+            body.push_str(&clean(part));
+        }
+    }
+    body.push_str(&format!(" (id {})", clean(&cited.id)));
+    let width = term.prose_width().max(rest.len() + 12);
+    for l in fill(&body, width, &first, &rest) {
         writeln!(out, "{l}")?;
     }
     Ok(())
 }
 
-/// The numbered "Sources" legend of a view: a heading, then one
-/// [`source_entry`] per cited source.
+/// The numbered "Sources" legend of a view, the same in every command: a
+/// blank line, a heading, then one [`source_entry`] per cited source.
 pub fn source_legend(
     out: &mut dyn Write,
     term: &Term,
@@ -660,8 +716,7 @@ pub fn source_legend(
     writeln!(out)?;
     heading(out, term, "Sources")?;
     for (n, c) in sources.iter() {
-        let publisher = c.source.and_then(|s| s.publisher.as_deref());
-        source_entry(out, term, n, c.title(), publisher, &c.id)?;
+        source_entry(out, term, n, c)?;
     }
     Ok(())
 }
@@ -675,21 +730,28 @@ pub fn tag(cites: &crate::citations::Citations<'_>, source: &str) -> String {
     }
 }
 
-/// Writes "Sources: [1] Title (id) ..." for the cited sources, muted.
-pub fn legend(
-    out: &mut dyn Write,
-    term: &Term,
-    cites: &crate::citations::Citations<'_>,
-) -> io::Result<()> {
-    if cites.is_empty() {
-        return Ok(());
+/// `id` in lines of at most `width` columns, each broken after a hyphen
+/// (`first-line-supervisors-of-` / `transportation-and-material-...`), for
+/// a table column narrower than the id: a cut inside a word would read as
+/// another id. A piece without a hyphen that is still too wide is cut.
+/// Ids are ASCII (kebab-case); anything else is returned whole.
+pub fn break_after_hyphens(id: &str, width: usize) -> Cow<'_, str> {
+    if id.len() <= width || width == 0 || !id.is_ascii() {
+        return Cow::Borrowed(id);
     }
-    writeln!(out, "{}", term.paint(Paint::Muted, "Sources:"))?;
-    for (n, c) in cites.iter() {
-        let text = format!("  [{n}] {} ({})", clean(c.title()), clean(&c.id));
-        line(out, term, &term.paint(Paint::Muted, &text))?;
+    let mut lines: Vec<&str> = Vec::new();
+    let mut start = 0;
+    while id.len() - start > width {
+        let window = &id[start..start + width];
+        let cut = match window.rfind('-') {
+            Some(i) if i > 0 => start + i + 1,
+            _ => start + width,
+        };
+        lines.push(&id[start..cut]);
+        start = cut;
     }
-    Ok(())
+    lines.push(&id[start..]);
+    Cow::Owned(lines.join("\n"))
 }
 
 #[cfg(test)]

@@ -137,6 +137,20 @@ impl Serialize for WageValue {
     }
 }
 
+/// A cell that holds a count (employment), as [`WageValue`] serializes
+/// it but with a whole figure as an integer.
+fn count<S: Serializer>(v: &WageValue, s: S) -> Result<S::Ok, S::Error> {
+    match *v {
+        WageValue::Value(x) if x.fract() == 0.0 && (0.0..=u64::MAX as f64).contains(&x) => {
+            let mut map = s.serialize_map(None)?;
+            map.serialize_entry("status", "value")?;
+            map.serialize_entry("value", &(x as u64))?;
+            map.end()
+        }
+        other => other.serialize(s),
+    }
+}
+
 /// The 10th, 25th, 50th, 75th and 90th percentile wages.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct Percentiles {
@@ -174,6 +188,8 @@ impl Percentiles {
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct Wages {
     /// Jobs, rounded by the BLS to the nearest ten; excludes the self-employed.
+    /// A count: an integer in JSON (`338940`, not `338940.0`).
+    #[serde(serialize_with = "count")]
     pub employment: WageValue,
     /// Relative standard error of `employment`, percent.
     pub employment_rse: WageValue,
@@ -244,6 +260,39 @@ mod tests {
             WageValue::from_cell(Cell::Missing, Unit::Dollars),
             WageValue::Missing
         );
+    }
+
+    #[test]
+    fn employment_is_an_integer_in_json() {
+        let mut w = Wages {
+            employment: WageValue::Value(338_940.0),
+            employment_rse: WageValue::Value(0.5),
+            hourly: Percentiles {
+                p10: WageValue::Missing,
+                p25: WageValue::Missing,
+                median: WageValue::Missing,
+                p75: WageValue::Missing,
+                p90: WageValue::Missing,
+            },
+            annual: Percentiles {
+                p10: WageValue::Missing,
+                p25: WageValue::Missing,
+                median: WageValue::Missing,
+                p75: WageValue::Missing,
+                p90: WageValue::Missing,
+            },
+            hourly_mean: WageValue::Missing,
+            annual_mean: WageValue::Value(44770.0),
+            wage_rse: WageValue::Missing,
+        };
+        let j = serde_json::to_value(w).unwrap_or_default();
+        assert_eq!(j["employment"]["value"].to_string(), "338940");
+        assert_eq!(j["annual_mean"]["value"].to_string(), "44770.0");
+        w.employment = WageValue::NotAvailable {
+            reason: Footnote::NotReleased,
+        };
+        let j = serde_json::to_value(w).unwrap_or_default();
+        assert_eq!(j["employment"]["footnote"], 8);
     }
 
     #[test]

@@ -2,32 +2,9 @@
 //! experience, remote work, stress and balance, each with its sources.
 
 use super::Page;
-use crate::model::Salary;
-use crate::render::text::{clean, heading, money, per, percent, years, UNKNOWN};
+use crate::render::text::{clean, heading, pay_figure, percent, years, UNKNOWN};
 use crate::term::Paint;
 use std::io::{self, Write};
-
-/// "$42,000/yr median" etc. for one salary entry, or None when it has no figure.
-fn pay_summary(s: &Salary) -> Option<String> {
-    let m = |v: f64| format!("{}{}", money(v, &s.currency), per(s.period));
-    if let Some(v) = s.median {
-        return Some(format!("{} median", m(v)));
-    }
-    if let Some(v) = s.average {
-        return Some(format!("{} average", m(v)));
-    }
-    if let Some(r) = s.range {
-        return Some(format!("{}-{}", money(r.min, &s.currency), m(r.max)));
-    }
-    if let Some(r) = s.entry_range {
-        return Some(format!(
-            "{}-{} entry-level",
-            money(r.min, &s.currency),
-            m(r.max)
-        ));
-    }
-    None
-}
 
 /// Writes the key facts: one labelled row per fact, each value one line
 /// per source (or `unknown`).
@@ -82,31 +59,18 @@ pub fn write(page: &Page<'_>, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// Each source's headline pay, then the official medians.
+/// Each source's pay figure, then the official medians: the pay answer's
+/// figures ([`crate::pay::per_source`]), labelled as every command does.
 fn pay(page: &Page<'_>) -> Vec<String> {
-    let mut pays: Vec<String> = page
-        .role()
-        .salary
+    page.view
+        .pay
+        .by_source
         .iter()
-        .filter_map(|s| {
-            let figure = page.paint(Paint::Figure, &pay_summary(s)?);
-            Some(format!("{figure} {}", page.cite(&s.source)))
+        .map(|f| {
+            let figure = page.paint(Paint::Figure, &pay_figure(f, page.term.ascii));
+            format!("{figure} {}", page.cite(&f.source))
         })
-        .collect();
-    for o in &page.view.official {
-        if let Some(w) = &o.wages {
-            let approx = if o.approximate { ", approximate" } else { "" };
-            let median = crate::render::official::value(w.annual.median);
-            pays.push(format!(
-                "{}/yr median, official ({}, SOC {}{approx}) {}",
-                page.paint(Paint::Figure, &median),
-                o.area.label(),
-                o.soc,
-                page.cite(&o.source)
-            ));
-        }
-    }
-    pays
+        .collect()
 }
 
 /// Each source's growth figure or words.

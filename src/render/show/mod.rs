@@ -92,7 +92,11 @@ impl Render for ShowView<'_> {
             // A full profile skips empty sections and names them at the end;
             // a section asked for by name is always printed.
             if full && !section.has(self) {
-                uncovered.push(section.title.to_lowercase());
+                // Lower case for the list, but only the first letter:
+                // "official wages (BLS, May 2025)" keeps its capitals.
+                let mut title = section.title.chars();
+                let first = title.next().map(|c| c.to_lowercase().to_string());
+                uncovered.push(first.unwrap_or_default() + title.as_str());
                 continue;
             }
             if self.wants(id) {
@@ -117,11 +121,11 @@ impl Render for ShowView<'_> {
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
-        tsv::row(out, &["field", "value", "source"])?;
+        let mut out = tsv::Writer::new(out)?;
         let value = serde_json::to_value(self).map_err(io::Error::from)?;
         if let Value::Object(m) = value {
             for (k, v) in m {
-                leaves(&k, &v, None, out)?;
+                leaves(&k, &v, None, &mut out)?;
             }
         }
         Ok(())
@@ -175,8 +179,21 @@ fn header(page: &Page<'_>, out: &mut dyn Write) -> io::Result<()> {
     }
 }
 
+/// A TSV record of `careers show`: one leaf of the JSON.
+#[derive(serde::Serialize, Default)]
+struct Leaf {
+    field: String,
+    value: String,
+    source: String,
+}
+
 /// One TSV row per leaf: dotted path, value, and the nearest source.
-fn leaves(path: &str, v: &Value, source: Option<&str>, out: &mut dyn Write) -> io::Result<()> {
+fn leaves(
+    path: &str,
+    v: &Value,
+    source: Option<&str>,
+    out: &mut tsv::Writer<'_, Leaf>,
+) -> io::Result<()> {
     match v {
         Value::Object(m) => {
             let source = m.get("source").and_then(Value::as_str).or(source);
@@ -194,7 +211,15 @@ fn leaves(path: &str, v: &Value, source: Option<&str>, out: &mut dyn Write) -> i
             Ok(())
         }
         Value::Null => Ok(()),
-        Value::String(s) => tsv::row(out, &[path, s, source.unwrap_or("")]),
-        other => tsv::row(out, &[path, &other.to_string(), source.unwrap_or("")]),
+        Value::String(s) => out.row(&Leaf {
+            field: path.into(),
+            value: s.clone(),
+            source: source.unwrap_or("").into(),
+        }),
+        other => out.row(&Leaf {
+            field: path.into(),
+            value: other.to_string(),
+            source: source.unwrap_or("").into(),
+        }),
     }
 }

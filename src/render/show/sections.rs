@@ -2,8 +2,8 @@
 //! (the table that names them is [`crate::sections::SECTIONS`]).
 
 use super::Page;
-use crate::model::{List, Period};
-use crate::render::text::{self, bullet, clean, money, paragraph, percent, years, UNKNOWN};
+use crate::model::List;
+use crate::render::text::{self, bullet, clean, paragraph, percent, years, UNKNOWN};
 use crate::term::Paint;
 use std::io::{self, Write};
 
@@ -110,46 +110,26 @@ pub fn experience(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
     Ok(())
 }
 
+/// The pay answer, as `careers salary` shows it: the headline, then each
+/// source's figures; the official figures in full are the wages section.
 pub fn salary(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
-    for s in &p.role().salary {
-        let period = match s.period {
-            Period::Year => "per year",
-            Period::Hour => "per hour",
-        };
-        let region = s
-            .region
-            .as_deref()
-            .map(|r| format!(", {}", clean(r)))
-            .unwrap_or_default();
-        let what = p.paint(Paint::Muted, &format!("{}, {period}{region}", s.currency));
-        p.line(out, &format!("  {what} {}", p.cite(&s.source)))?;
-        let m = |v: f64| p.paint(Paint::Figure, &money(v, &s.currency));
-        let mut rows: Vec<(&str, String)> = Vec::new();
-        if let Some(r) = s.range {
-            rows.push(("Range", format!("{} - {}", m(r.min), m(r.max))));
-        }
-        let levels = [
-            ("Median", s.median),
-            ("Average", s.average),
-            ("Entry-level", s.entry),
-            ("Mid-level", s.mid),
-            ("Senior-level", s.senior),
-        ];
-        rows.extend(levels.iter().filter_map(|(l, v)| Some((*l, m((*v)?)))));
-        if let Some(r) = s.entry_range {
-            rows.push(("Entry-level", format!("{} - {}", m(r.min), m(r.max))));
-        }
-        if let Some(v) = s.top_10_percent_from {
-            rows.push(("Top 10% from", m(v)));
-        }
-        for (label, value) in rows {
-            writeln!(out, "    {label:<14}{value}")?;
-        }
-        if let Some(n) = &s.note {
-            paragraph(out, p.term, n, "    ")?;
-        }
-    }
-    Ok(())
+    let notes: Vec<(String, String)> = p
+        .role()
+        .salary
+        .iter()
+        .filter_map(|s| Some((s.source.clone(), s.note.clone()?)))
+        .collect();
+    let cite = |source: &str| text::tag(&p.view.sources, source);
+    let pay = &p.view.pay;
+    crate::render::salary::write_pay(
+        out,
+        p.term,
+        pay.headline.as_ref(),
+        &pay.curated,
+        &notes,
+        &cite,
+        "  ",
+    )
 }
 
 pub fn wages(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
