@@ -11,7 +11,8 @@
 
 use super::{Graph, NodeIx};
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BinaryHeap;
 use std::hash::Hash;
 
 /// What one step of a route weighs, for ranking routes with the same
@@ -363,9 +364,22 @@ impl Graph<'_> {
     /// of steps without years (fewest first), then that highest figure,
     /// then the number of steps; at most `limit` are returned.
     pub fn least_years(&self, from: NodeIx, to: NodeIx, limit: usize) -> Routes {
+        self.least_years_if(from, to, limit, false)
+    }
+
+    /// As [`Graph::least_years`], but nothing when no route has years for
+    /// any step: the search for the routes themselves is skipped.
+    pub fn least_years_with_years(&self, from: NodeIx, to: NodeIx, limit: usize) -> Routes {
+        self.least_years_if(from, to, limit, true)
+    }
+
+    fn least_years_if(&self, from: NodeIx, to: NodeIx, limit: usize, known: bool) -> Routes {
         let Some((unknown, years)) = self.best_years(from, to) else {
             return Routes::default();
         };
+        if known && years.is_none() {
+            return Routes::default();
+        }
         // Among routes that match the best (unknown, years), the fewest
         // steps: a breadth-first search over (node, unknown steps so far).
         let found = all_shortest(
@@ -449,8 +463,9 @@ where
     G: Fn(&S) -> bool,
     N: Fn(&S) -> Vec<S>,
 {
-    let mut dist: HashMap<S, usize> = HashMap::from([(start, 0)]);
-    let mut preds: HashMap<S, Vec<S>> = HashMap::new();
+    let mut dist: HashMap<S, usize> = HashMap::default();
+    dist.insert(start, 0);
+    let mut preds: HashMap<S, Vec<S>> = HashMap::default();
     let mut layer = vec![start];
     let mut depth = 0;
     while !layer.is_empty() {
@@ -490,7 +505,7 @@ where
 impl<S: Copy + Eq + Hash> Shortest<S> {
     /// Up to `limit` paths, start first, and how many there are in all.
     fn paths(&self, limit: usize) -> (Vec<Vec<S>>, u64) {
-        let mut counts: HashMap<S, u64> = HashMap::new();
+        let mut counts: HashMap<S, u64> = HashMap::default();
         let total = self.goals.iter().fold(0u64, |acc, g| {
             acc.saturating_add(self.count(*g, &mut counts))
         });

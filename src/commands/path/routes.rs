@@ -366,7 +366,7 @@ pub fn routes(
     let guided = graph.nodes[start].is_curated() || graph.nodes[end].is_curated();
     if search.by == Basis::FewestSteps && guided && out.iter().all(|r| r.unknown_steps > 0) {
         let fewest_unknown = out.iter().map(|r| r.unknown_steps).min().unwrap_or(0);
-        let by_years = graph.least_years(start, end, 1);
+        let by_years = graph.least_years_with_years(start, end, 1);
         if by_years.years.is_some() && by_years.unknown_steps < fewest_unknown {
             for nodes in &by_years.routes {
                 out.push(route(catalog, graph, nodes, Basis::LeastYears, ask));
