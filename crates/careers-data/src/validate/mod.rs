@@ -10,6 +10,7 @@
 //! [`schema`] holds the rules one file follows on its own, [`cross`] those
 //! that need the whole catalog; [`check_set`] runs them all.
 
+pub mod budget;
 mod cross;
 mod diagnostic;
 mod location;

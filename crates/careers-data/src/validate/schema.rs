@@ -3,6 +3,7 @@
 //! non-finite numbers, kebab-case ids matching the file name, pay figures
 //! and year ranges in order, well-formed SOC links.
 
+use super::budget::{FileKind, Tally};
 use super::location::{owned_path, path, walk_values, Doc, FieldPath, Step};
 use super::Diagnostic;
 use crate::model::{Role, Salary, Source, SourcesFile};
@@ -83,7 +84,7 @@ pub fn parse_role<'a>(
     text: &'a str,
 ) -> Result<RoleDoc<'a>, Vec<Diagnostic>> {
     let mut doc = Doc::parse(file, text).map_err(|d| vec![d])?;
-    let (role, role_refs): (Role, _) = decode(&mut doc)?;
+    let (role, role_refs): (Role, _) = decode(&mut doc, FileKind::Role)?;
     let mut problems = check_role(&doc, stem, &role);
     if problems.is_empty() {
         let names = Names::of(&role);
@@ -106,7 +107,7 @@ pub fn parse_sources<'a>(
     text: &'a str,
 ) -> Result<(Doc<'a>, Vec<Source>), Vec<Diagnostic>> {
     let mut doc = Doc::parse(file, text).map_err(|d| vec![d])?;
-    let (parsed, _): (SourcesFile, _) = decode(&mut doc)?;
+    let (parsed, _): (SourcesFile, _) = decode(&mut doc, FileKind::Sources)?;
     let mut problems = Vec::new();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, s) in parsed.source.iter().enumerate() {
@@ -140,10 +141,11 @@ pub fn parse_sources<'a>(
 /// whole catalog.
 fn decode<'a, T: serde::de::DeserializeOwned>(
     doc: &mut Doc<'a>,
+    kind: FileKind,
 ) -> Result<(T, Vec<RoleRef<'a>>), Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let refs = match doc.parsed_tree() {
-        Some(tree) => scan(doc, tree.get_ref(), &mut problems),
+        Some(tree) => scan(doc, tree.get_ref(), kind, &mut problems),
         None => Vec::new(),
     };
     match doc.deserialize::<T>() {
@@ -160,12 +162,19 @@ fn decode<'a, T: serde::de::DeserializeOwned>(
     }
 }
 
-/// One pass over the tree: reports blank strings and non-finite
-/// numbers, and collects the strings under keys named `role`. Paths are
-/// borrowed while walking and made into a [`FieldPath`] only for a
-/// problem: building one per value was most of the validation time.
-fn scan<'a>(doc: &Doc<'a>, tree: &DeTable<'a>, problems: &mut Vec<Diagnostic>) -> Vec<RoleRef<'a>> {
+/// One pass over the tree: reports blank strings, non-finite numbers and
+/// what exceeds the size budget, and collects the strings under keys
+/// named `role`. Paths are borrowed while walking and made into a
+/// [`FieldPath`] only for a problem: building one per value was most of
+/// the validation time.
+fn scan<'a>(
+    doc: &Doc<'a>,
+    tree: &DeTable<'a>,
+    kind: FileKind,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<RoleRef<'a>> {
     let mut refs = Vec::new();
+    let mut tally = Tally::new(kind);
     walk_values(
         tree,
         &mut Vec::new(),
@@ -174,11 +183,19 @@ fn scan<'a>(doc: &Doc<'a>, tree: &DeTable<'a>, problems: &mut Vec<Diagnostic>) -
                 if s.trim().is_empty() {
                     doc.report(problems, &owned_path(path), "must not be empty");
                 }
+                for message in tally.text(path, s) {
+                    doc.report(problems, &owned_path(path), message);
+                }
                 if let (Some(Step::Key("role")), Some(key_at)) = (path.last(), key_at) {
                     refs.push(RoleRef {
                         id: s.clone(),
                         key_at,
                     });
+                }
+            }
+            DeValue::Array(items) => {
+                if let Some(message) = tally.list(path, items.len()) {
+                    doc.report(problems, &owned_path(path), message);
                 }
             }
             DeValue::Float(f) => {
