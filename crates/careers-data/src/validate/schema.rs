@@ -7,7 +7,7 @@ use super::budget::{FileKind, Tally};
 use super::location::{owned_path, path, walk_values, Doc, FieldPath, Step};
 use super::Diagnostic;
 use crate::model::{Role, Salary, Source, SourcesFile};
-use crate::names::{is_kebab_id, is_soc_code, normalize_name};
+use crate::names::{forbidden_in_name, is_kebab_id, is_soc_code, normalize_name};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use toml::de::{DeTable, DeValue};
@@ -235,6 +235,15 @@ fn check_role(doc: &Doc<'_>, stem: &str, role: &Role) -> Vec<Diagnostic> {
             ),
         );
     }
+    check_name(doc, &path("title"), &role.title, &mut out);
+    for (i, a) in role.aliases.iter().enumerate() {
+        check_name(
+            doc,
+            &path("aliases").index(i).key("name"),
+            &a.name,
+            &mut out,
+        );
+    }
     for (i, s) in role.salary.iter().enumerate() {
         check_salary(doc, &path("salary").index(i), s, &mut out);
     }
@@ -311,6 +320,44 @@ fn check_role(doc: &Doc<'_>, stem: &str, role: &Role) -> Vec<Diagnostic> {
         }
         if link.source.is_none() && link.reason.is_none() {
             doc.report(&mut out, &sp, "a SOC link needs a `source` or a `reason`");
+        }
+    }
+    out
+}
+
+/// An id, title or alias holds no character the names rule forbids
+/// ([`forbidden_in_name`]); the problem is placed at that character.
+fn check_name(doc: &Doc<'_>, at: &FieldPath, name: &str, out: &mut Vec<Diagnostic>) {
+    let Some((c, what)) = name
+        .chars()
+        .find_map(|c| forbidden_in_name(c).map(|what| (c, what)))
+    else {
+        return;
+    };
+    let message = format!(
+        "`{}` holds U+{:04X} ({what}): ids, titles and aliases may not hold control, \
+         bidi or zero-width characters",
+        shown(name),
+        c as u32
+    );
+    match doc.first_char_in(at, |c| forbidden_in_name(c).is_some()) {
+        Some(offset) => doc.report_at(out, at, offset, message),
+        None => doc.report(out, at, message),
+    }
+}
+
+/// A name quoted in a message: what the names rule forbids shown as
+/// `\u{..}`, and a long one cut short.
+fn shown(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if i == 80 {
+            out.push('…');
+            break;
+        }
+        match forbidden_in_name(c) {
+            Some(_) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            None => out.push(c),
         }
     }
     out
@@ -491,6 +538,31 @@ mod tests {
         assert_eq!(
             (ds[0].line, ds[0].field.as_deref()),
             (7, Some("source[1].id"))
+        );
+    }
+
+    #[test]
+    fn names_hold_no_hidden_characters() {
+        let p = problems(&with(
+            "title = \"Full Role\"",
+            "title = \"Full \\u202eRole\"",
+        ));
+        assert_eq!(
+            p,
+            [(
+                2,
+                "title".into(),
+                "`Full \\u{202e}Role` holds U+202E (a bidi control): ids, titles and aliases \
+                 may not hold control, bidi or zero-width characters"
+                    .into()
+            )]
+        );
+        let p = problems(&with("Complete Role", "Complete\u{200b}Role"));
+        assert_eq!(p[0].1, "aliases[0].name");
+        // Quotes and the like are fine.
+        assert_eq!(
+            problems(&with("Full Role", r#"Full \"Role\" $(x) `y` & Co."#)),
+            []
         );
     }
 }
