@@ -40,6 +40,12 @@ pub fn is_soc_code(code: &str) -> bool {
             .all(|(i, c)| i == 2 || c.is_ascii_digit())
 }
 
+/// The id an official occupation has in the catalog: its title in
+/// kebab-case (`Registered Nurses` is `registered-nurses`).
+pub fn occupation_id(title: &str) -> String {
+    normalize_name(title).replace(' ', "-")
+}
+
 /// Why `c` may not stand in an id, title or alias, or `None` when it may.
 ///
 /// The rule (docs/data-format.md, "Names"): no control characters, no
@@ -111,6 +117,15 @@ mod tests {
         ] {
             assert!(!is_soc_code(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn occupation_ids_are_kebab_titles() {
+        assert_eq!(occupation_id("Registered Nurses"), "registered-nurses");
+        assert_eq!(
+            occupation_id("Farmworkers and Laborers, Crop, Nursery, and Greenhouse"),
+            "farmworkers-and-laborers-crop-nursery-and-greenhouse"
+        );
     }
 
     #[test]
