@@ -6,7 +6,7 @@
 use super::budget::{FileKind, Tally};
 use super::location::{owned_path, path, walk_values, Doc, FieldPath, Step};
 use super::Diagnostic;
-use crate::model::{Role, Salary, Source, SourcesFile};
+use crate::model::{Outlook, Period, Role, Salary, Source, SourcesFile};
 use crate::names::{forbidden_in_name, is_kebab_id, is_soc_code, normalize_name};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -247,6 +247,9 @@ fn check_role(doc: &Doc<'_>, stem: &str, role: &Role) -> Vec<Diagnostic> {
     for (i, s) in role.salary.iter().enumerate() {
         check_salary(doc, &path("salary").index(i), s, &mut out);
     }
+    for (i, o) in role.outlook.iter().enumerate() {
+        check_outlook(doc, &path("outlook").index(i), o, &mut out);
+    }
     for (i, e) in role.experience.iter().enumerate() {
         check_years(
             doc,
@@ -325,6 +328,22 @@ fn check_role(doc: &Doc<'_>, stem: &str, role: &Role) -> Vec<Diagnostic> {
     out
 }
 
+/// The most years of experience a figure may give.
+pub const MAX_YEARS: u32 = 80;
+
+/// Pay per year may not be above this, in the figures' own currency.
+pub const MAX_PAY_PER_YEAR: f64 = 1e12;
+
+/// Pay per hour may not be above this, in the figures' own currency.
+pub const MAX_PAY_PER_HOUR: f64 = 1e9;
+
+/// The range a growth percent must lie in: no fewer than none of the jobs,
+/// no more than eleven times as many.
+pub const GROWTH_PERCENT: std::ops::RangeInclusive<f64> = -100.0..=1000.0;
+
+/// The years a projection may run to.
+pub const PROJECTION_YEARS: std::ops::RangeInclusive<u32> = 1900..=2200;
+
 /// An id, title or alias holds no character the names rule forbids
 /// ([`forbidden_in_name`]); the problem is placed at that character.
 fn check_name(doc: &Doc<'_>, at: &FieldPath, name: &str, out: &mut Vec<Diagnostic>) {
@@ -363,6 +382,50 @@ fn shown(name: &str) -> String {
     out
 }
 
+/// A number from a file as a message shows it: in full when it is of a
+/// size people write, in scientific notation when it is not (`1e308` has
+/// 309 digits in full).
+fn number(v: f64) -> String {
+    if v != 0.0 && !(1e-3..1e6).contains(&v.abs()) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
+fn check_outlook(doc: &Doc<'_>, at: &FieldPath, o: &Outlook, out: &mut Vec<Diagnostic>) {
+    if let Some(g) = o.growth_percent {
+        if !GROWTH_PERCENT.contains(&g) {
+            doc.report(
+                out,
+                &at.clone().key("growth_percent"),
+                format!(
+                    "growth must lie between {} and {} percent, got {}",
+                    GROWTH_PERCENT.start(),
+                    GROWTH_PERCENT.end(),
+                    number(g)
+                ),
+            );
+        }
+    }
+    for (name, year) in [
+        ("through", o.through),
+        ("ai_impact_through", o.ai_impact_through),
+    ] {
+        if let Some(y) = year.filter(|y| !PROJECTION_YEARS.contains(y)) {
+            doc.report(
+                out,
+                &at.clone().key(name),
+                format!(
+                    "must be a year from {} to {}, got {y}",
+                    PROJECTION_YEARS.start(),
+                    PROJECTION_YEARS.end()
+                ),
+            );
+        }
+    }
+}
+
 fn check_years(
     doc: &Doc<'_>,
     at: &FieldPath,
@@ -370,6 +433,15 @@ fn check_years(
     max: Option<u32>,
     out: &mut Vec<Diagnostic>,
 ) {
+    for (name, years) in [("min_years", min), ("max_years", max)] {
+        if let Some(y) = years.filter(|y| *y > MAX_YEARS) {
+            doc.report(
+                out,
+                &at.clone().key(name),
+                format!("years must lie between 0 and {MAX_YEARS}, got {y}"),
+            );
+        }
+    }
     if let (Some(lo), Some(hi)) = (min, max) {
         if lo > hi {
             doc.report(
@@ -415,9 +487,28 @@ fn check_salary(doc: &Doc<'_>, at: &FieldPath, s: &Salary, out: &mut Vec<Diagnos
             }
         }
     }
+    let (most, per) = match s.period {
+        Period::Year => (MAX_PAY_PER_YEAR, "year"),
+        Period::Hour => (MAX_PAY_PER_HOUR, "hour"),
+    };
     for (p, v) in &figures {
         if *v < 0.0 {
             doc.report(out, p, format!("pay must not be negative, got {v}"));
+        } else if *v == 0.0 {
+            doc.report(
+                out,
+                p,
+                "pay must be above zero (leave out a figure no source gives)",
+            );
+        } else if *v > most {
+            doc.report(
+                out,
+                p,
+                format!(
+                    "pay above {most:e} per {per} is not plausible in any currency, got {}",
+                    number(*v)
+                ),
+            );
         }
     }
     if let (Some(r), Some(m)) = (s.range, s.median) {
@@ -564,5 +655,62 @@ mod tests {
             problems(&with("Full Role", r#"Full \"Role\" $(x) `y` & Co."#)),
             []
         );
+    }
+
+    #[test]
+    fn numbers_stay_within_their_bounds() {
+        let p = problems(&with("median = 40000", "median = 1e308"));
+        assert_eq!(
+            p[0].2,
+            "pay above 1e12 per year is not plausible in any currency, got 1e308"
+        );
+        let p = problems(&with("median = 20", "median = 1000000001"));
+        assert_eq!(
+            p[0].2,
+            "pay above 1e9 per hour is not plausible in any currency, got 1.000000001e9"
+        );
+        let p = problems(&with("median = 20", "median = 0"));
+        assert_eq!(
+            p[0].2,
+            "pay must be above zero (leave out a figure no source gives)"
+        );
+        let p = problems(&with("growth_percent = 5.0", "growth_percent = -100.5"));
+        assert_eq!(
+            p[0].2,
+            "growth must lie between -100 and 1000 percent, got -100.5"
+        );
+        let p = problems(&with("max_years = 3", "max_years = 81"));
+        assert_eq!(
+            (p[0].1.as_str(), p[0].2.as_str()),
+            (
+                "experience[0].max_years",
+                "years must lie between 0 and 80, got 81"
+            )
+        );
+        let p = problems(&with(
+            "trend = \"growing\"",
+            "trend = \"growing\"\nthrough = 1899",
+        ));
+        assert_eq!(p[0].2, "must be a year from 1900 to 2200, got 1899");
+        for fine in [
+            ("median = 20", "median = 1e9"),
+            (
+                "range = { min = 30000, max = 50000 }\nmedian = 40000",
+                "median = 1e12",
+            ),
+            ("growth_percent = 5.0", "growth_percent = 1000"),
+            ("max_years = 3", "max_years = 80"),
+        ] {
+            assert_eq!(problems(&with(fine.0, fine.1)), [], "{fine:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_in_messages_stay_short() {
+        assert_eq!(number(1e308), "1e308");
+        assert_eq!(number(-1e300), "-1e300");
+        assert_eq!(number(5000.0), "5000");
+        assert_eq!(number(0.0), "0");
+        assert_eq!(number(0.0001), "1e-4");
     }
 }
