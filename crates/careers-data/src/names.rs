@@ -59,6 +59,10 @@ pub fn occupation_id(title: &str) -> String {
 /// titles hold them (`Children's Services`, `Sales & Support`), and every
 /// output that is code quotes names for its own syntax.
 pub fn forbidden_in_name(c: char) -> Option<&'static str> {
+    // Printable ASCII first: most names are nothing else.
+    if c == ' ' || c.is_ascii_graphic() {
+        return None;
+    }
     match c {
         c if c.is_control() => Some("a control character"),
         '\u{2028}' | '\u{2029}' => Some("a line or paragraph separator"),

@@ -235,20 +235,16 @@ fn check_role(doc: &Doc<'_>, stem: &str, role: &Role) -> Vec<Diagnostic> {
             ),
         );
     }
-    check_name(doc, &path("title"), &role.title, &mut out);
+    check_name(doc, || path("title"), &role.title, &mut out);
     for (i, a) in role.aliases.iter().enumerate() {
-        check_name(
-            doc,
-            &path("aliases").index(i).key("name"),
-            &a.name,
-            &mut out,
-        );
+        let at = || path("aliases").index(i).key("name");
+        check_name(doc, at, &a.name, &mut out);
     }
     for (i, s) in role.salary.iter().enumerate() {
         check_salary(doc, &path("salary").index(i), s, &mut out);
     }
     for (i, o) in role.outlook.iter().enumerate() {
-        check_outlook(doc, &path("outlook").index(i), o, &mut out);
+        check_outlook(doc, i, o, &mut out);
     }
     for (i, e) in role.experience.iter().enumerate() {
         check_years(
@@ -346,13 +342,21 @@ pub const PROJECTION_YEARS: std::ops::RangeInclusive<u32> = 1900..=2200;
 
 /// An id, title or alias holds no character the names rule forbids
 /// ([`forbidden_in_name`]); the problem is placed at that character.
-fn check_name(doc: &Doc<'_>, at: &FieldPath, name: &str, out: &mut Vec<Diagnostic>) {
+/// `at` makes the field's path only for a problem: one per name of every
+/// role was a tenth of the time these checks added to a first load.
+fn check_name(
+    doc: &Doc<'_>,
+    at: impl FnOnce() -> FieldPath,
+    name: &str,
+    out: &mut Vec<Diagnostic>,
+) {
     let Some((c, what)) = name
         .chars()
         .find_map(|c| forbidden_in_name(c).map(|what| (c, what)))
     else {
         return;
     };
+    let at = &at();
     let message = format!(
         "`{}` holds U+{:04X} ({what}): ids, titles and aliases may not hold control, \
          bidi or zero-width characters",
@@ -393,12 +397,13 @@ fn number(v: f64) -> String {
     }
 }
 
-fn check_outlook(doc: &Doc<'_>, at: &FieldPath, o: &Outlook, out: &mut Vec<Diagnostic>) {
+fn check_outlook(doc: &Doc<'_>, i: usize, o: &Outlook, out: &mut Vec<Diagnostic>) {
+    let at = || path("outlook").index(i);
     if let Some(g) = o.growth_percent {
         if !GROWTH_PERCENT.contains(&g) {
             doc.report(
                 out,
-                &at.clone().key("growth_percent"),
+                &at().key("growth_percent"),
                 format!(
                     "growth must lie between {} and {} percent, got {}",
                     GROWTH_PERCENT.start(),
@@ -415,7 +420,7 @@ fn check_outlook(doc: &Doc<'_>, at: &FieldPath, o: &Outlook, out: &mut Vec<Diagn
         if let Some(y) = year.filter(|y| !PROJECTION_YEARS.contains(y)) {
             doc.report(
                 out,
-                &at.clone().key(name),
+                &at().key(name),
                 format!(
                     "must be a year from {} to {}, got {y}",
                     PROJECTION_YEARS.start(),
