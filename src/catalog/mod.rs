@@ -300,6 +300,7 @@ impl Catalog {
                 .iter()
                 .map(|o| o.soc.to_string())
                 .collect(),
+            occupations: occupations::names(),
         }
     }
 

@@ -4,7 +4,6 @@
 //! so a command that touches one occupation pays for one.
 
 use crate::model::{Family, Prose, Role, RoleCore, SocLink};
-use crate::validate::normalize_name;
 use crate::wages::{self, Occupation, SOURCE_ID};
 use std::sync::OnceLock;
 
@@ -76,7 +75,15 @@ impl Occupations {
 
 /// The id of an occupation: its title in kebab-case (`registered-nurses`).
 pub fn slug(title: &str) -> String {
-    normalize_name(title).replace(' ', "-")
+    crate::names::occupation_id(title)
+}
+
+/// (SOC code, title) of every detailed occupation: the names user roles
+/// may not take ([`crate::validate::Base::occupations`]).
+pub fn names() -> Vec<(String, String)> {
+    wages::detailed_occupations()
+        .map(|o| (o.soc.to_string(), o.title.to_string()))
+        .collect()
 }
 
 /// The major group an occupation belongs to (`29-0000 Healthcare

@@ -8,6 +8,7 @@
 use crate::catalog::Catalog;
 use crate::cli::Cli;
 use crate::error::{Error, Result};
+use crate::render::shell;
 use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::{Arg, CommandFactory};
 use clap_complete::Shell;
@@ -16,15 +17,21 @@ use std::io::Write;
 /// Value names of the positional arguments that take a role.
 const ROLE_VALUE_NAMES: &[&str] = &["ROLE", "FROM", "TO"];
 
+/// Stands in for the role list in the zsh script clap_complete writes,
+/// until [`zsh_roles`] puts the list there, quoted by careers.
+const ZSH_ROLES_MARKER: &str = "careers-role-ids-go-here";
+
 /// Writes the completion script for `shell` to `out`.
 pub fn write(shell: Shell, catalog: &Catalog, out: &mut dyn Write) -> Result<()> {
-    let mut cmd = command_with_roles(catalog);
+    let mut cmd = command_with_roles(catalog, shell);
     // clap_complete panics when its writer fails (a closed pipe, a full
     // disk), so the script is built in memory and written here.
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut cmd, "careers", &mut script);
-    if shell == Shell::Fish {
-        fish_roles(&cmd, catalog, &mut script);
+    match shell {
+        Shell::Zsh => script = zsh_roles(&script, catalog),
+        Shell::Fish => fish_roles(&cmd, catalog, &mut script),
+        _ => {}
     }
     out.write_all(&script)
         .map_err(|e| Error::io("writing output", e))
@@ -38,13 +45,21 @@ pub fn takes_role(arg: &Arg) -> bool {
             .is_some_and(|names| names.iter().any(|n| ROLE_VALUE_NAMES.contains(&n.as_str())))
 }
 
-/// The command line with every role argument limited to the catalog's ids,
-/// each with its title as help (zsh shows it beside the id).
-pub fn command_with_roles(catalog: &Catalog) -> clap::Command {
-    let values: Vec<PossibleValue> = catalog
-        .heads()
-        .map(|r| PossibleValue::new(r.id.clone()).help(r.title.clone()))
-        .collect();
+/// The command line with every role argument limited to the catalog's
+/// ids, as `shell`'s script needs them: quoted for bash, which writes them
+/// into its script as they are; a marker for zsh, whose list [`zsh_roles`]
+/// writes (clap_complete does not escape `"` in zsh descriptions).
+pub fn command_with_roles(catalog: &Catalog, shell: Shell) -> clap::Command {
+    // With help, as the ids have titles: values with help change what
+    // clap_complete writes elsewhere ("see more with '--help'").
+    let values: Vec<PossibleValue> = if shell == Shell::Zsh {
+        vec![PossibleValue::new(ZSH_ROLES_MARKER).help(ZSH_ROLES_MARKER)]
+    } else {
+        catalog
+            .heads()
+            .map(|r| PossibleValue::new(shell::bash_word(&r.id).into_owned()).help(r.title.clone()))
+            .collect()
+    };
     let mut cmd = Cli::command();
     let names: Vec<String> = cmd
         .get_subcommands()
@@ -67,6 +82,20 @@ pub fn command_with_roles(catalog: &Catalog) -> clap::Command {
     cmd
 }
 
+/// The zsh script with the role list where clap_complete put the marker:
+/// one `id:title` item per role, in clap_complete's `((...))` form.
+fn zsh_roles(script: &[u8], catalog: &Catalog) -> Vec<u8> {
+    let items: Vec<String> = catalog
+        .heads()
+        .map(|r| shell::zsh_item(&r.id, &r.title))
+        .collect();
+    let list = format!("(({}))", items.join("\n"));
+    let marker = format!(r#"(({ZSH_ROLES_MARKER}\:"{ZSH_ROLES_MARKER}"))"#);
+    String::from_utf8_lossy(script)
+        .replace(&marker, &list)
+        .into_bytes()
+}
+
 /// clap_complete's fish script completes options only; these lines add the
 /// role ids (with titles) after each subcommand that takes a role.
 fn fish_roles(cmd: &clap::Command, catalog: &Catalog, script: &mut Vec<u8>) {
@@ -77,21 +106,12 @@ fn fish_roles(cmd: &clap::Command, catalog: &Catalog, script: &mut Vec<u8>) {
         }
         for role in catalog.heads() {
             lines.push_str(&format!(
-                "complete -c careers -n \"__fish_careers_using_subcommand {}\" -f -a '{}' -d '{}'\n",
+                "complete -c careers -n \"__fish_careers_using_subcommand {}\" -f -a {} -d {}\n",
                 sub.get_name(),
-                fish_quote(&role.id),
-                fish_quote(&role.title)
+                shell::fish_candidate(&role.id),
+                shell::fish_description(&role.title)
             ));
         }
     }
     script.extend_from_slice(lines.as_bytes());
-}
-
-/// Text safe inside fish single quotes.
-fn fish_quote(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_control())
-        .collect::<String>()
-        .replace('\\', "\\\\")
-        .replace('\'', "\\'")
 }
