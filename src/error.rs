@@ -72,9 +72,7 @@ impl fmt::Display for Error {
                 write!(f, "no role matches `{}`", quoted(query))?;
                 if !suggestions.is_empty() {
                     write!(f, "\n\ndid you mean:")?;
-                    for (id, title) in suggestions {
-                        write!(f, "\n  {:<34} {}", quoted(id), quoted(title))?;
-                    }
+                    write_entries(f, suggestions)?;
                 }
                 write!(f, "\n\n`careers list` shows every role.")
             }
@@ -85,10 +83,7 @@ impl fmt::Display for Error {
                     quoted(query),
                     candidates.len()
                 )?;
-                for (id, title) in candidates {
-                    write!(f, "\n  {:<34} {}", quoted(id), quoted(title))?;
-                }
-                Ok(())
+                write_entries(f, candidates)
             }
             Error::NoResults(what) => write!(f, "{what}"),
             Error::Usage(what) => write!(f, "{what}"),
@@ -127,6 +122,26 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// Entries as aligned columns, `  id  title`, the titles starting where
+/// the longest id ends (at least column 37, as before long ids existed).
+fn write_entries(f: &mut fmt::Formatter<'_>, entries: &[(String, String)]) -> fmt::Result {
+    // Ids in full, never shortened: they are there to be typed.
+    let ids: Vec<String> = entries
+        .iter()
+        .map(|(id, _)| crate::clean::clean(id).into_owned())
+        .collect();
+    let width = ids
+        .iter()
+        .map(|id| id.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(34);
+    for (id, (_, title)) in ids.iter().zip(entries) {
+        write!(f, "\n  {id:<width$} {}", quoted(title))?;
+    }
+    Ok(())
+}
+
 /// The most characters of a user's text (a role argument, a title) quoted
 /// in a message; a 10 KB argument is not echoed back whole.
 const QUOTE_MAX_CHARS: usize = 80;
@@ -134,7 +149,7 @@ const QUOTE_MAX_CHARS: usize = 80;
 /// User text as a message quotes it: on one line, control characters
 /// visible (a title's newline must not break the message's layout), and
 /// shortened past [`QUOTE_MAX_CHARS`].
-fn quoted(text: &str) -> String {
+pub fn quoted(text: &str) -> String {
     let clean = crate::clean::clean(text);
     if clean.chars().count() <= QUOTE_MAX_CHARS {
         return clean.into_owned();

@@ -4,11 +4,13 @@
 mod bundled;
 pub mod cache;
 pub mod occupations;
+mod resolution;
 mod user;
 
 pub use careers_data::pack;
 
 pub use bundled::bundled_files;
+pub use resolution::Taken;
 pub use user::{data_dirs_from_env, read_dir_files, DataDirFiles};
 
 use crate::error::{Error, Result};
@@ -112,6 +114,11 @@ pub struct Catalog {
     occupations_index: OnceLock<SearchIndex>,
     /// The names of [`Catalog::candidates`] prepared for resolution, once.
     prepared: OnceLock<Vec<crate::resolve::Prepared>>,
+    /// The curated roles that stand for an official occupation, by SOC
+    /// code ([`Catalog::standing_for`]), worked out once.
+    standing: OnceLock<HashMap<String, Vec<usize>>>,
+    /// What resolution took names for ([`Catalog::take_notes`]).
+    notes: resolution::Notes,
     /// The official occupations of the BLS wage tables, as entries after
     /// the roles.
     pub occupations: occupations::Occupations,
@@ -154,6 +161,8 @@ impl Catalog {
             cache_index: None,
             occupations_index: OnceLock::new(),
             prepared: OnceLock::new(),
+            standing: OnceLock::new(),
+            notes: resolution::Notes::default(),
             occupations,
         }
     }
@@ -258,6 +267,7 @@ impl Catalog {
         }
         // Names changed: prepare them again when first needed.
         self.prepared = OnceLock::new();
+        self.standing = OnceLock::new();
     }
 
     /// What user data may refer to and must not collide with.
@@ -518,13 +528,22 @@ impl Catalog {
         }
         let n = self.slots.len();
         for (j, o) in self.occupations.iter().enumerate() {
-            for name in [o.title, o.soc] {
-                out.push(crate::resolve::Candidate {
-                    entry: n + j,
-                    name,
-                    tier: 1,
-                    weight: 0,
-                });
+            // An occupation a curated role stands for is no entry of its
+            // own: its names are the curated role's, at the occupations'
+            // tier (a SOC code names one entry).
+            let entries = match self.standing_for(o.soc) {
+                [] => std::slice::from_ref(&(n + j)).to_vec(),
+                roles => roles.to_vec(),
+            };
+            for entry in entries {
+                for name in [o.title, o.soc] {
+                    out.push(crate::resolve::Candidate {
+                        entry,
+                        name,
+                        tier: 1,
+                        weight: 0,
+                    });
+                }
             }
         }
         out
@@ -565,71 +584,11 @@ impl Catalog {
             .map_or(0, |v| v as u64)
     }
 
-    /// The role a person means by `query`, or an error listing the
-    /// candidates or the closest roles.
-    pub fn resolve(&self, query: &str) -> Result<&Role> {
-        self.entry(self.resolve_entry(query)?)
-    }
-
-    /// As [`Catalog::resolve`], with a curated role's short facts alone
-    /// ([`Catalog::cores`]).
-    pub fn resolve_core(&self, query: &str) -> Result<&RoleCore> {
-        self.entry_core(self.resolve_entry(query)?)
-    }
-
     /// Where entry `i` (as in [`Catalog::candidates`]) comes from.
     pub fn origin_at(&self, i: usize) -> Origin {
         match self.slots.get(i) {
             Some(s) => s.origin.clone(),
             None => Origin::Official,
-        }
-    }
-
-    /// The entry number (as in [`Catalog::candidates`]) `query` names.
-    pub fn resolve_index(&self, query: &str) -> Result<usize> {
-        self.resolve_entry(query)
-    }
-
-    fn resolve_entry(&self, query: &str) -> Result<usize> {
-        use crate::resolve::{prepare, resolve_prepared, Resolution};
-        let listed = |ids: Vec<usize>| -> Vec<(String, String)> {
-            ids.into_iter()
-                .filter_map(|i| {
-                    Some((
-                        self.entry_id(i)?.into_owned(),
-                        self.entry_title(i)?.to_string(),
-                    ))
-                })
-                .collect()
-        };
-        if normalize_name(query).is_empty() {
-            return Err(Error::Usage(format!(
-                "`{query}` is not a role name: give an id, title or alias (see `careers list`)"
-            )));
-        }
-        // An exact id is what resolve() would find first, and no other
-        // role may have it as a name (the validator rejects that); this
-        // skips normalizing every name of a large catalog.
-        if let Some(i) = self.slots.iter().position(|s| s.head.id == query) {
-            return Ok(i);
-        }
-        let candidates = self.candidates();
-        let prepared = self.prepared.get_or_init(|| prepare(&candidates));
-        match resolve_prepared(&candidates, prepared, query) {
-            Resolution::Found(i) => Ok(i),
-            Resolution::Ambiguous(mut ids) => {
-                // Curated first (in resolve's order), then occupations by
-                // national employment, largest first.
-                ids.sort_by_key(|i| std::cmp::Reverse(self.employment(*i)));
-                Err(Error::AmbiguousRole {
-                    query: query.to_string(),
-                    candidates: listed(ids),
-                })
-            }
-            Resolution::Unknown(ids) => Err(Error::UnknownRole {
-                query: query.to_string(),
-                suggestions: listed(ids),
-            }),
         }
     }
 }

@@ -68,15 +68,49 @@ impl Occupations {
     /// The index of the occupation with this SOC code or id.
     pub fn find(&self, code_or_id: &str) -> Option<usize> {
         if crate::validate::is_soc_code(code_or_id) {
-            return self.list.iter().position(|o| o.soc == code_or_id);
+            return self.position(code_or_id);
         }
-        self.list.iter().position(|o| slug(o.title) == code_or_id)
+        self.list
+            .iter()
+            .position(|o| is_slug_of(code_or_id, o.title))
+    }
+
+    /// The index of the occupation with this SOC code (the list is by code).
+    pub fn position(&self, soc: &str) -> Option<usize> {
+        self.list.binary_search_by(|o| o.soc.cmp(soc)).ok()
     }
 }
 
 /// The id of an occupation: its title in kebab-case (`registered-nurses`).
 pub fn slug(title: &str) -> String {
     normalize_name(title).replace(' ', "-")
+}
+
+/// Whether `id` is [`slug`]`(title)`, without building the slug: a look-up
+/// by id compares every title.
+fn is_slug_of(id: &str, title: &str) -> bool {
+    // Titles are ASCII; anything else takes the exact way.
+    if !title.is_ascii() {
+        return slug(title) == id;
+    }
+    let mut want = id.bytes();
+    let mut gap = false;
+    let mut started = false;
+    for b in title.bytes() {
+        if b.is_ascii_alphanumeric() {
+            if gap && started && want.next() != Some(b'-') {
+                return false;
+            }
+            if want.next() != Some(b.to_ascii_lowercase()) {
+                return false;
+            }
+            gap = false;
+            started = true;
+        } else {
+            gap = true;
+        }
+    }
+    want.next().is_none()
 }
 
 /// The major group an occupation belongs to (`29-0000 Healthcare
@@ -111,5 +145,32 @@ fn profile(o: &Occupation) -> Role {
             approximate: false,
         }],
         ..Role::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_id_is_found_without_building_every_slug() {
+        let all = Occupations::new();
+        for (j, o) in all.iter().enumerate() {
+            assert!(is_slug_of(&slug(o.title), o.title), "{}", o.title);
+            assert_eq!(all.find(&slug(o.title)), Some(j), "{}", o.title);
+            assert_eq!(all.position(o.soc), Some(j));
+        }
+        assert!(is_slug_of("helpers-carpenters", "Helpers--Carpenters"));
+        for (id, title) in [
+            ("registered-nurse", "Registered Nurses"),
+            ("registered-nursesx", "Registered Nurses"),
+            ("registerednurses", "Registered Nurses"),
+            ("-registered-nurses", "Registered Nurses"),
+            ("", "Registered Nurses"),
+        ] {
+            assert!(!is_slug_of(id, title), "{id}");
+        }
+        assert_eq!(all.find("no-such-occupation"), None);
+        assert_eq!(all.position("43-4050"), None);
     }
 }

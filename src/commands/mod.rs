@@ -29,8 +29,15 @@ fn write_bytes(out: &mut dyn Write, bytes: &[u8]) -> Result<()> {
         .map_err(|e| crate::error::Error::io("writing output", e))
 }
 
-/// Runs the command `cli` names, writing its output to `out`.
-pub fn dispatch(cli: &Cli, term: &Term, out: &mut dyn Write) -> Result<()> {
+/// Runs the command `cli` names, writing its output to `out`; what role
+/// names were taken for, when not by an exact name, is added to `notes`
+/// (for `run` to say on stderr), whether the command succeeds or not.
+pub fn dispatch(
+    cli: &Cli,
+    term: &Term,
+    out: &mut dyn Write,
+    notes: &mut Vec<String>,
+) -> Result<()> {
     let format = cli.global.format;
     match &cli.command {
         Command::Validate(args) => return emit(&validate::run(&args.dirs)?, format, term, out),
@@ -45,6 +52,7 @@ pub fn dispatch(cli: &Cli, term: &Term, out: &mut dyn Write) -> Result<()> {
         Catalog::load_cached(&dirs)?
     };
     let result = on_catalog(cli, &catalog, term, out);
+    notes.extend(catalog.take_notes().iter().map(ToString::to_string));
     if let Err(e) = &result {
         catalog.forget_damaged_cache(&dirs, e);
     }
