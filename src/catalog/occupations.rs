@@ -3,7 +3,7 @@
 //! and priced like a curated role. Their profiles are built on first use,
 //! so a command that touches one occupation pays for one.
 
-use crate::model::{Family, Prose, Role, RoleCore, SocLink};
+use crate::model::{Family, Role, RoleCore, SocLink};
 use crate::validate::normalize_name;
 use crate::wages::{self, Occupation, SOURCE_ID};
 use std::sync::OnceLock;
@@ -119,8 +119,10 @@ fn major_group(soc: &str) -> Option<&'static Occupation> {
     wages::occupation(&format!("{}-0000", soc.get(..2)?))
 }
 
-/// The profile of an official occupation: its title, group and code. All
-/// it says comes from the BLS tables; the wages are looked up when shown.
+/// The profile of an official occupation as a role: its title, group and
+/// code. What careers knows about it comes from the official tables, which
+/// `show` reads by the code (descriptions, tasks, skills, projections,
+/// wages...); no guide says anything, so the role's own fields are empty.
 fn profile(o: &Occupation) -> Role {
     let group = major_group(o.soc).map_or("Unclassified occupations", |g| g.title);
     Role {
@@ -130,14 +132,6 @@ fn profile(o: &Occupation) -> Role {
             name: group.to_string(),
             source: SOURCE_ID.to_string(),
         },
-        summary: vec![Prose {
-            source: SOURCE_ID.to_string(),
-            paragraphs: vec![format!(
-                "{}: detailed occupation {} of the Standard Occupational Classification, in the group {group}. \
-                 careers has no curated profile for it; what it shows are the official wages and employment.",
-                o.title, o.soc
-            )],
-        }],
         soc: vec![SocLink {
             code: o.soc.to_string(),
             source: Some(SOURCE_ID.to_string()),
