@@ -68,11 +68,7 @@ impl SectionId {
 
 impl Section {
     pub fn has(&self, view: &ShowView<'_>) -> bool {
-        self.has.is_some_and(|has| has(view))
-            || view
-                .role
-                .sourced_blocks()
-                .any(|b| self.fields.contains(&b.field))
+        self.has.is_some_and(|has| has(view)) || self.fields.iter().any(|f| view.filled.contains(f))
     }
 }
 
@@ -377,6 +373,25 @@ mod tests {
                     block.field
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_views_keys_are_unique_and_no_role_field() {
+        let role = serde_json::to_value(crate::model::Role::default()).expect("a role");
+        let mut keys: Vec<&str> = SECTIONS
+            .iter()
+            .flat_map(|s| s.keys.iter().map(|k| k.name))
+            .collect();
+        let all = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), all, "a key is in two sections");
+        for k in keys {
+            assert!(
+                role.get(k).is_none() && k != "origin",
+                "{k} is a role's own"
+            );
         }
     }
 }

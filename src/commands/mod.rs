@@ -67,7 +67,14 @@ fn on_catalog(cli: &Cli, catalog: &Catalog, term: &Term, out: &mut dyn Write) ->
     let format = cli.global.format;
     match &cli.command {
         Command::List(args) => emit(&list::run(catalog, args)?, format, term, out),
-        Command::Show(args) => emit(&show::run(catalog, args)?, format, term, out),
+        Command::Show(args) => {
+            let view = show::run(catalog, args)?;
+            let written = emit(&view, format, term, out);
+            // As the catalog (see `dispatch`): a profile is thousands of
+            // strings that the process's end frees at no cost.
+            std::mem::forget(view);
+            written
+        }
         Command::Search(args) => emit(&search::run(catalog, args)?, format, term, out),
         Command::Skills(args) => emit(&skills::run(catalog, args)?, format, term, out),
         Command::Compare(args) => emit(&compare::run(catalog, args)?, format, term, out),

@@ -39,6 +39,9 @@ pub struct ShowView<'a> {
     pub occupations: Vec<Occupation>,
     /// Which sources see growth, stability or decline.
     pub trends: Trends,
+    /// The role fields that hold a sourced block, each once (what a
+    /// section of role fields has to show).
+    pub filled: Vec<&'static str>,
 }
 
 impl ShowView<'_> {
@@ -76,7 +79,13 @@ pub fn run<'a>(catalog: &'a Catalog, args: &ShowArgs) -> Result<ShowView<'a>> {
     let curated = crate::commands::official::curated_for(catalog, role, &origin)?;
     let occupations = occupation::for_links(catalog, &role.soc);
     let mut sources = Citations::new(&catalog.sources);
-    sources.cite_all(role.sourced_blocks().map(|b| b.source));
+    let mut filled: Vec<&'static str> = Vec::new();
+    for b in role.sourced_blocks() {
+        sources.cite(b.source);
+        if !filled.contains(&b.field) {
+            filled.push(b.field);
+        }
+    }
     sources.cite_all(official.iter().map(|o| o.source.as_str()));
     for o in &occupations {
         sources.cite_all(o.sources());
@@ -96,6 +105,7 @@ pub fn run<'a>(catalog: &'a Catalog, args: &ShowArgs) -> Result<ShowView<'a>> {
         official,
         curated,
         occupations,
+        filled,
     })
 }
 

@@ -193,7 +193,7 @@ pub fn for_links(catalog: &Catalog, links: &[SocLink]) -> Vec<Occupation> {
             continue;
         }
         if let Some(p) = official::profile(&link.code) {
-            out.push(of_profile(catalog, &p, link.approximate));
+            out.push(of_profile(catalog, p, link.approximate));
         }
     }
     out
@@ -202,10 +202,8 @@ pub fn for_links(catalog: &Catalog, links: &[SocLink]) -> Vec<Occupation> {
 /// The O*NET occupations in the order the sections show them: the
 /// occupation itself (or an aggregate's components) first, then the
 /// specialties, in the crosswalk's order within each.
-fn ordered(p: &Profile) -> Vec<&OnetOccupation> {
-    let mut all: Vec<&OnetOccupation> = p.occupations.iter().collect();
-    all.sort_by_key(|o| !o.primary);
-    all
+fn ordered(occupations: &mut [OnetOccupation]) {
+    occupations.sort_by_key(|o| !o.primary);
 }
 
 /// "15-1252.00 Software Developers", or several joined: what a table was
@@ -246,27 +244,38 @@ fn residual(occupations: &[&OnetOccupation]) -> &'static str {
     }
 }
 
-fn of_profile(catalog: &Catalog, p: &Profile, approximate: bool) -> Occupation {
+fn of_profile(catalog: &Catalog, mut p: Profile, approximate: bool) -> Occupation {
     let soc = p.soc;
     let at = At { soc, approximate };
-    let onet = ordered(p);
+    ordered(&mut p.occupations);
+    // The text is taken out of the profile, not copied.
+    let mut taken: Vec<Taken> = p.occupations.iter_mut().map(Taken::from).collect();
+    let onet: Vec<&OnetOccupation> = p.occupations.iter().collect();
     let codes = looked_up(&onet);
     let residual = residual(&onet);
-    let per_onet = |pick: &dyn Fn(&OnetOccupation) -> Option<&official::Sourced<String>>| {
-        onet.iter()
-            .flat_map(|o| named(o, pick(o)))
+    let per_onet = |list: &mut dyn FnMut(&mut Taken) -> Vec<String>, taken: &mut [Taken]| {
+        taken
+            .iter_mut()
+            .flat_map(|t| {
+                let code = t.code;
+                list(t).into_iter().map(move |name| Named {
+                    onet_code: code,
+                    name,
+                })
+            })
             .collect::<Vec<Named>>()
     };
     let descriptions: Vec<Description> = onet
         .iter()
-        .map(|o| Description {
+        .zip(taken.iter_mut())
+        .map(|(o, t)| Description {
             onet_code: o.code,
             title: o.title,
             primary: o.primary,
             matched: o.matched,
             release: o.release,
             source: o.description_source,
-            description: o.description.clone(),
+            description: std::mem::take(&mut t.description),
         })
         .collect();
     let description_source = descriptions
@@ -283,17 +292,17 @@ fn of_profile(catalog: &Catalog, p: &Profile, approximate: bool) -> Occupation {
         ),
         tasks: at.block(
             official::ONET_30_0_TASKS,
-            tasks(&onet),
+            tasks(&mut taken),
             format!(
                 "the O*NET 30.0 task statements careers bundles have none for {codes}{residual}"
             ),
         ),
         technology: at.block(
             official::ONET_29_1,
-            per_onet(&|o| o.technology.as_ref()),
+            per_onet(&mut |t| std::mem::take(&mut t.technology), &mut taken),
             format!("careers' O*NET 29.1 extract has no hot technology for {codes}{residual}"),
         ),
-        skills: skills(&at, p),
+        skills: skills(&at, &p, residual),
         knowledge: at.block(
             official::ONET_29_1,
             knowledge(&onet),
@@ -309,17 +318,37 @@ fn of_profile(catalog: &Catalog, p: &Profile, approximate: bool) -> Occupation {
         ),
         alternate_titles: at.block(
             official::ONET_29_1,
-            per_onet(&|o| o.alt_titles.as_ref()),
+            per_onet(&mut |t| std::mem::take(&mut t.alt_titles), &mut taken),
             format!("careers' O*NET 29.1 extract has no alternate titles for {codes}{residual}"),
         ),
         sample_titles: at.block(
             official::BLS_EP,
-            p.sample_titles
-                .as_ref()
-                .map(|s| s.items.clone())
-                .unwrap_or_default(),
+            p.sample_titles.take().map(|s| s.items).unwrap_or_default(),
             format!("the BLS Employment Projections give no sample titles for SOC {soc}"),
         ),
+    }
+}
+
+/// The text of one O*NET occupation's lists, taken out of its profile.
+struct Taken {
+    code: &'static str,
+    title: &'static str,
+    description: String,
+    tasks: Vec<official::Task>,
+    technology: Vec<String>,
+    alt_titles: Vec<String>,
+}
+
+impl From<&mut OnetOccupation> for Taken {
+    fn from(o: &mut OnetOccupation) -> Taken {
+        Taken {
+            code: o.code,
+            title: o.title,
+            description: std::mem::take(&mut o.description),
+            tasks: o.tasks.take().map(|t| t.items).unwrap_or_default(),
+            technology: o.technology.take().map(|t| t.items).unwrap_or_default(),
+            alt_titles: o.alt_titles.take().map(|t| t.items).unwrap_or_default(),
+        }
     }
 }
 
@@ -368,33 +397,23 @@ fn outlook(at: &At, proj: &official::Projection) -> OutlookFacts {
 }
 
 /// Every task, by O*NET occupation ([`ordered`]), core first within each.
-fn tasks(onet: &[&OnetOccupation]) -> Vec<TaskItem> {
-    onet.iter()
+fn tasks(taken: &mut [Taken]) -> Vec<TaskItem> {
+    taken
+        .iter_mut()
         .flat_map(|o| {
-            let mut own: Vec<TaskItem> = o
-                .tasks
-                .iter()
-                .flat_map(|t| &t.items)
+            let (code, title) = (o.code, o.title);
+            let mut own: Vec<TaskItem> = std::mem::take(&mut o.tasks)
+                .into_iter()
                 .map(|t| TaskItem {
-                    onet_code: o.code,
-                    onet_title: o.title,
+                    onet_code: code,
+                    onet_title: title,
                     id: t.id,
                     kind: t.kind,
-                    statement: t.statement.clone(),
+                    statement: t.statement,
                 })
                 .collect();
             own.sort_by_key(|t| t.kind);
             own
-        })
-        .collect()
-}
-
-fn named(o: &OnetOccupation, list: Option<&official::Sourced<String>>) -> Vec<Named> {
-    list.iter()
-        .flat_map(|s| &s.items)
-        .map(|name| Named {
-            onet_code: o.code,
-            name: name.clone(),
         })
         .collect()
 }
@@ -436,7 +455,7 @@ fn related(catalog: &Catalog, onet: &[&OnetOccupation]) -> Vec<RelatedItem> {
         .collect()
 }
 
-fn skills(at: &At, p: &Profile) -> Skills {
+fn skills(at: &At, p: &Profile, residual: &str) -> Skills {
     let (items, basis) = match &p.skills {
         Some(s) => (
             s.ranked()
@@ -452,9 +471,8 @@ fn skills(at: &At, p: &Profile) -> Skills {
             official::ONET_30_2,
             items,
             format!(
-                "careers' O*NET 30.2 skills table has no ratings for SOC {}{}",
-                p.soc,
-                residual(&ordered(p))
+                "careers' O*NET 30.2 skills table has no ratings for SOC {}{residual}",
+                p.soc
             ),
         ),
         basis,

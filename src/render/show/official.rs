@@ -133,10 +133,14 @@ pub fn description(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
             o.description.items.iter().partition(|d| d.primary);
         let several = primary.len() > 1;
         let full = p.view.is_full();
-        for d in primary
+        for (j, d) in primary
             .iter()
             .chain(if full { [].iter() } else { others.iter() })
+            .enumerate()
         {
+            if j > 0 {
+                writeln!(out)?;
+            }
             if several || !d.primary {
                 let label = format!("{} ({})", d.title, d.onet_code);
                 p.line(out, &format!("  {}", p.paint(Paint::Figure, &label)))?;
@@ -251,8 +255,9 @@ fn names(
         if full && i > 0 {
             let rest: usize = groups[i..].iter().map(|g| g.1.len()).sum();
             let text = format!(
-                "{rest} more of O*NET's {} specialties: `careers show {} --section {section}`.",
+                "{rest} more of {} other O*NET occupation{}: `careers show {} --section {section}`.",
                 groups.len() - i,
+                if groups.len() - i == 1 { "" } else { "s" },
                 p.role().id
             );
             return p.line(out, &format!("    {}", p.paint(Paint::Muted, &text)));
@@ -357,8 +362,9 @@ pub fn knowledge(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
         for (i, (code, items)) in groups.iter().enumerate() {
             if p.view.is_full() && i > 0 {
                 let text = format!(
-                    "O*NET rates {} specialties too: `careers show {} --section knowledge`.",
+                    "O*NET rates {} other O*NET occupation{} too: `careers show {} --section knowledge`.",
                     groups.len() - i,
+                    if groups.len() - i == 1 { "" } else { "s" },
                     p.role().id
                 );
                 p.line(out, &format!("    {}", p.paint(Paint::Muted, &text)))?;
@@ -437,8 +443,9 @@ pub fn related(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
         }
         if p.view.is_full() && groups.len() > 1 {
             let text = format!(
-                "O*NET relates {} specialties too: `careers show {} --section related`.",
+                "O*NET relates {} other O*NET occupation{} too: `careers show {} --section related`.",
                 groups.len() - 1,
+                if groups.len() == 2 { "" } else { "s" },
                 p.role().id
             );
             p.line(out, &format!("    {}", p.paint(Paint::Muted, &text)))?;
