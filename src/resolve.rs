@@ -340,31 +340,29 @@ impl Levels<'_, '_> {
         }
         let title = forms.iter().find_map(|f| titles.exact(f))?;
         let entries = distinct(title.entries.iter().map(|e| e.0));
-        if let [entry] = entries[..] {
-            let others = self.also_named(entry);
-            if !others.is_empty() {
-                return Some(Resolution::Ambiguous([vec![entry], others].concat()));
-            }
+        let others = self.also_named(&entries);
+        if !others.is_empty() {
+            return Some(Resolution::Ambiguous([entries, others].concat()));
         }
         Some(decide(&[title], TitleBy::Exact))
     }
 
     /// For a one-word query, the other official occupations that have the
-    /// word (or its singular) in a name of their own: a one-word title of
-    /// one occupation does not outweigh them.
-    fn also_named(&self, entry: usize) -> Vec<usize> {
+    /// word (or its singular) in a name of their own: a one-word title
+    /// does not outweigh them.
+    fn also_named(&self, found: &[usize]) -> Vec<usize> {
         let q = &self.q;
         if q.words.len() != 1 {
             return Vec::new();
         }
-        let found = self.candidates.iter().enumerate().filter(|(i, c)| {
+        let named = self.candidates.iter().enumerate().filter(|(i, c)| {
             c.tier > 0
-                && c.entry != entry
+                && !found.contains(&c.entry)
                 && words(&self.prepared[*i].singular)
                     .iter()
                     .any(|w| *w == q.singular || *w == q.normalized)
         });
-        distinct(found.map(|(_, c)| c.entry))
+        distinct(named.map(|(_, c)| c.entry))
     }
 
     /// Level 4: a one-word query that a title states as the acronym of

@@ -179,7 +179,7 @@ fn curated_roles_win_their_own_names() {
         assert_eq!((code, shown.as_str()), (0, id), "{name}: {stderr}");
         assert_eq!(!stderr.is_empty(), note, "{name}: {stderr}");
         if note {
-            assert!(stderr.contains("words of its name"), "{stderr}");
+            assert!(stderr.contains("a word of its title"), "{stderr}");
         }
     }
 }
@@ -249,8 +249,5 @@ fn every_command_that_takes_a_role_says_what_it_took() {
 fn a_typo_is_taken_only_when_clear_and_said() {
     let (code, id, stderr) = show("custmer servce asociate");
     assert_eq!((code, id.as_str()), (0, "customer-service-associate"));
-    assert!(
-        stderr.contains("the closest name, \"Customer Service Associate\""),
-        "{stderr}"
-    );
+    assert!(stderr.ends_with("closest to its title\n"), "{stderr}");
 }

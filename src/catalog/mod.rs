@@ -522,8 +522,9 @@ impl Catalog {
                 tier: 0,
                 weight: 0,
             };
-            out.push(c(r.id.as_str()));
+            // The title first: of equal matches, the name a note quotes.
             out.push(c(r.title.as_str()));
+            out.push(c(r.id.as_str()));
             out.extend(r.aliases.iter().map(|a| c(a.as_str())));
         }
         let n = self.slots.len();

@@ -199,7 +199,7 @@ impl Catalog {
         let prepared = self.prepared.get_or_init(|| resolve::prepare(&candidates));
         match resolve::resolve_prepared(&candidates, prepared, &TitleIndex(self), query) {
             Resolution::Found(found) => {
-                if let Some(why) = self.why(&found, &candidates) {
+                if let Some(why) = self.why(query, &found, &candidates) {
                     self.note(query, found.entry, why);
                 }
                 Ok(found.entry)
@@ -236,14 +236,28 @@ impl Catalog {
 
     /// Why `found` was taken, when it was not by one of its own exact
     /// names.
-    fn why(&self, found: &Found, candidates: &[resolve::Candidate<'_>]) -> Option<String> {
+    fn why(
+        &self,
+        query: &str,
+        found: &Found,
+        candidates: &[resolve::Candidate<'_>],
+    ) -> Option<String> {
         let name = |i: usize| candidates.get(i).map(|c| (c.name, c.tier));
-        let shown = |n: &str| -> String {
-            // A name that is the entry's id reads better as its title.
-            match self.entry_id(found.entry) {
-                Some(id) if id == n => self.entry_title(found.entry).unwrap_or(n).to_string(),
-                _ => n.to_string(),
-            }
+        // Which of its names: its id or title say so; another (an alias,
+        // the title of the occupation it stands for) is quoted.
+        let which = |i: usize| -> Option<String> {
+            let (n, _) = name(i)?;
+            Some(if self.entry_title(found.entry) == Some(n) {
+                "its title".to_string()
+            } else if self.entry_id(found.entry).is_some_and(|id| id == n) {
+                "its id".to_string()
+            } else {
+                format!("its name \"{}\"", quoted(n))
+            })
+        };
+        let words = match normalize_name(query).split(' ').count() {
+            1 => "a word",
+            _ => "words",
         };
         Some(match &found.how {
             How::Exact { name: i } => {
@@ -258,15 +272,9 @@ impl Catalog {
                     .find(|o| o.soc == n || o.title == n)?;
                 stands_for(o)
             }
-            How::Acronym { name: i } => {
-                format!("the initials of \"{}\"", quoted(&shown(name(*i)?.0)))
-            }
-            How::Words { name: i } => {
-                format!("words of its name \"{}\"", quoted(&shown(name(*i)?.0)))
-            }
-            How::Fuzzy { name: i } => {
-                format!("the closest name, \"{}\"", quoted(&shown(name(*i)?.0)))
-            }
+            How::Acronym { name: i } => format!("the initials of {}", which(*i)?),
+            How::Words { name: i } => format!("{words} of {}", which(*i)?),
+            How::Fuzzy { name: i } => format!("closest to {}", which(*i)?),
             How::Title { spelling, kind, by } => match by {
                 TitleBy::Exact => format!("its {kind} \"{}\"", quoted(spelling)),
                 TitleBy::Acronym => {
