@@ -159,44 +159,99 @@ const MAX_ACRONYM: usize = 6;
 /// Every word without a plural -s ("customer service representatives" ->
 /// "customer service representative"); short words and -ss kept.
 pub fn singular(s: &str) -> String {
-    s.split(' ')
-        .map(|w| {
-            if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
-                &w[..w.len() - 1]
-            } else {
-                w
+    // Byte by byte: a catalog puts every one of its names in the singular
+    // once; a space and an `s` are single bytes in UTF-8.
+    let b = s.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let mut start = 0;
+    for i in 0..=b.len() {
+        if i < b.len() && b[i] != b' ' {
+            continue;
+        }
+        let w = &b[start..i];
+        let plural = w.len() > 3 && w[w.len() - 1] == b's' && w[w.len() - 2] != b's';
+        out.extend_from_slice(if plural { &w[..w.len() - 1] } else { w });
+        if i < b.len() {
+            out.push(b' ');
+        }
+        start = i + 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+/// A word without a plural -s, as [`singular`] does it.
+fn singular_word(w: &str) -> &str {
+    let b = w.as_bytes();
+    match b.len() > 3 && b[b.len() - 1] == b's' && b[b.len() - 2] != b's' {
+        true => &w[..w.len() - 1],
+        false => w,
+    }
+}
+
+/// Whether `name` (normalized) without its spaces is `compact`, built
+/// nowhere: most names differ at their first letters.
+fn compact_is(name: &str, compact: &str) -> bool {
+    name.bytes().filter(|b| *b != b' ').eq(compact.bytes())
+}
+
+/// Whether [`singular`]`(name)` is `target`, built nowhere.
+fn singular_is(name: &str, target: &str) -> bool {
+    let mut want = target.bytes();
+    for (i, w) in name.split(' ').enumerate() {
+        if i > 0 && want.next() != Some(b' ') {
+            return false;
+        }
+        for b in singular_word(w).bytes() {
+            if want.next() != Some(b) {
+                return false;
             }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+        }
+    }
+    want.next().is_none()
+}
+
+/// [`normalize_name`], with a quick way for ASCII names (nearly all): a
+/// catalog prepares some 1,700 names before its first resolution by other
+/// than an id, and the general way, char by char with Unicode lowercasing,
+/// cost most of it.
+fn normalized(name: &str) -> String {
+    if !name.is_ascii() {
+        return normalize_name(name);
+    }
+    let mut out: Vec<u8> = Vec::with_capacity(name.len());
+    let mut gap = false;
+    for &b in name.as_bytes() {
+        if b.is_ascii_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(b' ');
+            }
+            gap = false;
+            out.push(b.to_ascii_lowercase());
+        } else {
+            gap = true;
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| normalize_name(name))
 }
 
 fn words(s: &str) -> Vec<&str> {
     s.split(' ').filter(|w| !w.is_empty()).collect()
 }
 
-/// A candidate's name in the forms matching compares, worked out once
-/// (a catalog keeps them for every resolution it does).
+/// A candidate's name in the form matching compares, worked out once (a
+/// catalog keeps them for every resolution it does). Its forms without
+/// spaces and in the singular are compared without being built.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prepared {
     normalized: String,
-    /// Without spaces.
-    compact: String,
-    /// Every word in the singular.
-    singular: String,
 }
 
 /// The prepared names of `candidates`, in their order.
 pub fn prepare(candidates: &[Candidate<'_>]) -> Vec<Prepared> {
     candidates
         .iter()
-        .map(|c| {
-            let normalized = normalize_name(c.name);
-            Prepared {
-                compact: normalized.replace(' ', ""),
-                singular: singular(&normalized),
-                normalized,
-            }
+        .map(|c| Prepared {
+            normalized: normalized(c.name),
         })
         .collect()
 }
@@ -283,8 +338,8 @@ impl Levels<'_, '_> {
     fn exact(&self) -> Option<Resolution> {
         let q = &self.q;
         pick(self.candidates, Tiers::All, |i| {
-            let p = &self.prepared[i];
-            (p.normalized == q.normalized || p.compact == q.compact || p.singular == q.singular)
+            let p = &self.prepared[i].normalized;
+            (p == q.normalized || compact_is(p, &q.compact) || singular_is(p, &q.singular))
                 .then_some(1.0)
         })
         .map(|r| r.with(|name| How::Exact { name }))
@@ -358,9 +413,9 @@ impl Levels<'_, '_> {
         let named = self.candidates.iter().enumerate().filter(|(i, c)| {
             c.tier > 0
                 && !found.contains(&c.entry)
-                && words(&self.prepared[*i].singular)
+                && words(&self.prepared[*i].normalized)
                     .iter()
-                    .any(|w| *w == q.singular || *w == q.normalized)
+                    .any(|w| singular_word(w) == q.singular || *w == q.normalized)
         });
         distinct(named.map(|(_, c)| c.entry))
     }
@@ -990,5 +1045,42 @@ mod tests {
         assert_eq!(t("forklift"), Resolution::Ambiguous(vec![18, 19]));
         // No title with the words: the fuzzy level's suggestions.
         assert!(matches!(t("zzqx"), Resolution::Unknown(_)));
+    }
+
+    #[test]
+    fn the_quick_normalizing_is_normalize_name() {
+        let catalog = crate::catalog::Catalog::bundled().expect("bundled");
+        let mut names: Vec<&str> = catalog.candidates().iter().map(|c| c.name).collect();
+        names.extend([
+            "  Night   Lead!  ",
+            "--",
+            "",
+            "Helpers--Carpenters",
+            "a_b-c d",
+            "Ärztin (Ö)",
+        ]);
+        for n in names {
+            assert_eq!(normalized(n), normalize_name(n), "{n:?}");
+        }
+        assert_eq!(
+            singular("customer service representatives"),
+            "customer service representative"
+        );
+        assert_eq!(singular("class bus gas tellers"), "class bus gas teller");
+        assert_eq!(singular(""), "");
+        assert_eq!(singular("nurses  aides"), "nurse  aide");
+        for (name, target) in [
+            ("registered nurses", "registered nurse"),
+            ("tellers", "teller"),
+            ("class", "class"),
+            ("bus drivers", "bus driver"),
+        ] {
+            assert!(singular_is(name, target), "{name}");
+            assert_eq!(singular(name), target);
+        }
+        assert!(!singular_is("registered nurses", "registered nurses x"));
+        assert!(!singular_is("registered nurses", "registered"));
+        assert!(compact_is("customer service", "customerservice"));
+        assert!(!compact_is("customer service", "customerservic"));
     }
 }

@@ -116,7 +116,7 @@ pub struct Catalog {
     prepared: OnceLock<Vec<crate::resolve::Prepared>>,
     /// The curated roles that stand for an official occupation, by SOC
     /// code ([`Catalog::standing_for`]), worked out once.
-    standing: OnceLock<HashMap<String, Vec<usize>>>,
+    standing: OnceLock<rustc_hash::FxHashMap<String, Vec<usize>>>,
     /// What resolution took names for ([`Catalog::take_notes`]).
     notes: resolution::Notes,
     /// The official occupations of the BLS wage tables, as entries after

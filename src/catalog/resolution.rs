@@ -10,7 +10,7 @@ use crate::model::{Role, RoleCore};
 use crate::official::titles;
 use crate::resolve::{self, Found, How, Resolution, Title, TitleBy, Titles};
 use crate::validate::{is_kebab_id, is_soc_code, normalize_name};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt;
 use std::sync::Mutex;
 
@@ -136,8 +136,10 @@ impl Catalog {
             .map_or(&[], Vec::as_slice)
     }
 
-    fn find_standing(&self) -> HashMap<String, Vec<usize>> {
-        let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+    fn find_standing(&self) -> FxHashMap<String, Vec<usize>> {
+        // Looked up for every occupation each time the names are listed:
+        // a quick hash for short keys.
+        let mut map: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, h) in self.heads().enumerate() {
             for (code, approximate) in &h.soc {
                 if !approximate {
