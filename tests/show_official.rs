@@ -206,7 +206,7 @@ fn customer_service_representatives_have_the_readme_figures() {
     ]);
     for want in [
         "-5.5% decline, 2024–34 (all occupations: +3.1%)",
-        "Jobs: 2,814,000 in 2024, 2,660,300 projected for 2034",
+        "Jobs in the U.S.: 2,814,000 in 2024, 2,660,300 projected for 2034",
         "Openings: 341,700 a year on average",
         "Median wage, May 2024: $42,830 a year",
     ] {

@@ -167,7 +167,7 @@ fn official(p: &Page<'_>, out: &mut dyn Write, f: &OutlookFacts) -> io::Result<(
     p.line(
         out,
         &format!(
-            "    Jobs: {} in 2024, {} projected for 2034",
+            "    Jobs in the U.S.: {} in 2024, {} projected for 2034",
             n(f.employment_2024),
             n(f.employment_2034)
         ),
