@@ -231,8 +231,23 @@ fn run_case(c: &Case) -> Result<(), String> {
     if code != 0 && c.out == Out::Capture && !stdout.is_empty() {
         problems.push("failed but wrote to stdout".into());
     }
-    if code == 0 && c.out != Out::Full && !stderr.is_empty() {
+    // What a name was taken for is the one thing a run that succeeds says
+    // on stderr (once, however often the name is given).
+    let said = stderr
+        .lines()
+        .filter(|l| !l.starts_with("careers: taking "))
+        .count();
+    if code == 0 && c.out != Out::Full && said > 0 {
         problems.push("succeeded but wrote to stderr".into());
+    }
+    if stderr
+        .lines()
+        .filter(|l| l.starts_with("careers: taking "))
+        .count()
+        > 1
+        && c.name.contains("copies")
+    {
+        problems.push("said what a name was taken for more than once".into());
     }
     let shown = String::from_utf8_lossy(&stdout);
     for want in c.stdout_has.iter().filter(|_| !refused) {
