@@ -106,7 +106,8 @@ pub fn education(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
         writeln!(out)?;
     }
     p.lists(out, &r.certifications, Some("Certifications"))?;
-    if !p.view.occupations.is_empty() && !(r.education.is_empty() && r.certifications.is_empty()) {
+    let guides = !r.education.is_empty() || !r.certifications.is_empty();
+    if guides && !p.view.occupations.is_empty() {
         writeln!(out)?;
     }
     official::education(p, out)
