@@ -172,11 +172,8 @@ fn texts<'r>(
         .collect()
 }
 
-/// Wraps a line that may contain colour codes (textwrap measures display
-/// width and skips ANSI escapes).
+/// Wraps a line that may contain colour codes ([`text::fill`] measures
+/// display width and skips them).
 fn wrap_styled(line: &str, width: usize) -> Vec<String> {
-    textwrap::wrap(line, width)
-        .into_iter()
-        .map(|c| c.into_owned())
-        .collect()
+    crate::render::text::fill(line, width, "", "")
 }

@@ -251,7 +251,7 @@ fn header(page: &Page<'_>, out: &mut dyn Write) -> io::Result<()> {
             .collect();
         meta.push_str(&format!("   Also called: {}", names.join(", ")));
     }
-    for line in textwrap::wrap(&meta, term.prose_width()) {
+    for line in text::fill(&meta, term.prose_width(), "", "") {
         writeln!(out, "{line}")?;
     }
     match &page.view.origin {
