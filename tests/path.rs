@@ -233,7 +233,7 @@ fn the_three_done_when_commands_explain_themselves_in_text() {
         " 1. ",
         "Score 0.",
         "The guides' roles ranked below:",
-        "Customer Service Supervisor (customer-service-supervisor, SOC 43-1011",
+        "Customer Service Supervisor (customer-service-supervisor; SOC 43-1011, approximate)",
         "Customer Service Manager (customer-service-manager)",
         "Score 0: every part unknown (no SOC code",
     ] {

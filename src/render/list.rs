@@ -216,14 +216,14 @@ struct ListRecord<'a> {
 
 impl Render for ValidateView {
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
-        writeln!(
-            out,
+        let line = format!(
             "{} {}: {} roles, {} sources, no problems",
             term.paint(Paint::Good, "ok"),
             text::clean(&self.checked.join(", ")),
             self.roles,
             self.sources
-        )
+        );
+        text::styled_paragraph(out, term, &line, "")
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {

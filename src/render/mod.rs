@@ -10,6 +10,7 @@ pub mod official;
 pub mod path;
 pub mod salary;
 pub mod search;
+pub mod shell;
 pub mod show;
 pub mod skills;
 pub mod text;

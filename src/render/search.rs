@@ -27,7 +27,7 @@ pub fn highlighted(term: &Term, text: &str, highlight: &[Range<usize>]) -> Strin
     out
 }
 
-/// Wraps text that may hold colour codes (textwrap skips them when
+/// Wraps text that may hold colour codes ([`text::fill`] skips them when
 /// measuring; the caller has cleaned the data in it) with its own first
 /// and continuation indents, breaking at spaces only.
 pub fn wrap_painted(
@@ -37,11 +37,7 @@ pub fn wrap_painted(
     first: &str,
     rest: &str,
 ) -> io::Result<()> {
-    let opts = textwrap::Options::new(term.prose_width().max(rest.len() + 10))
-        .initial_indent(first)
-        .subsequent_indent(rest)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    for line in textwrap::wrap(text, opts) {
+    for line in text::fill(text, term.prose_width().max(rest.len() + 10), first, rest) {
         writeln!(out, "{line}")?;
     }
     Ok(())
@@ -63,7 +59,12 @@ pub fn role_head(
         term.paint(Paint::Figure, &format!("{score:.2}")),
     );
     wrap_painted(out, term, &head, first, rest)?;
-    writeln!(out, "{rest}{}", term.paint(Paint::Id, &clean(id)))
+    // An id longer than the line breaks after a hyphen, never mid-word.
+    let room = term.width.saturating_sub(rest.len()).max(10);
+    for line in text::break_after_hyphens(&clean(id), room).lines() {
+        writeln!(out, "{rest}{}", term.paint(Paint::Id, line))?;
+    }
+    Ok(())
 }
 
 fn matched_line(term: &Term, m: &Matched, cites: &Citations) -> String {

@@ -2,7 +2,7 @@
 //! experience, remote work, stress and balance, each with its sources.
 
 use super::Page;
-use crate::render::text::{clean, heading, pay_figure, percent, years, UNKNOWN};
+use crate::render::text::{clean, heading, pay_figure, years, UNKNOWN};
 use crate::term::Paint;
 use std::io::{self, Write};
 
@@ -73,43 +73,41 @@ fn pay(page: &Page<'_>) -> Vec<String> {
         .collect()
 }
 
-/// Each source's growth figure or words.
+/// Each source's growth figure or words, the official projections, and
+/// whether the sources disagree.
 fn growth(page: &Page<'_>) -> Vec<String> {
-    page.role()
-        .outlook
-        .iter()
-        .filter(|o| o.growth_percent.is_some() || o.status.is_some())
-        .map(|o| {
-            let mut s = String::new();
-            if let Some(g) = o.growth_percent {
-                s.push_str(&page.paint(Paint::Figure, &percent(g)));
-                s.push(' ');
-            }
-            if let Some(st) = &o.status {
-                s.push_str(&clean(st));
-            }
-            if let Some(t) = o.through {
-                if !o.status.as_deref().unwrap_or("").contains(&t.to_string()) {
-                    s.push_str(&format!(" (through {t})"));
-                }
-            }
-            format!("{s} {}", page.cite(&o.source))
-        })
-        .collect()
+    super::outlook::key_facts(page)
+}
+
+/// ", official (SOC 43-1011, approximate) [n]": what an official key fact
+/// is about.
+fn official_tag(page: &Page<'_>, soc: &str, approximate: bool, source: &str) -> String {
+    let approx = if approximate { ", approximate" } else { "" };
+    format!(", official (SOC {soc}{approx}) {}", page.cite(source))
 }
 
 fn education(page: &Page<'_>) -> Vec<String> {
-    texts(
+    let mut lines = texts(
         page,
         page.role()
             .education
             .iter()
             .map(|e| (&e.minimum, &e.source)),
-    )
+    );
+    for o in &page.view.occupations {
+        let e = &o.education;
+        lines.push(format!(
+            "{}, typical for entry{}",
+            e.entry_education.label,
+            official_tag(page, e.soc, e.approximate, e.source)
+        ));
+    }
+    lines
 }
 
 fn experience(page: &Page<'_>) -> Vec<String> {
-    page.role()
+    let mut lines: Vec<String> = page
+        .role()
         .experience
         .iter()
         .filter(|e| e.min_years.is_some() || e.max_years.is_some())
@@ -120,7 +118,20 @@ fn experience(page: &Page<'_>) -> Vec<String> {
                 page.cite(&e.source)
             )
         })
-        .collect()
+        .collect();
+    for o in &page.view.occupations {
+        let e = &o.experience;
+        let training = match e.job_training.code {
+            crate::official::Training::None => "no on-the-job training".to_string(),
+            _ => e.job_training.label.to_lowercase(),
+        };
+        lines.push(format!(
+            "{} in a related occupation; {training}{}",
+            e.work_experience.label,
+            official_tag(page, e.soc, e.approximate, e.source)
+        ));
+    }
+    lines
 }
 
 fn remote(page: &Page<'_>) -> Vec<String> {
@@ -138,20 +149,31 @@ fn remote(page: &Page<'_>) -> Vec<String> {
 }
 
 /// One sourced text per entry that has it, e.g. each source's stress rating.
+/// One sourced text per value, the sources that give the same value
+/// merged on its line ("High school diploma or GED [1][2]", as `compare`
+/// merges them).
 fn texts<'r>(
     page: &Page<'_>,
     items: impl Iterator<Item = (&'r Option<String>, &'r String)>,
 ) -> Vec<String> {
-    items
-        .filter_map(|(v, source)| Some(format!("{} {}", clean(v.as_ref()?), page.cite(source))))
+    let mut merged: Vec<(&str, String)> = Vec::new();
+    for (v, source) in items {
+        let Some(v) = v.as_deref() else { continue };
+        let tag = page.cite(source);
+        match merged.iter_mut().find(|(have, _)| *have == v) {
+            Some((_, tags)) if !tags.contains(&tag) => tags.push_str(&tag),
+            Some(_) => {}
+            None => merged.push((v, tag)),
+        }
+    }
+    merged
+        .into_iter()
+        .map(|(v, tags)| format!("{} {tags}", clean(v)))
         .collect()
 }
 
-/// Wraps a line that may contain colour codes (textwrap measures display
-/// width and skips ANSI escapes).
+/// Wraps a line that may contain colour codes ([`text::fill`] measures
+/// display width and skips them).
 fn wrap_styled(line: &str, width: usize) -> Vec<String> {
-    textwrap::wrap(line, width)
-        .into_iter()
-        .map(|c| c.into_owned())
-        .collect()
+    crate::render::text::fill(line, width, "", "")
 }

@@ -2,6 +2,8 @@
 //! section of [`crate::sections::SECTIONS`] the view wants.
 
 mod facts;
+pub mod official;
+mod outlook;
 pub mod sections;
 
 use crate::catalog::Origin;
@@ -9,7 +11,6 @@ use crate::commands::show::ShowView;
 use crate::model::Role;
 use crate::render::text::{self, clean, heading};
 use crate::render::{tsv, Render};
-use crate::sections::SectionId;
 use crate::term::{Paint, Term};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -22,6 +23,9 @@ pub struct Page<'v> {
     pub view: &'v ShowView<'v>,
     pub term: &'v Term,
     tags: Vec<String>,
+    /// Which sources a tag was written for, by number less one: the
+    /// legend of chosen sections lists those.
+    cited: std::cell::RefCell<Vec<bool>>,
 }
 
 impl<'v> Page<'v> {
@@ -29,7 +33,13 @@ impl<'v> Page<'v> {
         let tags = (1..=view.sources.len())
             .map(|n| term.paint(Paint::Muted, &format!("[{n}]")))
             .collect();
-        Page { view, term, tags }
+        let cited = std::cell::RefCell::new(vec![false; view.sources.len()]);
+        Page {
+            view,
+            term,
+            tags,
+            cited,
+        }
     }
 
     pub fn role(&self) -> &'v Role {
@@ -39,8 +49,22 @@ impl<'v> Page<'v> {
     /// The citation tag of a source, `[n]`.
     pub fn cite(&self, source: &str) -> String {
         match self.view.sources.number(source) {
-            Some(n) => self.tags[n - 1].clone(),
+            Some(n) => {
+                if let Some(c) = self.cited.borrow_mut().get_mut(n - 1) {
+                    *c = true;
+                }
+                self.tags[n - 1].clone()
+            }
             None => self.term.paint(Paint::Muted, &format!("[{source}]")),
+        }
+    }
+
+    /// How many items of a long list to show: `n` in a full profile, all
+    /// of them in a section asked for by name.
+    pub fn limit(&self, n: usize) -> usize {
+        match self.view.is_full() {
+            true => n,
+            false => usize::MAX,
         }
     }
 
@@ -50,6 +74,23 @@ impl<'v> Page<'v> {
 
     pub fn line(&self, out: &mut dyn Write, text: &str) -> io::Result<()> {
         text::line(out, self.term, text)
+    }
+
+    /// Paragraphs of a block, a blank line between two (and none before the
+    /// first), indented by `indent`.
+    pub fn paras<'t>(
+        &self,
+        out: &mut dyn Write,
+        paragraphs: impl IntoIterator<Item = &'t str>,
+        indent: &str,
+    ) -> io::Result<()> {
+        for (i, p) in paragraphs.into_iter().enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            text::paragraph(out, self.term, p, indent)?;
+        }
+        Ok(())
     }
 
     /// Paragraphs, the last one followed by `tag`.
@@ -74,7 +115,7 @@ impl Render for ShowView<'_> {
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
         let page = Page::new(self, term);
         header(&page, out)?;
-        let full = self.sections.is_empty();
+        let full = self.is_full();
         if full {
             for x in &self.role.summary {
                 writeln!(out)?;
@@ -84,7 +125,7 @@ impl Render for ShowView<'_> {
             facts::write(&page, out)?;
         }
         let mut uncovered = Vec::new();
-        for id in SectionId::all() {
+        for id in self.shown() {
             let section = id.section();
             if full && section.id == "summary" {
                 continue;
@@ -92,32 +133,20 @@ impl Render for ShowView<'_> {
             // A full profile skips empty sections and names them at the end;
             // a section asked for by name is always printed.
             if full && !section.has(self) {
-                // Lower case for the list, but only the first letter:
-                // "official wages (BLS, May 2025)" keeps its capitals.
-                let mut title = section.title.chars();
-                let first = title.next().map(|c| c.to_lowercase().to_string());
-                uncovered.push(first.unwrap_or_default() + title.as_str());
+                uncovered.push(lowercase_first(section.title));
                 continue;
             }
-            if self.wants(id) {
-                writeln!(out)?;
-                heading(out, term, section.title)?;
-                if section.has(self) {
-                    (section.text)(&page, out)?;
-                } else {
-                    let unknown = term.paint(Paint::Warning, "unknown: no source covers this");
-                    page.line(out, &format!("  {unknown}"))?;
-                }
-            }
-        }
-        if !uncovered.is_empty() {
             writeln!(out)?;
-            let note = format!("No source covers: {}.", uncovered.join(", "));
-            for line in text::wrap(&note, term.prose_width(), "") {
-                writeln!(out, "{}", term.paint(Paint::Warning, &line))?;
+            heading(out, term, section.title)?;
+            if section.has(self) {
+                (section.text)(&page, out)?;
+            } else {
+                let unknown = term.paint(Paint::Warning, "unknown: no source covers this");
+                page.line(out, &format!("  {unknown}"))?;
             }
         }
-        Ok(())
+        uncovered_note(&page, out, &uncovered)?;
+        chosen_legend(&page, out)
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
@@ -130,6 +159,66 @@ impl Render for ShowView<'_> {
         }
         Ok(())
     }
+}
+
+/// After chosen sections (`--section`) without the sources section, the
+/// sources their tags point to, so that no `[n]` is left without its
+/// source.
+fn chosen_legend(page: &Page<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let view = page.view;
+    let sources_shown = view.shown().iter().any(|s| s.section().id == "sources");
+    if view.is_full() || sources_shown {
+        return Ok(());
+    }
+    let cited = page.cited.borrow();
+    let used: Vec<(usize, &crate::citations::Cited<'_>)> = view
+        .sources
+        .iter()
+        .filter(|(n, _)| cited.get(n - 1).copied().unwrap_or(false))
+        .collect();
+    if used.is_empty() {
+        return Ok(());
+    }
+    // The legend every command writes (text::source_legend), with the
+    // sources these sections cite.
+    writeln!(out)?;
+    heading(out, page.term, "Sources")?;
+    for (n, c) in used {
+        text::source_entry(out, page.term, n, c)?;
+    }
+    Ok(())
+}
+
+/// A title inside a sentence: "Official wages (BLS, May 2025)" becomes
+/// "official wages (BLS, May 2025)", the names in it kept.
+fn lowercase_first(title: &str) -> String {
+    let mut chars = title.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// After a full profile, the sections no source covers. An official
+/// occupation has no guide: its guide-only sections are summed up, not
+/// listed.
+fn uncovered_note(page: &Page<'_>, out: &mut dyn Write, uncovered: &[String]) -> io::Result<()> {
+    if uncovered.is_empty() {
+        return Ok(());
+    }
+    let note = match (&page.view.origin, uncovered) {
+        (Origin::Official, [a, b, c, rest @ ..]) if !rest.is_empty() => format!(
+            "No curated guide covers this occupation, so {} sections are left out ({a}, {b}, {c} and {} more); `careers list` shows the roles that have one.",
+            uncovered.len(),
+            rest.len()
+        ),
+        _ => format!("No source covers: {}.", uncovered.join(", ")),
+    };
+    writeln!(out)?;
+    for line in text::wrap(&note, page.term.prose_width(), "") {
+        writeln!(out, "{}", page.term.paint(Paint::Warning, &line))?;
+    }
+    Ok(())
 }
 
 /// The title and id, family, aliases, and where the profile comes from.
@@ -162,13 +251,15 @@ fn header(page: &Page<'_>, out: &mut dyn Write) -> io::Result<()> {
             .collect();
         meta.push_str(&format!("   Also called: {}", names.join(", ")));
     }
-    for line in textwrap::wrap(&meta, term.prose_width()) {
+    for line in text::fill(&meta, term.prose_width(), "", "") {
         writeln!(out, "{line}")?;
     }
     match &page.view.origin {
         Origin::Official => {
             let code = r.soc.first().map_or("", |l| l.code.as_str());
-            let note = format!("Official occupation, SOC {code}: no curated profile; `--section wages --area STATE` for local pay");
+            let note = format!(
+                "Official occupation, SOC {code} (BLS, O*NET); `--area STATE` for local pay"
+            );
             page.line(out, &page.paint(Paint::Muted, &note))
         }
         Origin::File(path) => {
