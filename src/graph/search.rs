@@ -10,8 +10,8 @@
 //! can apply.
 
 use super::{Graph, NodeIx};
-use std::cmp::Reverse;
 use rustc_hash::FxHashMap as HashMap;
+use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::hash::Hash;
 
