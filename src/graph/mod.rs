@@ -23,6 +23,7 @@
 //! whose moves point at each other) cannot loop. Pure: no I/O.
 
 pub mod explain;
+mod guides;
 pub mod official;
 pub mod rank;
 mod search;
@@ -222,23 +223,33 @@ impl<'c> Graph<'c> {
     }
 
     fn make(catalog: &'c Catalog, whole: bool) -> crate::error::Result<Graph<'c>> {
-        let roles = catalog
-            .roles()
-            .collect::<crate::error::Result<Vec<&'c Role>>>()?;
         let mut g = Graph::default();
-        for r in &roles {
-            g.role_node(&r.id, &r.title);
+        for h in catalog.heads() {
+            g.role_node(&h.id, &h.title);
         }
         if whole {
-            g.add_official(catalog, &roles);
+            g.add_official(catalog);
         }
-        g.add_guides(&roles);
+        // The bundled roles' links come from the build's table; only user
+        // roles are decoded.
+        let mut links: Vec<guides::Links<'c>> = Vec::with_capacity(catalog.role_count());
+        for (i, h) in catalog.heads().enumerate() {
+            let bundled = match catalog.origin_at(i) {
+                crate::catalog::Origin::Bundled => guides::Links::bundled(&h.id),
+                _ => None,
+            };
+            links.push(match bundled {
+                Some(l) => l,
+                None => guides::Links::of_role(catalog.role_at(i)?),
+            });
+        }
+        g.add_guides(&links);
         g.index();
         Ok(g)
     }
 
     /// The guides' edges of every role.
-    fn add_guides(&mut self, roles: &[&'c Role]) {
+    fn add_guides(&mut self, roles: &[guides::Links<'c>]) {
         let mut seen: HashSet<EdgeKey<'c>> = HashSet::new();
         let mut add = |g: &mut Graph<'c>, e: Edge<'c>| {
             if e.from != e.to && seen.insert((e.from, e.to, e.kind, e.years, e.source, e.via)) {
@@ -246,52 +257,50 @@ impl<'c> Graph<'c> {
             }
         };
         for r in roles {
-            let me = self.by_role[r.id.as_str()];
-            for ladder in &r.ladder {
-                let tiers: Vec<NodeIx> = ladder
-                    .tiers
+            let me = self.by_role[r.id];
+            for (source, tiers) in &r.ladders {
+                let nodes: Vec<NodeIx> = tiers
                     .iter()
-                    .map(|t| self.target(t.role.as_deref(), &t.title))
+                    .map(|&(title, role, _)| self.target(role, title))
                     .collect();
-                for (i, pair) in tiers.windows(2).enumerate() {
+                for (i, pair) in nodes.windows(2).enumerate() {
                     if pair[0] == pair[1] {
                         continue;
                     }
-                    let target = &ladder.tiers[i + 1];
                     let e = Edge {
                         from: pair[0],
                         to: pair[1],
                         kind: MoveKind::Promotion,
-                        years: Years::new(Some(target.min_years), None),
-                        source: &ladder.source,
-                        owner: &r.id,
+                        years: Years::new(Some(tiers[i + 1].2), None),
+                        source,
+                        owner: r.id,
                         via: Via::Ladder,
                     };
                     add(self, e);
                 }
             }
             for m in &r.moves {
-                let to = self.target(m.role.as_deref(), &m.to);
+                let to = self.target(m.role, m.to);
                 let e = Edge {
                     from: me,
                     to,
                     kind: m.kind,
                     years: Years::new(m.min_years, m.max_years),
-                    source: &m.source,
-                    owner: &r.id,
+                    source: m.source,
+                    owner: r.id,
                     via: Via::Move,
                 };
                 add(self, e);
             }
-            for rel in &r.related {
-                let to = self.target(rel.role.as_deref(), &rel.title);
+            for &(source, title, role) in &r.related {
+                let to = self.target(role, title);
                 let e = Edge {
                     from: me,
                     to,
                     kind: MoveKind::Related,
                     years: None,
-                    source: &rel.source,
-                    owner: &r.id,
+                    source,
+                    owner: r.id,
                     via: Via::Related,
                 };
                 add(self, e);
@@ -303,23 +312,23 @@ impl<'c> Graph<'c> {
     /// for exactly is those roles' nodes (no hidden duplicate: a link into
     /// it goes to each of them); a curated role linked approximately keeps
     /// its own node, with the occupation's links out of it too.
-    fn add_official(&mut self, catalog: &'c Catalog, roles: &[&'c Role]) {
+    fn add_official(&mut self, catalog: &'c Catalog) {
         let codes: Vec<&'static str> = crate::official::oews_codes().collect();
         self.stand = vec![u32::MAX; codes.len()];
         let number = |soc: &str| codes.binary_search(&soc).ok();
-        for (n, r) in roles.iter().enumerate() {
-            for link in &r.soc {
-                let Some(i) = number(&link.code) else {
+        for (n, h) in catalog.heads().enumerate() {
+            for (code, approximate) in &h.soc {
+                let Some(i) = number(code) else {
                     continue;
                 };
                 let node = &mut self.nodes[n];
                 if node.oews.is_none() {
                     node.soc = Some(codes[i]);
-                    node.approximate = link.approximate;
+                    node.approximate = *approximate;
                     node.oews = Some(i);
                     node.requires = official::requires(i);
                 }
-                if !link.approximate {
+                if !approximate {
                     if self.stand[i] == u32::MAX {
                         self.stand[i] = n as u32;
                     } else {

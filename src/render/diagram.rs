@@ -149,17 +149,11 @@ pub fn arrow(out: &mut dyn Write, term: &Term, indent: usize, notes: &[String]) 
     let hanging = format!("{shaft}  ");
     let room = term.width.saturating_sub(width(&hanging)).max(12);
     for note in notes {
-        let note = clean(note);
-        // Most notes fit: skip the wrapper's word-by-word work for them.
-        if fits_on_a_line(&note, width(&shaft), room + width(&hanging)) {
-            writeln!(out, "{}", format!("{shaft}{note}").trim_end())?;
-            continue;
-        }
-        let opts = textwrap::Options::new(room + width(&hanging))
-            .initial_indent(&shaft)
-            .subsequent_indent(&hanging)
-            .word_splitter(textwrap::WordSplitter::NoHyphenation);
-        for line in textwrap::wrap(&note, opts) {
+        // First-fit at spaces (text::fill), never at a hyphen: notes name
+        // ids, and a path step has a dozen of them.
+        let lines =
+            crate::render::text::fill(&clean(note), room + width(&hanging), &shaft, &hanging);
+        for line in lines {
             writeln!(out, "{}", line.trim_end())?;
         }
     }

@@ -101,8 +101,13 @@ pub fn curated<'c>(catalog: &'c Catalog, graph: &Graph, n: NodeIx) -> Option<&'c
 /// ([`pay::comparable_figures`]): a curated role's, or an official
 /// occupation's median in the area.
 pub fn figures(catalog: &Catalog, graph: &Graph, n: NodeIx, area: &Area) -> Vec<PayFigure> {
-    if let Some(role) = curated(catalog, graph, n) {
-        return pay::comparable_figures(&role.salary, &role.soc, area);
+    // A curated role's short facts hold its pay and SOC links: no need to
+    // decode the whole role.
+    if let crate::graph::NodeId::Role(id) = graph.nodes[n].id {
+        return match catalog.role_core(id).ok().flatten() {
+            Some(core) => pay::comparable_figures(&core.salary, &core.soc, area),
+            None => Vec::new(),
+        };
     }
     let Some(soc) = graph.nodes.get(n).and_then(|x| x.soc) else {
         return Vec::new();

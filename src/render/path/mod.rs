@@ -134,6 +134,18 @@ fn pay_line(p: &PayChange, g: &Glyphs, ascii: bool, cite: &dyn Fn(&str) -> Strin
     }
 }
 
+/// Prose wrapped first-fit at spaces (never at a hyphen: ids stay whole),
+/// its first line after `first`, the others after `rest`.
+fn say(out: &mut dyn Write, term: &Term, text: &str, first: &str, rest: &str) -> io::Result<()> {
+    let width = term
+        .prose_width()
+        .max(crate::render::text::display_width(rest) + 12);
+    for line in crate::render::text::fill(&crate::render::text::clean(text), width, first, rest) {
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
 /// A list for people, cut after `shown` items (JSON has them all).
 fn list_cut(items: &[String], shown: usize) -> String {
     if items.is_empty() {

@@ -1,10 +1,10 @@
 //! `careers path FROM` as text: the destinations within reach, best
 //! first, each with the parts of its score and the figures behind them.
 
-use super::{education_short, pay_line, plural, scope_text};
+use super::{education_short, pay_line, plural, say, scope_text};
 use crate::commands::path::{Candidate, RankView};
 use crate::graph::rank::{Part, MAX_STEPS};
-use crate::render::diagram::{prose, title, Glyphs};
+use crate::render::diagram::{title, Glyphs};
 use crate::render::text::{pay_amount, percent, source_legend, UNKNOWN};
 use crate::term::{Paint, Term};
 use std::io::{self, Write};
@@ -39,7 +39,7 @@ pub fn text(view: &RankView<'_>, out: &mut dyn Write, term: &Term) -> io::Result
     } else {
         "."
     };
-    prose(
+    say(
         out,
         term,
         &format!(
@@ -54,7 +54,7 @@ pub fn text(view: &RankView<'_>, out: &mut dyn Write, term: &Term) -> io::Result
     )?;
     if r.unrated {
         writeln!(out)?;
-        prose(
+        say(
             out,
             term,
             &format!(
@@ -68,7 +68,7 @@ pub fn text(view: &RankView<'_>, out: &mut dyn Write, term: &Term) -> io::Result
     }
     if r.rows.is_empty() {
         writeln!(out)?;
-        prose(
+        say(
             out,
             term,
             "Nothing: no guide's step or official link leads anywhere from here that \
@@ -80,7 +80,7 @@ pub fn text(view: &RankView<'_>, out: &mut dyn Write, term: &Term) -> io::Result
     for (i, c) in r.rows.iter().enumerate() {
         if i == r.shown && curated_below {
             writeln!(out)?;
-            prose(out, term, "The guides' roles ranked below:", "", "")?;
+            say(out, term, "The guides' roles ranked below:", "", "")?;
         }
         writeln!(out)?;
         row(out, term, c, &cite)?;
@@ -138,7 +138,7 @@ fn row(
         _ => String::new(),
     };
     let head = format!("{name} ({}{soc})", c.to);
-    prose(out, term, &head, &lead, &rest)?;
+    say(out, term, &head, &lead, &rest)?;
     let mut lines = vec![format!(
         "Score {:.2}: closeness {}, pay {}, growth {}, education {}",
         c.score,
@@ -175,7 +175,7 @@ fn row(
             None => "",
         };
         let line = format!("Score 0: every part unknown ({why}{pay}); {steps} {route}");
-        return prose(out, term, line.trim_end(), &rest, &format!("{rest}  "));
+        return say(out, term, line.trim_end(), &rest, &format!("{rest}  "));
     }
     lines.push(pay(c, &g, term.ascii, cite));
     let ep = cite(crate::official::BLS_EP);
@@ -198,7 +198,7 @@ fn row(
         _ => format!("Education: {UNKNOWN}"),
     });
     for l in lines {
-        prose(out, term, &l, &rest, &format!("{rest}  "))?;
+        say(out, term, &l, &rest, &format!("{rest}  "))?;
     }
     Ok(())
 }

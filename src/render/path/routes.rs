@@ -2,13 +2,13 @@
 //! every step's explanation beside its arrow.
 
 use super::{
-    education_short, experience_text, list_cut, pay_line, plural, scope_text, step_word,
+    education_short, experience_text, list_cut, pay_line, plural, say, scope_text, step_word,
     training_text,
 };
 use crate::commands::path::facts::{EducationView, Requirements};
 use crate::commands::path::{Basis, How, HowVia, Route, RoutesView, SourcedYears, StepView};
 use crate::graph::explain::SkillChange;
-use crate::render::diagram::{arrow, box_width, draw_box, prose, title, BoxLine, Glyphs};
+use crate::render::diagram::{arrow, box_width, draw_box, title, BoxLine, Glyphs};
 use crate::render::text::{break_after_hyphens, percent, source_legend, years, UNKNOWN};
 use crate::term::{Paint, Term};
 use std::io::{self, Write};
@@ -49,7 +49,7 @@ pub fn text(view: &RoutesView<'_>, out: &mut dyn Write, term: &Term) -> io::Resu
     } else {
         ""
     };
-    prose(
+    say(
         out,
         term,
         &format!(
@@ -66,7 +66,7 @@ pub fn text(view: &RoutesView<'_>, out: &mut dyn Write, term: &Term) -> io::Resu
         } else {
             format!("Route: {}", summary(r))
         };
-        prose(out, term, &label, "", "")?;
+        say(out, term, &label, "", "")?;
         draw(out, term, r, &cite)?;
     }
     for r in view
@@ -79,7 +79,7 @@ pub fn text(view: &RoutesView<'_>, out: &mut dyn Write, term: &Term) -> io::Resu
             Basis::SteppingStone => "Or through a stepping stone, no harder to get into",
             _ => "By the guides' years (--by years)",
         };
-        prose(out, term, &format!("{why}: {}", summary(r)), "", "")?;
+        say(out, term, &format!("{why}: {}", summary(r)), "", "")?;
         draw(out, term, r, &cite)?;
     }
     source_legend(out, term, &view.sources)
@@ -314,10 +314,17 @@ fn skill_lines(s: &StepView, right: &str, cite: &dyn Fn(&str) -> String) -> Vec<
 
 /// "Programming 1.25 → 3.50, Mathematics 2.00 → 3.12", cut after [`SHOWN`].
 fn changes(cs: &[SkillChange], right: &str) -> String {
-    let items: Vec<String> = cs
+    // Only the items shown are written out.
+    let mut items: Vec<String> = cs
         .iter()
+        .take(SHOWN)
         .map(|c| format!("{} {:.2} {right} {:.2}", c.skill, c.from, c.to))
         .collect();
+    let more = cs.len().saturating_sub(SHOWN);
+    if more > 0 {
+        // list_cut counts what is cut from the list it is given.
+        items.extend(std::iter::repeat_n(String::new(), more));
+    }
     list_cut(&items, SHOWN)
 }
 
