@@ -282,6 +282,12 @@ fn the_ranking_shows_each_part_of_the_score() {
         assert!((1..=2).contains(&steps), "{r}");
         assert_eq!(r["via"].is_string(), steps == 2, "{r}");
         assert!(!r["sources"].as_array().expect("a list").is_empty(), "{r}");
+        // No schooling up is 0, not −0 (which JSON prints as `-0.0`).
+        for part in ["value", "points"] {
+            if let Some(v) = r["education"][part].as_f64() {
+                assert!(v < 0.0 || v.is_sign_positive(), "{r}");
+            }
+        }
         assert_ne!(r["to"], CSR, "the associate's own occupation is left out");
         // Texas figures.
         if let Some(area) = r["pay_change"]["to"]["area"]["postal"].as_str() {

@@ -59,9 +59,12 @@ pub struct Part {
 
 impl Part {
     fn of(value: Option<f64>, weight: f64) -> Part {
+        // Adding 0 turns −0 (no levels of schooling up, negated) into 0,
+        // which JSON would otherwise print as `-0.0`.
+        let value = value.map(|v| v + 0.0);
         Part {
             value,
-            points: value.unwrap_or(0.0) * weight,
+            points: value.unwrap_or(0.0) * weight + 0.0,
         }
     }
 }
