@@ -441,6 +441,19 @@ fn hourly_and_area_reach_every_pay_figure() {
     let text = text_at(100, &["path", "cashiers", "electricians", "--hourly"]);
     assert!(text.contains("/h official median"), "{text}");
     assert!(text.contains("by the hour"), "{text}");
+    // --hourly shows pay by the hour; the ranking stays that of the
+    // published figures (converting both ends would round them).
+    let ranking = |hourly: bool| {
+        let mut args = vec!["path", CSA, "--limit", "0", "--format", "json"];
+        if hourly {
+            args.push("--hourly");
+        }
+        json(&args)
+            .iter()
+            .map(|r| (r["to"].clone(), r["score"].clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ranking(true), ranking(false));
 }
 
 #[test]

@@ -136,6 +136,16 @@ impl<'a> AreaWages<'a> {
         }
     }
 
+    /// The table for the nodes `nodes` only: the figures of any other
+    /// official occupation are then missing.
+    pub fn of_nodes(area: &'a Area, graph: &Graph, nodes: &[NodeIx]) -> AreaWages<'a> {
+        let socs: Vec<&str> = nodes.iter().filter_map(|&n| graph.nodes[n].soc).collect();
+        AreaWages {
+            area,
+            rows: wages::wages_of(area, &socs),
+        }
+    }
+
     fn get(&self, soc: &str) -> Option<wages::Wages> {
         let i = self.rows.binary_search_by(|(o, _)| o.soc.cmp(soc)).ok()?;
         self.rows.get(i).map(|(_, w)| *w)
@@ -151,6 +161,49 @@ impl<'a> AreaWages<'a> {
             }
             _ => figures(catalog, graph, n, self.area),
         }
+    }
+}
+
+impl AreaWages<'_> {
+    /// The pair of figures [`pay_change`] compares between `mine` and
+    /// official occupation `n`'s figures, as (mine, theirs), each in its
+    /// own period (so their ratio is the change's), without building
+    /// `n`'s figures; `None` when `n` is not an official occupation, so
+    /// the caller asks [`pay_change`]. An official occupation's figures
+    /// are its area median per year, then per hour (never converted; see
+    /// [`official_figures`]), each top-coded or not.
+    pub fn official_pair(
+        &self,
+        graph: &Graph,
+        mine: &[PayFigure],
+        n: NodeIx,
+    ) -> Option<Option<(f64, f64)>> {
+        let node = graph.nodes.get(n)?;
+        let (crate::graph::NodeId::Occupation(_), Some(soc)) = (node.id, node.soc) else {
+            return None;
+        };
+        let Some(w) = self.get(soc) else {
+            return Some(None);
+        };
+        let theirs = [
+            (Period::Year, w.annual.median),
+            (Period::Hour, w.hourly.median),
+        ];
+        Some(mine.iter().find_map(|x| {
+            let official = x.source == wages::SOURCE_ID
+                && x.currency == "USD"
+                && x.basis == pay::Basis::OfficialMedian
+                && !x.top_coded;
+            if !official {
+                return None;
+            }
+            theirs.iter().find_map(|&(period, cell)| match cell {
+                // As `pay_change` gives them: the first and the first
+                // plus the change.
+                WageValue::Value(v) if period == x.period => x.value.map(|a| (a, a + (v - a))),
+                _ => None,
+            })
+        }))
     }
 }
 
@@ -447,24 +500,59 @@ mod tests {
             let area = wages::find_area(area).expect("an area");
             let table = AreaWages::of(area);
             // Annual, hourly only (actors), top-coded (surgeons), and none.
-            for id in [
+            let ids = [
                 "electricians",
                 "actors",
                 "cardiologists",
                 "registered-nurses",
                 CSA,
-            ] {
-                let n = graph.node_of(id).expect("a node");
-                assert_eq!(
-                    table.figures(&catalog, &graph, n),
-                    figures(&catalog, &graph, n, area),
-                    "{id}"
-                );
+            ];
+            let nodes: Vec<NodeIx> = ids
+                .iter()
+                .map(|id| graph.node_of(id).expect("a node"))
+                .collect();
+            let some = AreaWages::of_nodes(area, &graph, &nodes);
+            for (id, &n) in ids.iter().zip(&nodes) {
+                let want = figures(&catalog, &graph, n, area);
+                assert_eq!(table.figures(&catalog, &graph, n), want, "{id}");
+                assert_eq!(some.figures(&catalog, &graph, n), want, "{id}");
             }
         }
     }
 
     const CSA: &str = "customer-service-associate";
+
+    #[test]
+    fn an_official_pair_is_the_pay_change_of_the_figures() {
+        let catalog = Catalog::bundled().expect("bundled");
+        let graph = Graph::build(&catalog).expect("graph");
+        let mut checked = 0;
+        for area in ["National", "TX", "Austin"] {
+            let area = wages::find_area(area).expect("an area");
+            let table = AreaWages::of(area);
+            for from in [
+                CSA,
+                "cashiers",
+                "actors",
+                "cardiologists",
+                "customer-service-manager",
+            ] {
+                let a = graph.node_of(from).expect("a node");
+                let mine = table.figures(&catalog, &graph, a);
+                for r in graph.reachable_within(a, 2) {
+                    let Some(pair) = table.official_pair(&graph, &mine, r.node) else {
+                        continue;
+                    };
+                    let theirs = table.figures(&catalog, &graph, r.node);
+                    let c = pay_change(&mine, &theirs, "a", "b", false);
+                    let want = c.from.as_ref().and_then(|f| f.value).zip(c.change);
+                    assert_eq!(pair, want.map(|(x, d)| (x, x + d)), "{from} {}", r.node);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 500, "{checked}");
+    }
 
     #[test]
     fn by_the_hour_converts_yearly_figures_and_the_change() {

@@ -9,8 +9,6 @@ use crate::graph::rank::{self, Destination, Filters, Part};
 use crate::graph::{Graph, NodeIx};
 use crate::official::{Education, BLS_EP, ONET_30_2};
 use serde::Serialize;
-use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// One destination, as output shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -72,18 +70,30 @@ pub fn ranking(
     limit: usize,
     ask: PayAsk<'_>,
 ) -> Ranking {
-    let table = facts::AreaWages::of(ask.area);
+    // The pay of FROM and of every destination [`rank::rank`] scores.
+    let mut within: Vec<NodeIx> = graph
+        .reachable_within(from, rank::MAX_STEPS)
+        .iter()
+        .map(|r| r.node)
+        .collect();
+    within.push(from);
+    let table = facts::AreaWages::of_nodes(ask.area, graph, &within);
     let mine = table.figures(catalog, graph, from);
     let from_end = End::of(graph, from);
-    let changes: RefCell<HashMap<NodeIx, PayChange>> = RefCell::new(HashMap::new());
-    let pay = |to: NodeIx| {
+    let change = |to: NodeIx, hourly: bool| {
         let theirs = table.figures(catalog, graph, to);
         let id = graph.nodes[to].key();
-        // By the hour or not, the ratio of the two is the same.
-        let c = facts::pay_change(&mine, &theirs, &from_end.id, &id, ask.hourly);
-        let pair = c.from.as_ref().and_then(|f| f.value).zip(c.change);
-        changes.borrow_mut().insert(to, c);
-        pair.map(|(a, change)| (a, a + change))
+        facts::pay_change(&mine, &theirs, &from_end.id, &id, hourly)
+    };
+    // The score is of the figures as published: converting both to the
+    // hour (--hourly) would round them. An official occupation's pair is
+    // read off its wages; the figures are built for the rows shown only.
+    let pay = |to: NodeIx| {
+        table.official_pair(graph, &mine, to).unwrap_or_else(|| {
+            let c = change(to, false);
+            let pair = c.from.as_ref().and_then(|f| f.value).zip(c.change);
+            pair.map(|(a, change)| (a, a + change))
+        })
     };
     let ranked = rank::rank(graph, from, &pay, filters);
     let total = ranked.len();
@@ -93,16 +103,7 @@ pub fn ranking(
         .iter()
         .enumerate()
         .filter(|(i, d)| keep(*i, d))
-        .map(|(i, d)| {
-            let change = changes.borrow_mut().remove(&d.node).unwrap_or(PayChange {
-                from: None,
-                to: None,
-                change: None,
-                percent: None,
-                note: None,
-            });
-            candidate(graph, from, i + 1, d, change)
-        })
+        .map(|(i, d)| candidate(graph, from, i + 1, d, change(d.node, ask.hourly)))
         .collect();
     Ranking {
         unrated: graph.nodes[from]

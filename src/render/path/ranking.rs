@@ -28,6 +28,7 @@ pub fn text(view: &RankView<'_>, out: &mut dyn Write, term: &Term) -> io::Result
     };
     let shown = match (r.shown, r.total) {
         (s, t) if s == t => String::new(),
+        (1, _) => " The best is shown".to_string(),
         (s, _) => format!(" The best {s} are shown"),
     };
     let curated_below = r.rows.len() > r.shown;
