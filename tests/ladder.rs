@@ -133,12 +133,12 @@ fn tsv_is_one_row_per_tier() {
     assert_eq!(lines.len(), 11);
     assert_eq!(
         lines[0],
-        "owner\tladder\tsource\ttier\ttitle\tmin_years\tmax_years\trole\tpay\tpay_min\tpay_max\tcurrency\tperiod\tpay_basis\tpay_source\tsoc\tarea\tapproximate\ttop_coded\tconverted"
+        "owner\tladder\tsource\ttier\ttitle\tmin_years\tmax_years\trole\tpay\tpay_min\tpay_max\tcurrency\tperiod\tpay_basis\tpay_source\tsoc\tarea\tapproximate\ttop_coded\tconverted\tladder_id\tlevel\tband_min\tband_max\tband_currency\tband_period"
     );
-    assert!(lines.iter().all(|l| l.split('\t').count() == 20));
+    assert!(lines.iter().all(|l| l.split('\t').count() == 26));
     assert_eq!(
         lines[1],
-        "customer-service-associate\tCustomer Service Associate career path\tjobicy-csa-guide\t1\tJunior Customer Service Associate\t0\t2\tcustomer-service-associate\t35000\t\t\tUSD\tyear\tentry-level\tjobicy-csa-guide\t\t\t\t\tfalse"
+        "customer-service-associate\tCustomer Service Associate career path\tjobicy-csa-guide\t1\tJunior Customer Service Associate\t0\t2\tcustomer-service-associate\t35000\t\t\tUSD\tyear\tentry-level\tjobicy-csa-guide\t\t\t\t\tfalse\t\t\t\t\t\t"
     );
     // The supervisor's tier: the official median, its SOC code and area
     // as fields of their own.
@@ -156,7 +156,13 @@ fn tsv_is_one_row_per_tier() {
             "National (U.S.)",
             "true",
             "false",
-            "false"
+            "false",
+            "",
+            "",
+            "",
+            "",
+            "",
+            ""
         ]
     );
 }

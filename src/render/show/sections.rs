@@ -345,7 +345,7 @@ pub fn ladder(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
                 Some(id) if *id != r.id => format!(" -> {}", p.paint(Paint::Id, id)),
                 _ => String::new(),
             };
-            let span = years(Some(t.min_years), t.max_years);
+            let span = years(t.min_years, t.max_years);
             let line = format!("  {}. {} ({span}){link}", i + 1, clean(&t.title));
             p.line(out, &line)?;
             if let Some(d) = &t.description {
