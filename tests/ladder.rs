@@ -257,3 +257,51 @@ fn ascii_when_asked_or_without_a_utf8_locale() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.lines().all(|l| l.chars().count() <= 40), "{text}");
 }
+
+#[test]
+fn show_lists_every_ladder_the_role_is_on() {
+    // Issue 14, item 2: the manager is tier 5 of 5 of the associate's
+    // ladder, which `show` said no source covers.
+    let (code, text, stderr) = run(&["show", "customer-service-manager", "--section", "ladder"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!text.contains("no source covers this"), "{text}");
+    assert!(
+        text.contains("  Customer Service Associate career path [2] (from the Customer Service Associate profile)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "  5. Customer Service Manager (7+ years)\n     Customer Service Managers hold"
+        ),
+        "{text}"
+    );
+    // Only the manager's own tier is described; the others link their roles.
+    assert!(text.contains("  4. Customer Service Team Lead / Supervisor (5-7 years) -> customer-service-supervisor\n  5."), "{text}");
+    let (_, json, _) = run(&[
+        "show",
+        "customer-service-manager",
+        "--section",
+        "ladder",
+        "--format",
+        "json",
+    ]);
+    let v: Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(
+        v["on_ladders"],
+        serde_json::json!([{
+            "id": null,
+            "owner": "customer-service-associate",
+            "name": "Customer Service Associate career path",
+            "source": "jobicy-csa-guide",
+            "tiers_total": 5,
+            "positions": [5]
+        }])
+    );
+    // The full profile names the ladder's source among its own.
+    let (_, full, _) = run(&["show", "customer-service-manager"]);
+    assert!(
+        full.contains("Customer Service Associate Career Path Guide, Jobicy"),
+        "{full}"
+    );
+    assert!(!full.contains("career ladder,"), "{full}");
+}
