@@ -660,15 +660,24 @@ fn zsh_completion_of_a_hostile_title_runs_nothing() {
     fs::write(&script, completions(&data, "zsh")).expect("script");
     let args = tmp.path().join("args.txt");
     let harness = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/zsh-complete.zsh");
-    // Listed: the bundled roles (a header line and one per role) and the
-    // night lead.
-    let listed = common::run(&["list", "--format", "tsv"]).1.lines().count();
+    // Listed for `show n`: every role and official occupation whose id
+    // starts with n, the night lead among them.
+    let all = common::careers_std()
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["list", "--all", "--format", "tsv"])
+        .output()
+        .expect("runs");
+    let listed = String::from_utf8_lossy(&all.stdout)
+        .lines()
+        .filter(|l| l.starts_with('n'))
+        .count();
     let run = std::process::Command::new("zsh")
         .arg("-f")
         .arg(harness)
         .arg(&script)
         .arg(&args)
-        .arg("show ")
+        .arg("show n")
         .arg(listed.to_string())
         .arg("show night")
         .output()

@@ -91,7 +91,7 @@ fn on_catalog(cli: &Cli, catalog: &Catalog, term: &Term, out: &mut dyn Write) ->
             Some(n) => emit(&top::run(catalog, args, n)?, format, term, out),
             None => emit(&salary::run(catalog, args)?, format, term, out),
         },
-        Command::Completions(args) => completions::write(args.shell, catalog, out),
+        Command::Completions(args) => write_bytes(out, &completions::script(args.shell, catalog)?),
         Command::Ladder(args) => emit(&ladder::run(catalog, args)?, format, term, out),
         Command::Path(args) => emit(&path::run(catalog, args)?, format, term, out),
         // Run by `dispatch` before any catalog is loaded.

@@ -62,57 +62,34 @@ pub fn bash_word(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// One `value:description` item of the `((...))` action clap_complete's
-/// zsh script gives a role argument, as it stands in the script: inside a
-/// single-quoted `_arguments` spec, whose action `_arguments` runs through
-/// `eval` and hands to `_describe`.
-///
-/// clap_complete escapes the description for that `eval` except for `"`,
-/// so a title holding `" *(e{cmd}) "` ran `cmd` on TAB (issue 12); these
-/// items are written here instead. Within the spec an unescaped `:` would
-/// end the action, and `_describe` splits an item at its first unescaped
-/// `:`; both take `\:`.
-pub fn zsh_item(value: &str, description: &str) -> String {
-    // `_describe` reads the item with one level of backslashes (tried with
-    // zsh 5.9: `\\:` gives a `:` in the value, `\\` a `\`).
-    let value = if is_plain_word(value) {
-        value.to_string()
-    } else {
-        single_quoted(&value.replace('\\', r"\\").replace(':', r"\\:"))
-    };
-    // `_describe` takes one more backslash off, in the description too.
-    let mut described = String::from("\"");
-    for c in visible(description).chars() {
-        match c {
-            '\\' => described.push_str(r"\\\\"),
-            '"' | '$' | '`' => {
-                described.push('\\');
-                described.push(c);
+/// One `value:description` item of a zsh array that a completion
+/// function hands to `_describe`, single-quoted: inside single quotes only
+/// `'` needs escaping (as `'\''`); `_describe` splits the item at its first
+/// unescaped `:` and takes one level of backslashes off both parts (tried
+/// with zsh 5.9), so backslashes are doubled and a `:` in the value
+/// escaped. Nothing in the item is expanded.
+pub fn zsh_describe_item(value: &str, description: &str) -> String {
+    let part = |s: &str, colon: bool| {
+        let mut out = String::with_capacity(s.len());
+        for c in visible(s).chars() {
+            match c {
+                '\\' => out.push_str(r"\\"),
+                ':' if colon => out.push_str(r"\:"),
+                c => out.push(c),
             }
-            ':' => described.push_str(r"\:"),
-            c => described.push(c),
         }
-    }
-    described.push('"');
-    // The eval's text, then the spec's single quotes around it.
-    format!(r"{value}\:{described}").replace('\'', r"'\''")
+        out
+    };
+    single_quoted(&format!(
+        "{}:{}",
+        part(value, true),
+        part(description, false)
+    ))
 }
 
-/// A fish `complete -a` candidate, inside single quotes: fish expands the
-/// text of `-a` again (variables, command substitutions, globs) when it
-/// completes, so special characters are backslash-escaped for that first.
-pub fn fish_candidate(s: &str) -> String {
-    let mut escaped = String::with_capacity(s.len());
-    for c in visible(s).chars() {
-        if !is_plain(c) {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    fish_quoted(&escaped)
-}
-
-/// A fish `complete -d` description, inside single quotes.
+/// Text in fish single quotes, as an argument fish passes on as written:
+/// a `complete -d` description, or a `printf` argument in the function
+/// that lists candidates (whose output fish does not expand again).
 pub fn fish_description(s: &str) -> String {
     fish_quoted(&visible(s))
 }
@@ -135,31 +112,26 @@ mod tests {
             "customer-service-associate"
         );
         assert_eq!(
-            zsh_item("customer-service-associate", "Customer Service Associate"),
-            r#"customer-service-associate\:"Customer Service Associate""#
+            zsh_describe_item("customer-service-associate", "Customer Service Associate"),
+            "'customer-service-associate:Customer Service Associate'"
         );
-        assert_eq!(fish_candidate("night-lead"), "'night-lead'");
         assert_eq!(fish_description("Night Lead"), "'Night Lead'");
     }
 
     #[test]
-    fn zsh_descriptions_cannot_close_their_quotes() {
+    fn zsh_items_are_single_quoted_with_colons_and_backslashes_escaped() {
         assert_eq!(
-            zsh_item("night-lead", EVIL),
-            r#"night-lead\:"Night Lead \" *(e{/tmp/x}) \"""#
+            zsh_describe_item("night-lead", EVIL),
+            r#"'night-lead:Night Lead " *(e{/tmp/x}) "'"#
         );
         assert_eq!(
-            zsh_item("a", r"$(x) `y` \ : 'q'"),
-            r#"a\:"\$(x) \`y\` \\\\ \: '\''q'\''""#
+            zsh_describe_item("x:y", r"a\b 'q' : z"),
+            r#"'x\:y:a\\b '\''q'\'' : z'"#
         );
-        assert_eq!(zsh_item("a", "one\ntwo\u{1b}"), r#"a\:"one two\\\\u{1b}""#);
-    }
-
-    #[test]
-    fn odd_zsh_values_are_quoted() {
-        assert_eq!(zsh_item("a b", "d"), r#"'\''a b'\''\:"d""#);
-        assert_eq!(zsh_item("x:y", "d"), r#"'\''x\\:y'\''\:"d""#);
-        assert_eq!(zsh_item("it's", "d"), r#"'\''it'\''\'\'''\''s'\''\:"d""#);
+        assert_eq!(
+            zsh_describe_item("a", "one\ntwo\u{1b}"),
+            r"'a:one two\\u{1b}'"
+        );
     }
 
     #[test]
@@ -171,9 +143,7 @@ mod tests {
     }
 
     #[test]
-    fn fish_candidates_are_not_expanded() {
-        assert_eq!(fish_candidate("(touch x)"), r"'\\(touch\\ x\\)'");
-        assert_eq!(fish_candidate("$HOME"), r"'\\$HOME'");
+    fn fish_text_stays_in_its_quotes() {
         assert_eq!(fish_description(EVIL), r#"'Night Lead " *(e{/tmp/x}) "'"#);
         assert_eq!(fish_description("it's \\"), r"'it\'s \\'");
         assert_eq!(fish_description("a\u{202e}b"), r"'a\\u{202e}b'");
@@ -276,10 +246,12 @@ mod tests {
         }
         let dir = tempfile::tempdir().expect("temp dir");
         let items = with_canary(&hostile(), dir.path());
-        // The shape of clap_complete's script around the list.
-        let list: Vec<String> = items.iter().map(|(v, d)| zsh_item(v, d)).collect();
+        // The shape of the script `careers completions zsh` writes: a
+        // function listing the values, called by the argument's spec.
+        let list: Vec<String> = items.iter().map(|(v, d)| zsh_describe_item(v, d)).collect();
         let script = format!(
-            "_careers() {{\n_arguments ':role -- The role:(({}))'\n}}\ncompdef _careers careers\n",
+            "_careers_roles() {{\nlocal -a items\nitems=(\n{}\n)\n_describe -t roles 'roles' items \"$@\"\n}}\n\
+             _careers() {{\n_arguments ':role -- The role:_careers_roles'\n}}\ncompdef _careers careers\n",
             list.join("\n")
         );
         let prefixes = ["qa", "qb", "qc", "qd", "qe", "qf"];
@@ -304,9 +276,11 @@ mod tests {
             .iter()
             .map(|(v, _)| bash_word(v).into_owned())
             .collect();
-        // As clap_complete's script has it.
+        // As `careers completions bash` writes it: the list in a variable
+        // that clap_complete's `opts` reads.
         let script = format!(
-            "opts=\"-h --help {}\"\ncompgen -W \"${{opts}}\" -- \"$1\"\n",
+            "__careers_roles=\"{}\"\nopts=\"-h --help ${{__careers_roles}}\"\n\
+             compgen -W \"${{opts}}\" -- \"$1\"\n",
             words.join(" ")
         );
         let run = Command::new("bash")
@@ -327,15 +301,19 @@ mod tests {
         }
         let dir = tempfile::tempdir().expect("temp dir");
         let items = with_canary(&hostile(), dir.path());
-        let mut script = String::new();
+        // As `careers completions fish` writes it: a function printing
+        // `value<TAB>description` lines, which `complete -a` calls.
+        let mut script = String::from("function __careers_roles\n");
         for (v, d) in &items {
             script.push_str(&format!(
-                "complete -c careers -f -a {} -d {}\n",
-                fish_candidate(v),
+                "printf '%s\\t%s\\n' {} {}\n",
+                fish_description(v),
                 fish_description(d)
             ));
         }
-        script.push_str("complete -C 'careers '\n");
+        script.push_str(
+            "end\ncomplete -c careers -f -a '(__careers_roles)'\ncomplete -C 'careers '\n",
+        );
         let run = Command::new("fish")
             .args(["--no-config", "-c", &script])
             .output()
