@@ -177,7 +177,8 @@ impl Bodies {
 const MAGIC: &[u8; 8] = b"careers\x01";
 /// Bumped whenever the layout below or the way the key is made changes.
 /// 7: ladder files, ladder tiers' levels and bands, heads' ladder roles.
-const FORMAT: u32 = 7;
+/// 8: heads' ladder roles as keys.
+const FORMAT: u32 = 8;
 /// magic, format (u32), key, index length, index checksum, bodies length,
 /// build time (u64 each).
 const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8 + 8 + 8;

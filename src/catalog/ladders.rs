@@ -105,13 +105,14 @@ impl Catalog {
 
     /// The ladders the role `id` is on ([`LadderRef::has_role`]), in the
     /// order of [`Catalog::ladders`]. Decodes only the role itself and the
-    /// roles whose ladders link it, which their heads name: `show` on one
-    /// role of 10,000 does not decode them all.
+    /// roles whose ladders may link it, which their heads' keys say: `show`
+    /// on one role of 10,000 does not decode them all.
     pub fn ladders_on(&self, id: &str) -> Result<Vec<LadderRef<'_>>> {
         let mut out = Vec::new();
+        let key = crate::model::role_key(id);
         for slot in &self.slots {
             let head = &slot.head;
-            if head.id != id && !head.ladder_roles.iter().any(|r| r == id) {
+            if head.id != id && !head.ladder_roles.contains(&key) {
                 continue;
             }
             let core = self.core(slot)?;
