@@ -356,7 +356,7 @@ pub fn guide_links(roles: &[careers_data::model::Role]) -> String {
             for t in &l.tiers {
                 let _ = writeln!(
                     s,
-                    "                GuideTier {{ title: {:?}, role: {:?}, min_years: {} }},",
+                    "                GuideTier {{ title: {:?}, role: {:?}, min_years: {:?} }},",
                     t.title, t.role, t.min_years
                 );
             }

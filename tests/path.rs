@@ -612,6 +612,50 @@ fn no_route_exits_1_and_names_the_closest_reachable_occupations() {
 }
 
 #[test]
+fn a_ladder_file_is_a_guide_ladder() {
+    // examples/company lays its ladder out in ladders/acme-support.toml,
+    // not in a role's file: its steps are the graph's, owned by the file.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/company");
+    let steps = json(&[
+        "--data-dir",
+        dir,
+        "path",
+        "acme-support-agent",
+        "acme-support-manager",
+        "--format",
+        "json",
+    ]);
+    let hops: Vec<(&str, &str, &Value, &Value)> = steps
+        .iter()
+        .map(|s| {
+            (
+                s["to"].as_str().unwrap_or(""),
+                s["how"][0]["owner"].as_str().unwrap_or(""),
+                &s["how"][0]["via"],
+                &s["years"][0]["min"],
+            )
+        })
+        .collect();
+    assert_eq!(
+        hops,
+        [
+            (
+                "acme-team-lead",
+                "acme-support",
+                &Value::from("ladder"),
+                &Value::from(3)
+            ),
+            (
+                "acme-support-manager",
+                "acme-support",
+                &Value::from("ladder"),
+                &Value::from(5)
+            ),
+        ]
+    );
+}
+
+#[test]
 fn user_data_cycles_and_rankings() {
     let dir = cycle_dir();
     let d = dir.path().to_str().expect("utf-8 path");

@@ -27,7 +27,7 @@ pub struct GuideLadder {
 pub struct GuideTier {
     pub title: &'static str,
     pub role: Option<&'static str>,
-    pub min_years: u32,
+    pub min_years: Option<u32>,
 }
 
 pub struct GuideMove {
@@ -45,8 +45,9 @@ pub struct GuideRelated {
     pub role: Option<&'static str>,
 }
 
-/// A ladder tier as [`Links`] holds it: title, role, the year it starts.
-pub type Tier<'c> = (&'c str, Option<&'c str>, u32);
+/// A ladder tier as [`Links`] holds it: title, role, the year it starts
+/// (when the source says).
+pub type Tier<'c> = (&'c str, Option<&'c str>, Option<u32>);
 
 /// One role's links, borrowed.
 pub struct Links<'c> {
@@ -137,6 +138,23 @@ impl<'c> Links<'c> {
                 .iter()
                 .map(|x| (x.source, x.title, x.role))
                 .collect(),
+        }
+    }
+
+    /// The ladder of a ladder file (user data): links with no role, under
+    /// the file's id.
+    pub fn of_ladder_file(l: crate::catalog::LadderRef<'c>) -> Links<'c> {
+        let tiers = l
+            .ladder
+            .tiers
+            .iter()
+            .map(|t| (t.title.as_str(), t.role.as_deref(), t.min_years))
+            .collect();
+        Links {
+            id: l.file_id().or(l.owner()).unwrap_or_default(),
+            ladders: vec![(l.ladder.source.as_str(), tiers)],
+            moves: Vec::new(),
+            related: Vec::new(),
         }
     }
 

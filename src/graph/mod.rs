@@ -243,12 +243,15 @@ impl<'c> Graph<'c> {
                 None => guides::Links::of_role(catalog.role_at(i)?),
             });
         }
+        // Ladders in files of their own, after every role's (as
+        // `Catalog::ladders` orders them).
+        links.extend(catalog.file_ladders().map(guides::Links::of_ladder_file));
         g.add_guides(&links);
         g.index();
         Ok(g)
     }
 
-    /// The guides' edges of every role.
+    /// The guides' edges of every role and ladder file.
     fn add_guides(&mut self, roles: &[guides::Links<'c>]) {
         let mut seen: HashSet<EdgeKey<'c>> = HashSet::new();
         let mut add = |g: &mut Graph<'c>, e: Edge<'c>| {
@@ -257,7 +260,6 @@ impl<'c> Graph<'c> {
             }
         };
         for r in roles {
-            let me = self.by_role[r.id];
             for (source, tiers) in &r.ladders {
                 let nodes: Vec<NodeIx> = tiers
                     .iter()
@@ -271,7 +273,7 @@ impl<'c> Graph<'c> {
                         from: pair[0],
                         to: pair[1],
                         kind: MoveKind::Promotion,
-                        years: Years::new(Some(tiers[i + 1].2), None),
+                        years: Years::new(tiers[i + 1].2, None),
                         source,
                         owner: r.id,
                         via: Via::Ladder,
@@ -279,6 +281,10 @@ impl<'c> Graph<'c> {
                     add(self, e);
                 }
             }
+            // A ladder file's links are its ladder alone.
+            let Some(&me) = self.by_role.get(r.id) else {
+                continue;
+            };
             for m in &r.moves {
                 let to = self.target(m.role, m.to);
                 let e = Edge {
