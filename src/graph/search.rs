@@ -413,6 +413,33 @@ impl Graph<'_> {
         }
     }
 
+    /// Whether some route from `from` to `to` has years for every step: a
+    /// search over the steps the guides give years for, which stays among
+    /// the guides' roles (no official step has years).
+    pub fn reaches_with_years(&self, from: NodeIx, to: NodeIx) -> bool {
+        if from >= self.nodes.len() || to >= self.nodes.len() {
+            return false;
+        }
+        let mut seen = vec![false; self.nodes.len()];
+        seen[from] = true;
+        let mut stack = vec![from];
+        while let Some(n) = stack.pop() {
+            if n == to {
+                return true;
+            }
+            if n != from && self.nodes[n].residual {
+                continue;
+            }
+            for s in self.steps_from(n) {
+                if !seen[s.to] && self.step_years(&s).is_some() {
+                    seen[s.to] = true;
+                    stack.push(s.to);
+                }
+            }
+        }
+        false
+    }
+
     /// Dijkstra over (steps without years, highest years so far): both
     /// only grow along a route, so the search is exact. `None` years: no
     /// step of the route gives any.

@@ -495,3 +495,33 @@ fn distances_without_entry_follow_the_graph_alone() {
     assert!(without[electricians].is_none_or(|d| d > 1));
     assert!(with.iter().flatten().count() > without.iter().flatten().count());
 }
+
+#[test]
+fn a_route_with_years_for_every_step_is_found_among_the_guides_steps() {
+    // What `reaches_with_years` says is what the search by years finds,
+    // from and to every curated role and a few occupations.
+    let c = bundled();
+    let g = Graph::build(&c).expect("graph");
+    let mut ends: Vec<NodeIx> = c.heads().map(|h| n(&g, &h.id)).collect();
+    ends.extend(
+        [
+            "registered-nurses",
+            "cashiers",
+            "first-line-supervisors-of-office-and-administrative-support-workers",
+        ]
+        .map(|id| n(&g, id)),
+    );
+    let mut with_years = 0;
+    for &a in &ends {
+        for &b in &ends {
+            if a == b {
+                continue;
+            }
+            let found = g.least_years(a, b, 1);
+            let all_known = !found.routes.is_empty() && found.unknown_steps == 0;
+            assert_eq!(g.reaches_with_years(a, b), all_known, "{a} {b}");
+            with_years += usize::from(all_known);
+        }
+    }
+    assert!(with_years >= 3, "{with_years}");
+}

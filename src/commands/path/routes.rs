@@ -366,7 +366,14 @@ pub fn routes(
     let guided = graph.nodes[start].is_curated() || graph.nodes[end].is_curated();
     if search.by == Basis::FewestSteps && guided && out.iter().all(|r| r.unknown_steps > 0) {
         let fewest_unknown = out.iter().map(|r| r.unknown_steps).min().unwrap_or(0);
-        let by_years = graph.least_years_with_years(start, end, 1);
+        // Fewer than one step without years is none: the guides' steps
+        // alone tell whether such a route exists, without searching the
+        // whole economy.
+        let possible = fewest_unknown > 1 || graph.reaches_with_years(start, end);
+        let by_years = match possible {
+            true => graph.least_years_with_years(start, end, 1),
+            false => crate::graph::Routes::default(),
+        };
         if by_years.years.is_some() && by_years.unknown_steps < fewest_unknown {
             for nodes in &by_years.routes {
                 out.push(route(catalog, graph, nodes, Basis::LeastYears, ask));
