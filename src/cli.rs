@@ -207,6 +207,7 @@ pub enum ListSort {
     Title,
     Salary,
     Growth,
+    Education,
 }
 
 #[derive(Debug, Args)]
@@ -216,8 +217,9 @@ pub struct ListArgs {
     #[arg(long, value_name = "FAMILY")]
     pub family: Option<String>,
 
-    /// Sort by title, pay (highest first, yearly before hourly) or growth
-    /// (highest first)
+    /// Sort by title, pay (highest first, yearly before hourly), growth
+    /// (highest first, the BLS 2024-34 projection included) or BLS typical
+    /// entry-level education (least first)
     #[arg(long, value_enum, default_value_t = ListSort::Title)]
     pub sort: ListSort,
 

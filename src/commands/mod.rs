@@ -12,6 +12,7 @@ pub mod salary;
 pub mod search;
 pub mod show;
 pub mod skills;
+pub mod soc_facts;
 pub mod top;
 pub mod validate;
 
