@@ -154,12 +154,12 @@ Examples:
   careers salary --format tsv")]
     Salary(SalaryArgs),
 
-    /// A role's skill map, or the roles that need a skill
+    /// A role's skills, or the roles that need a skill
     #[command(help_template = HELP_TEMPLATE, before_help = "\
 Examples:
   careers skills customer-service-associate
   careers skills --find \"active listening\"
-  careers skills --find crm --format tsv")]
+  careers skills --rank \"active listening\" --limit 5")]
     Skills(SkillsArgs),
 
     /// Career ladders, tier by tier
@@ -328,17 +328,33 @@ pub struct SalaryArgs {
 
 #[derive(Debug, Args)]
 pub struct SkillsArgs {
-    /// The role whose skill map to show
+    /// The role whose skills to show: its guides' lists and the O*NET
+    /// ratings of its SOC occupation
     #[arg(
         value_name = "ROLE",
-        conflicts_with = "find",
-        required_unless_present = "find"
+        conflicts_with_all = ["find", "rank"],
+        required_unless_present_any = ["find", "rank"]
     )]
     pub role: Option<String>,
 
-    /// List the roles that need this skill (fuzzy)
-    #[arg(long, value_name = "SKILL")]
+    /// List the roles whose guides list this skill (fuzzy)
+    #[arg(long, value_name = "SKILL", conflicts_with = "rank")]
     pub find: Option<String>,
+
+    /// Rank the official occupations by O*NET's importance of this skill
+    /// (one of the 35 O*NET skills, e.g. `active listening`), with pay and
+    /// outlook
+    #[arg(long, value_name = "SKILL")]
+    pub rank: Option<String>,
+
+    /// With --rank: show at most N occupations; 0 shows all
+    #[arg(long, default_value_t = 10, value_name = "N", conflicts_with_all = ["role", "find"])]
+    pub limit: usize,
+
+    /// With --rank: official wages for this area: a state (`TX`, `texas`) or a
+    /// metro area (`Austin`); default: national
+    #[arg(long, value_name = "AREA", conflicts_with_all = ["role", "find"])]
+    pub area: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -8,6 +8,7 @@ pub mod list;
 pub mod man;
 pub mod official;
 pub mod path;
+pub mod rank;
 pub mod salary;
 pub mod search;
 pub mod show;

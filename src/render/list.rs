@@ -22,7 +22,7 @@ fn growth_text(r: &ListRow, cites: &Citations) -> String {
     let official = r.projection.iter().map(|p| {
         format!(
             "{}{} {}",
-            percent(p.change_pct),
+            crate::render::rank::bls_change(p.change_pct),
             approximate(p.approximate),
             text::tag(cites, p.source)
         )
@@ -85,7 +85,7 @@ const STACK_BELOW: usize = 60;
 const ROLE_SHARE: f64 = 0.45;
 
 /// The widest word of each of `cells`, in columns.
-fn longest_word<'s>(cells: impl IntoIterator<Item = &'s str>) -> usize {
+pub fn longest_word<'s>(cells: impl IntoIterator<Item = &'s str>) -> usize {
     cells
         .into_iter()
         .flat_map(str::split_whitespace)
