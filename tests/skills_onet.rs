@@ -200,7 +200,10 @@ fn find_points_to_the_o_net_ranking() {
     // No guide lists repairing; O*NET rates it for every occupation it rates.
     let (code, _, stderr) = run(&["skills", "--find", "repairing"]);
     assert_eq!(code, 1);
-    assert!(stderr.contains("`careers skills --rank repairing`"), "{stderr}");
+    assert!(
+        stderr.contains("`careers skills --rank repairing`"),
+        "{stderr}"
+    );
 }
 
 #[test]
