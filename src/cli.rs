@@ -138,7 +138,7 @@ Examples:
   careers compare associate representative --format json")]
     Compare(CompareArgs),
 
-    /// Fuzzy-search titles, aliases, skills, tools and duties
+    /// Fuzzy-search titles, skills, tools, duties and tasks
     #[command(help_template = HELP_TEMPLATE, before_help = "\
 Examples:
   careers search \"custmer servce\"
@@ -261,23 +261,35 @@ pub use crate::searchable::SearchField;
 
 /// `--in`'s values. A value parser rather than `ValueEnum`: `SearchField`
 /// lives in the careers-data crate, which build.rs uses too, without clap.
+/// Names of two words take `-` or `_` (`sample-titles`, as JSON spells
+/// them: `sample_titles`).
 fn search_field_parser() -> impl clap::builder::TypedValueParser<Value = SearchField> {
-    use clap::builder::TypedValueParser as _;
+    use clap::builder::{PossibleValue, TypedValueParser as _};
     let name = |f: &SearchField| match f {
         SearchField::Title => "title",
         SearchField::Alias => "alias",
         SearchField::Skills => "skills",
         SearchField::Tools => "tools",
         SearchField::Responsibilities => "responsibilities",
+        SearchField::Description => "description",
+        SearchField::Tasks => "tasks",
+        SearchField::AlternateTitles => "alternate-titles",
+        SearchField::SampleTitles => "sample-titles",
+        SearchField::Technology => "technology",
     };
-    clap::builder::PossibleValuesParser::new(crate::searchable::ALL_FIELDS.iter().map(name)).map(
-        move |value| {
-            crate::searchable::ALL_FIELDS
-                .into_iter()
-                .find(|f| name(f) == value)
-                .unwrap_or(SearchField::Title)
-        },
-    )
+    let values = crate::searchable::ALL_FIELDS.iter().map(move |f| {
+        let value = PossibleValue::new(name(f));
+        match name(f).replace('-', "_") {
+            snake if snake != name(f) => value.alias(snake),
+            _ => value,
+        }
+    });
+    clap::builder::PossibleValuesParser::new(values).map(move |value| {
+        crate::searchable::ALL_FIELDS
+            .into_iter()
+            .find(|f| name(f) == value || name(f).replace('-', "_") == value)
+            .unwrap_or(SearchField::Title)
+    })
 }
 
 #[derive(Debug, Args)]
@@ -290,7 +302,10 @@ pub struct SearchArgs {
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub limit: usize,
 
-    /// Search only these fields (repeatable; default: all)
+    /// Search only these fields (repeatable; default: all). The official
+    /// occupations' alternate and sample titles, technology, tasks and
+    /// descriptions are searched for them and for the curated roles that
+    /// stand for one
     #[arg(long = "in", value_parser = search_field_parser(), value_name = "FIELD")]
     pub fields: Vec<SearchField>,
 }

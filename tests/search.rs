@@ -90,8 +90,19 @@ fn json_hits_have_documented_fields_and_are_ranked() {
         for m in matched {
             let keys: Vec<&String> = m.as_object().expect("object").keys().collect();
             assert_eq!(keys, ["field", "text", "context", "score", "source"]);
-            assert!(["title", "alias", "skills", "tools", "responsibilities"]
-                .contains(&m["field"].as_str().expect("field")));
+            assert!([
+                "title",
+                "alias",
+                "skills",
+                "tools",
+                "responsibilities",
+                "description",
+                "tasks",
+                "alternate_titles",
+                "sample_titles",
+                "technology"
+            ]
+            .contains(&m["field"].as_str().expect("field")));
         }
     }
     // The representative lists "Conflict resolution" as a soft skill.
@@ -207,7 +218,8 @@ fn nothing_found_exits_1_with_a_message() {
     assert_eq!(stdout, "");
     assert_eq!(
         stderr,
-        "careers: nothing matches `qqxzzv` in titles, aliases, skills, tools or responsibilities\n"
+        "careers: nothing matches `qqxzzv` in titles, aliases, alternate titles, sample titles, \
+         skills, tools, technology, responsibilities, tasks or descriptions\n"
     );
 }
 
