@@ -191,6 +191,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::single_range_in_vec_init)] // one highlight, as a slice
     fn long_texts_are_cut_around_their_first_match_at_spaces() {
         let text = format!("{} needle {}", "word ".repeat(60), "tail ".repeat(60));
         let at = text.find("needle").unwrap_or(0);

@@ -127,8 +127,10 @@ struct FieldBest {
     /// Index into `texts(role, field)`, or for an official text into the
     /// texts of its block ([`official::profile_texts`]).
     text: usize,
-    /// The official occupation (by block) an official text is of.
+    /// The official occupation (by block) an official text is of, and
+    /// its kind.
     block: Option<usize>,
+    kind: Option<crate::searchable::official::TextKind>,
 }
 
 /// A role that matched, by entry number in the catalog.
@@ -198,6 +200,7 @@ fn best_in_field(
                     score,
                     text,
                     block: None,
+                    kind: None,
                 });
             }
         }
@@ -315,6 +318,7 @@ pub fn run<'a>(catalog: &'a Catalog, args: &SearchArgs) -> Result<SearchView<'a>
                     score: x.score,
                     text: x.ordinal,
                     block: Some(b),
+                    kind: Some(x.kind),
                 })
             });
             let top =
@@ -402,6 +406,7 @@ fn hit(catalog: &Catalog, found: Found, searcher: &mut Searcher) -> Result<RoleH
         score,
         text,
         block,
+        kind,
     } in best
     {
         let (text, context, source) = match block {
@@ -413,9 +418,10 @@ fn hit(catalog: &Catalog, found: Found, searcher: &mut Searcher) -> Result<RoleH
                 let Some((_, p)) = profiles.iter().find(|(have, _)| *have == b) else {
                     continue;
                 };
-                let texts = official::profile_texts(p);
+                let Some(kind) = kind else { continue };
                 // The index and the profile list texts in one order.
-                let Some(t) = texts.get(text).filter(|t| t.kind.field() == field) else {
+                let texts = official::profile_texts(p);
+                let Some(t) = texts.iter().filter(|t| t.kind == kind).nth(text) else {
                     continue;
                 };
                 (

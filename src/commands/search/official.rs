@@ -9,15 +9,15 @@ use super::{round3, weight};
 use crate::catalog::Catalog;
 use crate::official::{self, OnetOccupation, Profile};
 use crate::search::Searcher;
-use crate::searchable::official::{has_words, OfficialIndex, TextKind};
+use crate::searchable::official::{has_words, Kind, Stored, TextKind, Words};
 use crate::searchable::SearchField;
 
 static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/official-search.bin"));
 
-/// The index compiled in, decompressed; `None` if it does not decode (a
-/// bug in the build, reported as no official hits rather than a panic).
-fn decompressed() -> Option<Vec<u8>> {
-    crate::searchable::official::decompress(INDEX)
+/// The index compiled in; `None` if it does not parse (a bug in the
+/// build, reported as no official hits rather than a panic).
+fn stored() -> Option<Stored<'static>> {
+    Stored::parse(INDEX)
 }
 
 /// The best text of one field in one occupation: its weighted score and
@@ -25,7 +25,11 @@ fn decompressed() -> Option<Vec<u8>> {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Best {
     pub score: f64,
-    /// The text's ordinal in [`profile_texts`] of the block.
+    /// The kind of the text (two kinds make the title field: the O*NET
+    /// titles, beside the occupation's own).
+    pub kind: TextKind,
+    /// The text's ordinal among its block's texts of its kind, in
+    /// [`profile_texts`]' order.
     pub ordinal: usize,
 }
 
@@ -44,55 +48,115 @@ impl Scores {
     }
 }
 
-/// Scores every official text of the fields asked for: one pass over the
-/// index.
+/// Scores every official text of the fields asked for: the words table
+/// and the texts of those kinds only are decompressed, and each word is
+/// scored on first sight.
 pub fn score_all(searcher: &mut Searcher, fields: &[SearchField]) -> Scores {
     let official: Vec<SearchField> = fields
         .iter()
         .copied()
         .filter(|f| TextKind::ALL.iter().any(|k| k.field() == *f))
         .collect();
-    let plain = decompressed().filter(|_| !official.is_empty());
-    let Some(index) = plain.as_deref().and_then(OfficialIndex::parse) else {
-        return Scores {
-            fields: official,
-            best: Vec::new(),
-        };
+    let mut scores = Scores {
+        fields: official,
+        best: Vec::new(),
     };
-    // Where each word's scores are, and whether it matches at all.
-    let mut at: Vec<Option<usize>> = Vec::with_capacity(index.word_count());
-    let mut hit: Vec<bool> = Vec::with_capacity(index.word_count());
-    for w in 0..index.word_count() {
-        let a = index.word(w).and_then(|w| searcher.score_word(w));
-        hit.push(a.is_some_and(|a| searcher.word_matches(a)));
-        at.push(a);
+    let kinds: Vec<TextKind> = TextKind::ALL
+        .into_iter()
+        .filter(|k| scores.fields.contains(&k.field()))
+        .collect();
+    let Some(stored) = stored().filter(|_| !kinds.is_empty()) else {
+        return scores;
+    };
+    let Some(plain) = stored.words() else {
+        return scores;
+    };
+    let Some(words) = Words::parse(&plain) else {
+        return scores;
+    };
+    let mut memo = WordMemo::new(words);
+    for kind in kinds {
+        let Some(plain) = stored.kind(kind) else {
+            continue;
+        };
+        let Some(texts) = Kind::parse(&plain) else {
+            continue;
+        };
+        score_kind(searcher, &mut memo, &texts, kind, &mut scores);
     }
-    let n = official.len();
-    let mut best: Vec<Option<Best>> = vec![None; index.block_count() * n];
-    let mut words: Vec<usize> = Vec::new();
-    for block in 0..index.block_count() {
-        for (ordinal, (kind, ids)) in index.block(block).enumerate() {
-            let Some(f) = official.iter().position(|x| *x == kind.field()) else {
-                continue;
-            };
-            if !ids.iter().any(|w| hit.get(w).copied().unwrap_or(false)) {
+    scores
+}
+
+/// Where each word's scores are in the searcher and whether it matches
+/// any query word, worked out on first sight.
+struct WordMemo<'w> {
+    words: Words<'w>,
+    known: Vec<Option<(Option<usize>, bool)>>,
+}
+
+impl<'w> WordMemo<'w> {
+    fn new(words: Words<'w>) -> WordMemo<'w> {
+        WordMemo {
+            known: vec![None; words.len()],
+            words,
+        }
+    }
+
+    fn get(&mut self, searcher: &mut Searcher, w: usize) -> (Option<usize>, bool) {
+        if let Some(Some(k)) = self.known.get(w) {
+            return *k;
+        }
+        let at = self.words.get(w).and_then(|word| searcher.score_word(word));
+        let k = (at, at.is_some_and(|a| searcher.word_matches(a)));
+        if let Some(slot) = self.known.get_mut(w) {
+            *slot = Some(k);
+        }
+        k
+    }
+}
+
+/// The best text of each block among the texts of one kind.
+fn score_kind(
+    searcher: &mut Searcher,
+    memo: &mut WordMemo<'_>,
+    texts: &Kind<'_>,
+    kind: TextKind,
+    scores: &mut Scores,
+) {
+    let n = scores.fields.len();
+    let Some(f) = scores.fields.iter().position(|x| *x == kind.field()) else {
+        return;
+    };
+    if scores.best.is_empty() {
+        scores.best = vec![None; texts.block_count() * n];
+    }
+    let mut at: Vec<usize> = Vec::new();
+    for block in 0..texts.block_count() {
+        for (ordinal, ids) in texts.block(block).enumerate() {
+            at.clear();
+            let mut any = false;
+            for w in ids.iter() {
+                let (a, hit) = memo.get(searcher, w);
+                any |= hit;
+                at.extend(a);
+            }
+            if !any {
                 continue;
             }
-            words.clear();
-            words.extend(ids.iter().filter_map(|w| at.get(w).copied().flatten()));
-            let Some(s) = searcher.score_word_list(words.iter().copied()) else {
+            let Some(s) = searcher.score_word_list(at.iter().copied()) else {
                 continue;
             };
             let score = round3(s * weight(kind.field()));
-            let slot = &mut best[block * n + f];
-            if slot.is_none_or(|b| score > b.score) {
-                *slot = Some(Best { score, ordinal });
+            if let Some(slot) = scores.best.get_mut(block * n + f) {
+                if slot.is_none_or(|b| score > b.score) {
+                    *slot = Some(Best {
+                        score,
+                        ordinal,
+                        kind,
+                    });
+                }
             }
         }
-    }
-    Scores {
-        fields: official,
-        best,
     }
 }
 
@@ -217,25 +281,36 @@ mod tests {
     /// program follows to show a hit is the index's.
     #[test]
     fn the_index_holds_every_profile_text_in_order() {
-        let plain = decompressed().expect("the index decompresses");
-        let index = OfficialIndex::parse(&plain).expect("the index parses");
-        assert_eq!(index.block_count(), official::oews_codes().len());
+        let stored = stored().expect("the index parses");
+        let plain = stored.words().expect("the words decompress");
+        let words = Words::parse(&plain).expect("the words parse");
+        let kinds: Vec<Vec<u8>> = TextKind::ALL
+            .iter()
+            .map(|k| stored.kind(*k).expect("a kind decompresses"))
+            .collect();
+        let kinds: Vec<Kind> = kinds
+            .iter()
+            .map(|p| Kind::parse(p).expect("a kind parses"))
+            .collect();
         let mut ranges = Vec::new();
         let mut texts = 0;
         for (block, soc) in official::oews_codes().enumerate() {
             let p = official::profile(soc).expect("profile");
             let want = profile_texts(&p);
-            let got: Vec<_> = index.block(block).collect();
-            assert_eq!(got.len(), want.len(), "{soc}");
-            for (t, (kind, ids)) in want.iter().zip(got) {
-                assert_eq!(t.kind, kind, "{soc}: {}", t.text);
-                split_words(t.text, &mut ranges);
-                let words: Vec<&str> = ranges.iter().map(|r| &t.text[r.clone()]).collect();
-                let stored: Vec<&str> = ids.iter().filter_map(|w| index.word(w)).collect();
-                assert_eq!(stored, words, "{soc}");
+            for (k, kind) in TextKind::ALL.iter().zip(&kinds) {
+                let want: Vec<_> = want.iter().filter(|t| t.kind == *k).collect();
+                let got: Vec<_> = kind.block(block).collect();
+                assert_eq!(got.len(), want.len(), "{soc} {k:?}");
+                for (t, ids) in want.iter().zip(got) {
+                    split_words(t.text, &mut ranges);
+                    let expected: Vec<&str> = ranges.iter().map(|r| &t.text[r.clone()]).collect();
+                    let stored: Vec<&str> = ids.iter().filter_map(|w| words.get(w)).collect();
+                    assert_eq!(stored, expected, "{soc}");
+                }
+                texts += want.len();
             }
-            texts += want.len();
         }
+        assert_eq!(kinds[0].block_count(), official::oews_codes().len());
         // Titles, descriptions, 18,797 tasks, 45,961 alternate titles,
         // sample titles and technology of the OEWS occupations.
         assert!(texts > 75_000, "{texts}");

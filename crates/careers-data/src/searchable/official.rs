@@ -1,53 +1,36 @@
 //! The search index of the official occupations' texts: O*NET titles,
 //! descriptions, task statements, alternate titles and technology, and
 //! BLS sample titles, of each of the 830 OEWS occupations. Written by
-//! `build/official_search.rs` as one zstd frame ([`decompress`]), read by
-//! the program in place once decompressed: a search scores every distinct
-//! word once, then walks the texts as word numbers, and decompresses the
-//! blocks of the occupations it shows only.
+//! `build/official_search.rs`; a search decompresses what it needs: the
+//! table of distinct words, and the texts of the kinds its fields cover
+//! (`--in title` reads the O*NET titles alone, not the 18,797 tasks).
+//! Each distinct word is scored once; the texts are walked as word
+//! numbers; only the blocks of the occupations shown are decompressed
+//! later, to give the matched text.
 //!
-//! The layout, decompressed, all integers little-endian:
+//! Stored, all integers little-endian:
 //!
 //! ```text
-//! "CSO1"
-//! u32 words W, u32 blocks B, u32 word text bytes, u32 text stream bytes
-//! u32 × (W + 1)   where each word starts in the word text
-//! u32 × (B + 1)   where each block's texts start in the stream
-//! word text       the distinct words, end to end (UTF-8)
-//! text stream     per text: u8 kind, u8 word count n, n × u16 word
+//! "CSO2"
+//! 7 × (u32 size decompressed, u32 frame bytes)   the words, then each
+//!                                                 kind of TextKind::ALL
+//! the 7 zstd frames, end to end
 //! ```
 //!
-//! A block's texts are in the order of [`block_texts`], which the program
-//! follows again on a decoded profile to show a hit's text.
+//! Decompressed, the words: `u32 W`, `u32 × (W + 1)` where each word
+//! starts, then the words end to end (UTF-8). A kind: `u32 B` (blocks),
+//! `u32 × (B + 1)` where each block's texts start, then per text `u8 n`
+//! and `n × u16` word numbers. A block's texts of one kind are in the
+//! order of [`block_texts`], which the program follows again on a
+//! decoded profile to show a hit's text.
 
 use super::{split_words, SearchField};
 use crate::official::format::RawBlock;
 use std::collections::HashMap;
 
-const MAGIC: &[u8; 4] = b"CSO1";
-const HEADER: usize = 4 + 4 * 4;
-
-/// The index as stored: its size decompressed (u32, little-endian), then
-/// one zstd frame; `None` when `plain` is too large.
-pub fn compress_with(
-    plain: &[u8],
-    compress: impl FnOnce(&[u8]) -> Option<Vec<u8>>,
-) -> Option<Vec<u8>> {
-    let mut out = u32::try_from(plain.len()).ok()?.to_le_bytes().to_vec();
-    out.extend(compress(plain)?);
-    Some(out)
-}
-
-/// The index stored in `stored` ([`compress_with`]), decompressed; `None`
-/// when it does not decode to its stated size.
-pub fn decompress(stored: &[u8]) -> Option<Vec<u8>> {
-    let size = u32_at(stored.get(..4)?, 0)?;
-    let mut out = Vec::with_capacity(size);
-    ruzstd::decoding::FrameDecoder::new()
-        .decode_all_to_vec(stored.get(4..)?, &mut out)
-        .ok()?;
-    (out.len() == size).then_some(out)
-}
+const MAGIC: &[u8; 4] = b"CSO2";
+/// The words' part and one per kind.
+const PARTS: usize = 1 + TextKind::ALL.len();
 
 /// What an official text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -84,8 +67,9 @@ impl TextKind {
         }
     }
 
-    fn code(self) -> u8 {
-        TextKind::ALL.iter().position(|k| *k == self).unwrap_or(0) as u8
+    /// Its position in [`TextKind::ALL`].
+    pub fn index(self) -> usize {
+        TextKind::ALL.iter().position(|k| *k == self).unwrap_or(0)
     }
 }
 
@@ -138,16 +122,24 @@ fn push_u32(out: &mut Vec<u8>, v: usize) -> Result<(), String> {
     Ok(())
 }
 
-/// The index of `blocks` (each block's texts, as [`block_texts`] gives
-/// them), or why it cannot be written.
-pub fn encode(blocks: &[Vec<(TextKind, &str)>]) -> Result<Vec<u8>, String> {
+fn u32_at(bytes: &[u8], i: usize) -> Option<usize> {
+    let b = bytes.get(i.checked_mul(4)?..i.checked_mul(4)?.checked_add(4)?)?;
+    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+}
+
+/// The parts of the index of `blocks` (each block's texts, as
+/// [`block_texts`] gives them), decompressed: the words, then one per
+/// kind of [`TextKind::ALL`]; or why they cannot be written.
+pub fn encode(blocks: &[Vec<(TextKind, &str)>]) -> Result<Vec<Vec<u8>>, String> {
     let mut ids: HashMap<&str, u16> = HashMap::new();
     let mut words: Vec<&str> = Vec::new();
-    let mut stream: Vec<u8> = Vec::new();
-    let mut block_starts: Vec<usize> = Vec::with_capacity(blocks.len() + 1);
+    let mut streams: Vec<Vec<u8>> = vec![Vec::new(); TextKind::ALL.len()];
+    let mut starts: Vec<Vec<usize>> = vec![Vec::new(); TextKind::ALL.len()];
     let mut ranges = Vec::new();
     for texts in blocks {
-        block_starts.push(stream.len());
+        for (k, s) in starts.iter_mut().enumerate() {
+            s.push(streams[k].len());
+        }
         for (kind, text) in texts {
             split_words(text, &mut ranges);
             let n = u8::try_from(ranges.len())
@@ -155,7 +147,8 @@ pub fn encode(blocks: &[Vec<(TextKind, &str)>]) -> Result<Vec<u8>, String> {
             if n == 0 {
                 return Err(format!("a text without words: `{text}`"));
             }
-            stream.extend_from_slice(&[kind.code(), n]);
+            let stream = &mut streams[kind.index()];
+            stream.push(n);
             for r in &ranges {
                 let word = text.get(r.clone()).ok_or("a word off its text")?;
                 let id = match ids.get(word) {
@@ -172,90 +165,143 @@ pub fn encode(blocks: &[Vec<(TextKind, &str)>]) -> Result<Vec<u8>, String> {
             }
         }
     }
-    block_starts.push(stream.len());
-    let text: String = words.concat();
-    let mut out = MAGIC.to_vec();
-    for v in [words.len(), blocks.len(), text.len(), stream.len()] {
-        push_u32(&mut out, v)?;
-    }
+    let mut parts = Vec::with_capacity(PARTS);
+    let mut w = Vec::new();
+    push_u32(&mut w, words.len())?;
     let mut at = 0;
-    push_u32(&mut out, 0)?;
-    for w in &words {
-        at += w.len();
-        push_u32(&mut out, at)?;
+    push_u32(&mut w, 0)?;
+    for word in &words {
+        at += word.len();
+        push_u32(&mut w, at)?;
     }
-    for s in block_starts {
-        push_u32(&mut out, s)?;
+    w.extend_from_slice(words.concat().as_bytes());
+    parts.push(w);
+    for (stream, mut s) in streams.into_iter().zip(starts) {
+        s.push(stream.len());
+        let mut part = Vec::new();
+        push_u32(&mut part, blocks.len())?;
+        for v in s {
+            push_u32(&mut part, v)?;
+        }
+        part.extend_from_slice(&stream);
+        parts.push(part);
     }
-    out.extend_from_slice(text.as_bytes());
-    out.extend_from_slice(&stream);
-    Ok(out)
+    Ok(parts)
 }
 
-/// The index, read in place.
+/// The index as stored: the parts ([`encode`]) each compressed by
+/// `compress`, behind a table of their sizes; `None` when one fails.
+pub fn store(parts: &[Vec<u8>], compress: impl Fn(&[u8]) -> Option<Vec<u8>>) -> Option<Vec<u8>> {
+    let frames: Vec<Vec<u8>> = parts.iter().map(|p| compress(p)).collect::<Option<_>>()?;
+    let mut out = MAGIC.to_vec();
+    for (plain, frame) in parts.iter().zip(&frames) {
+        push_u32(&mut out, plain.len()).ok()?;
+        push_u32(&mut out, frame.len()).ok()?;
+    }
+    for f in frames {
+        out.extend(f);
+    }
+    Some(out)
+}
+
+/// The stored index: its frames, not yet decompressed.
 #[derive(Debug, Clone, Copy)]
-pub struct OfficialIndex<'a> {
-    word_starts: &'a [u8],
-    block_starts: &'a [u8],
-    word_text: &'a str,
-    stream: &'a [u8],
+pub struct Stored<'a> {
+    /// (size decompressed, frame), the words first.
+    parts: [(usize, &'a [u8]); PARTS],
 }
 
-fn u32_at(bytes: &[u8], i: usize) -> Option<usize> {
-    let b = bytes.get(i.checked_mul(4)?..i.checked_mul(4)?.checked_add(4)?)?;
-    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
-}
-
-impl<'a> OfficialIndex<'a> {
-    /// The index in `bytes`; `None` when they are not one.
-    pub fn parse(bytes: &'a [u8]) -> Option<OfficialIndex<'a>> {
+impl<'a> Stored<'a> {
+    /// The table of frames of `bytes`; `None` when they are not an index.
+    pub fn parse(bytes: &'a [u8]) -> Option<Stored<'a>> {
         if bytes.get(..4)? != MAGIC {
             return None;
         }
-        let head = bytes.get(4..HEADER)?;
-        let [w, b, t, s] = [0, 1, 2, 3].map(|i| u32_at(head, i));
-        let (w, b, t, s) = (w?, b?, t?, s?);
-        let mut at = HEADER;
-        let mut take = |n: usize| -> Option<&'a [u8]> {
-            let part = bytes.get(at..at.checked_add(n)?)?;
-            at += n;
-            Some(part)
-        };
-        let word_starts = take((w + 1) * 4)?;
-        let block_starts = take((b + 1) * 4)?;
-        let word_text = std::str::from_utf8(take(t)?).ok()?;
-        let stream = take(s)?;
-        (at == bytes.len()).then_some(OfficialIndex {
-            word_starts,
-            block_starts,
-            word_text,
-            stream,
-        })
+        let table = bytes.get(4..4 + PARTS * 8)?;
+        let mut at = 4 + PARTS * 8;
+        let mut parts = [(0, &[][..]); PARTS];
+        for (i, p) in parts.iter_mut().enumerate() {
+            let (size, len) = (u32_at(table, 2 * i)?, u32_at(table, 2 * i + 1)?);
+            *p = (size, bytes.get(at..at.checked_add(len)?)?);
+            at += len;
+        }
+        (at == bytes.len()).then_some(Stored { parts })
     }
 
-    /// How many distinct words the texts have.
-    pub fn word_count(&self) -> usize {
-        (self.word_starts.len() / 4).saturating_sub(1)
+    fn decompress(&self, part: usize) -> Option<Vec<u8>> {
+        let (size, frame) = *self.parts.get(part)?;
+        let mut out = Vec::with_capacity(size);
+        ruzstd::decoding::FrameDecoder::new()
+            .decode_all_to_vec(frame, &mut out)
+            .ok()?;
+        (out.len() == size).then_some(out)
+    }
+
+    /// The table of words, decompressed ([`Words::parse`] reads it).
+    pub fn words(&self) -> Option<Vec<u8>> {
+        self.decompress(0)
+    }
+
+    /// The texts of one kind, decompressed ([`Kind::parse`] reads them).
+    pub fn kind(&self, kind: TextKind) -> Option<Vec<u8>> {
+        self.decompress(1 + kind.index())
+    }
+}
+
+/// The distinct words, read in place.
+#[derive(Debug, Clone, Copy)]
+pub struct Words<'a> {
+    starts: &'a [u8],
+    text: &'a str,
+}
+
+impl<'a> Words<'a> {
+    pub fn parse(bytes: &'a [u8]) -> Option<Words<'a>> {
+        let w = u32_at(bytes, 0)?;
+        let starts = bytes.get(4..4 + (w + 1).checked_mul(4)?)?;
+        let text = std::str::from_utf8(bytes.get(4 + (w + 1) * 4..)?).ok()?;
+        (u32_at(starts, w)? == text.len()).then_some(Words { starts, text })
+    }
+
+    pub fn len(&self) -> usize {
+        (self.starts.len() / 4).saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// Word number `i`.
-    pub fn word(&self, i: usize) -> Option<&'a str> {
-        self.word_text
-            .get(u32_at(self.word_starts, i)?..u32_at(self.word_starts, i + 1)?)
+    pub fn get(&self, i: usize) -> Option<&'a str> {
+        self.text
+            .get(u32_at(self.starts, i)?..u32_at(self.starts, i + 1)?)
+    }
+}
+
+/// The texts of one kind, by block, read in place.
+#[derive(Debug, Clone, Copy)]
+pub struct Kind<'a> {
+    starts: &'a [u8],
+    stream: &'a [u8],
+}
+
+impl<'a> Kind<'a> {
+    pub fn parse(bytes: &'a [u8]) -> Option<Kind<'a>> {
+        let b = u32_at(bytes, 0)?;
+        let starts = bytes.get(4..4 + (b + 1).checked_mul(4)?)?;
+        let stream = bytes.get(4 + (b + 1) * 4..)?;
+        (u32_at(starts, b)? == stream.len()).then_some(Kind { starts, stream })
     }
 
     /// How many blocks (occupations) the index covers.
     pub fn block_count(&self) -> usize {
-        (self.block_starts.len() / 4).saturating_sub(1)
+        (self.starts.len() / 4).saturating_sub(1)
     }
 
     /// The texts of block `i`, in [`block_texts`]' order; none when out of
     /// range.
     pub fn block(&self, i: usize) -> Texts<'a> {
-        let bytes = match (
-            u32_at(self.block_starts, i),
-            u32_at(self.block_starts, i + 1),
-        ) {
+        let bytes = match (u32_at(self.starts, i), u32_at(self.starts, i + 1)) {
             (Some(a), Some(b)) => self.stream.get(a..b).unwrap_or_default(),
             _ => &[],
         };
@@ -263,26 +309,24 @@ impl<'a> OfficialIndex<'a> {
     }
 }
 
-/// The texts of a block: each its kind and its word numbers.
+/// The texts of a block: each its word numbers.
 #[derive(Debug, Clone)]
 pub struct Texts<'a> {
     bytes: &'a [u8],
 }
 
 impl<'a> Iterator for Texts<'a> {
-    type Item = (TextKind, WordIds<'a>);
+    type Item = WordIds<'a>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let (&kind, rest) = self.bytes.split_first()?;
-        let (&n, rest) = rest.split_first()?;
+        let (&n, rest) = self.bytes.split_first()?;
         let len = usize::from(n) * 2;
         let Some(words) = rest.get(..len) else {
             self.bytes = &[];
             return None;
         };
         self.bytes = &rest[len..];
-        let kind = *TextKind::ALL.get(usize::from(kind))?;
-        Some((kind, WordIds { bytes: words }))
+        Some(WordIds { bytes: words })
     }
 }
 
@@ -333,6 +377,23 @@ mod tests {
         }
     }
 
+    /// Stored without compression, for the tests: a "frame" is the bytes.
+    fn stored(blocks: &[Vec<(TextKind, &str)>]) -> Vec<u8> {
+        let parts = encode(blocks).expect("encodes");
+        let frames = store(&parts, |p| {
+            let mut out = Vec::new();
+            // A zstd raw block frame: magic, header, one raw block.
+            out.extend_from_slice(&0xFD2F_B528u32.to_le_bytes());
+            out.push(0x20); // single segment, 1-byte content size
+            out.push(u8::try_from(p.len()).ok()?);
+            let header = (u32::try_from(p.len()).ok()? << 3) | 1; // last, raw
+            out.extend_from_slice(&header.to_le_bytes()[..3]);
+            out.extend_from_slice(p);
+            Some(out)
+        });
+        frames.expect("stores")
+    }
+
     #[test]
     fn texts_come_in_block_order_and_round_trip_as_words() {
         let b = block();
@@ -351,36 +412,46 @@ mod tests {
             ],
             "the sample title without words is left out"
         );
-        let bytes = encode(&[texts.clone(), Vec::new()]).expect("encodes");
-        let index = OfficialIndex::parse(&bytes).expect("parses");
-        assert_eq!(index.block_count(), 2);
-        assert_eq!(index.block(1).count(), 0);
+        let bytes = stored(&[texts.clone(), Vec::new()]);
+        let index = Stored::parse(&bytes).expect("parses");
+        let words = index.words().expect("words");
+        let words = Words::parse(&words).expect("words parse");
         let mut ranges = Vec::new();
-        for ((kind, text), (got_kind, ids)) in texts.iter().zip(index.block(0)) {
-            assert_eq!(*kind, got_kind);
+        for (kind, text) in &texts {
+            let plain = index.kind(*kind).expect("kind");
+            let k = Kind::parse(&plain).expect("kind parses");
+            assert_eq!(k.block_count(), 2);
+            assert_eq!(k.block(1).count(), 0);
+            let ids = k.block(0).next().expect("one text of each kind");
             split_words(text, &mut ranges);
             let want: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
-            let got: Vec<&str> = ids.iter().filter_map(|w| index.word(w)).collect();
+            let got: Vec<&str> = ids.iter().filter_map(|w| words.get(w)).collect();
             assert_eq!(got, want);
         }
-        // "money" twice in one text, "pay" in two: each word once.
-        assert_eq!(
-            (0..index.word_count())
-                .filter(|&i| index.word(i) == Some("money"))
-                .count(),
-            1
-        );
+        // "money" twice in one text and in another: each word once.
+        let money = (0..words.len()).filter(|&i| words.get(i) == Some("money"));
+        assert_eq!(money.count(), 1);
     }
 
     #[test]
     fn damaged_bytes_are_refused_not_panicked_on() {
         let b = block();
-        let bytes = encode(&[block_texts(&b, &|_| None)]).expect("encodes");
-        assert!(OfficialIndex::parse(&bytes[..bytes.len() - 1]).is_none());
-        assert!(OfficialIndex::parse(b"CSO1").is_none());
-        assert!(OfficialIndex::parse(b"").is_none());
-        let index = OfficialIndex::parse(&bytes).expect("parses");
-        assert_eq!(index.block(5).count(), 0);
-        assert_eq!(index.word(usize::MAX), None);
+        let bytes = stored(&[block_texts(&b, &|_| None)]);
+        assert!(Stored::parse(&bytes[..bytes.len() - 1]).is_none());
+        assert!(Stored::parse(b"CSO2").is_none());
+        assert!(Stored::parse(b"").is_none());
+        let index = Stored::parse(&bytes).expect("parses");
+        let plain = index.kind(TextKind::Task).expect("decompresses");
+        assert!(Kind::parse(&plain[..plain.len() - 1]).is_none());
+        let k = Kind::parse(&plain).expect("parses");
+        assert_eq!(k.block(5).count(), 0);
+        let words = index.words().expect("words");
+        assert!(Words::parse(&words[..words.len() - 1]).is_none());
+        assert_eq!(Words::parse(&words).and_then(|w| w.get(usize::MAX)), None);
+        // A frame that is not zstd decodes to nothing.
+        let mut broken = bytes.clone();
+        let at = 4 + PARTS * 8;
+        broken[at] ^= 0xFF;
+        assert!(Stored::parse(&broken).and_then(|s| s.words()).is_none());
     }
 }
