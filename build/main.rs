@@ -39,8 +39,25 @@ fn main() {
         .skip(1)
         .filter_map(|l| l.split('\t').next().map(str::to_string))
         .collect();
+    // The official occupations are searched by title, and no role may take
+    // one's id, code or title: the detailed ones (level 3), in SOC order
+    // as src/wages lists them.
+    let mut detailed: Vec<(&str, &str)> = occupations_tsv
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let (soc, title, level) = (cols.next()?, cols.next()?, cols.next()?);
+            (level.trim() == "3").then_some((soc, title))
+        })
+        .collect();
+    detailed.sort();
     let base = Base {
         soc_codes,
+        occupations: detailed
+            .iter()
+            .map(|(soc, title)| (soc.to_string(), title.to_string()))
+            .collect(),
         ..Base::default()
     };
     let (sources_parsed, roles_parsed) = match validate::check_set(&sources, &roles, &base) {
@@ -68,18 +85,6 @@ fn main() {
     let bytes = postcard::to_stdvec(&search)
         .unwrap_or_else(|e| fail(&format!("encoding the search index: {e}")));
     write(&out.join("bundle-search.postcard"), &bytes);
-    // The official occupations are searched by title: the detailed ones
-    // (level 3), in SOC order as src/wages lists them.
-    let mut detailed: Vec<(&str, &str)> = occupations_tsv
-        .lines()
-        .skip(1)
-        .filter_map(|l| {
-            let mut cols = l.split('\t');
-            let (soc, title, level) = (cols.next()?, cols.next()?, cols.next()?);
-            (level.trim() == "3").then_some((soc, title))
-        })
-        .collect();
-    detailed.sort();
     let titled: Vec<model::Role> = detailed
         .iter()
         .map(|(_, title)| model::Role {

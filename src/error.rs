@@ -75,9 +75,7 @@ impl fmt::Display for Error {
                 write!(f, "no role matches `{}`", quoted(query))?;
                 if !suggestions.is_empty() {
                     write!(f, "\n\ndid you mean:")?;
-                    for (id, title) in suggestions {
-                        write!(f, "\n  {:<34} {}", quoted(id), quoted(title))?;
-                    }
+                    write_entries(f, suggestions)?;
                 }
                 write!(f, "\n\n`careers list` shows every role.")
             }
@@ -88,10 +86,7 @@ impl fmt::Display for Error {
                     quoted(query),
                     candidates.len()
                 )?;
-                for (id, title) in candidates {
-                    write!(f, "\n  {:<34} {}", quoted(id), quoted(title))?;
-                }
-                Ok(())
+                write_entries(f, candidates)
             }
             Error::NoResults(what) => write!(f, "{what}"),
             Error::Usage(what) => write!(f, "{what}"),
@@ -134,6 +129,26 @@ fn write_problems(
     )?;
     for p in problems {
         write!(f, "\n  {p}")?;
+    }
+    Ok(())
+}
+
+/// Entries as aligned columns, `  id  title`, the titles starting where
+/// the longest id ends (at least column 37, as before long ids existed).
+fn write_entries(f: &mut fmt::Formatter<'_>, entries: &[(String, String)]) -> fmt::Result {
+    // Ids in full, never shortened: they are there to be typed.
+    let ids: Vec<String> = entries
+        .iter()
+        .map(|(id, _)| crate::clean::clean(id).into_owned())
+        .collect();
+    let width = ids
+        .iter()
+        .map(|id| id.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(34);
+    for (id, (_, title)) in ids.iter().zip(entries) {
+        write!(f, "\n  {id:<width$} {}", quoted(title))?;
     }
     Ok(())
 }

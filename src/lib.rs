@@ -107,13 +107,15 @@ where
     let term = term::Term::detect(&cli.global);
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
-    let mut notices = Vec::new();
-    let result = commands::dispatch(&cli, &term, &mut out, &mut notices)
-        .and_then(|()| out.flush().map_err(|e| Error::io("writing output", e)));
-    for n in notices {
-        let n = render::text::clean_message(&n);
-        let _ = writeln!(io::stderr().lock(), "careers: warning: {n}");
+    let mut notes = Vec::new();
+    let result = commands::dispatch(&cli, &term, &mut out, &mut notes);
+    // What a name was taken for, before the output it led to (which is
+    // still in the buffer unless it is long) and before any error.
+    for note in notes {
+        let note = clean::clean_message(&note);
+        let _ = writeln!(io::stderr().lock(), "careers: {note}");
     }
+    let result = result.and_then(|()| out.flush().map_err(|e| Error::io("writing output", e)));
     match result {
         Ok(()) => exit::OK,
         // The reader went away (`careers ladder | head -1`): not an error.

@@ -1,18 +1,24 @@
 //! The sections of a profile (`careers show`), declared once each: the
-//! `--section` value, the title, the fields it reads (which are also its
-//! JSON keys, and its TSV rows), whether it has anything to show, and the
-//! function that writes it as text. Everything else that knows about
-//! sections (`--section`'s values and help, the order of a profile, the
-//! "no source covers" note, JSON filtering, the docs table) reads this
-//! table.
+//! `--section` value, the title, the role fields it shows and the view's
+//! own JSON keys (which are also its TSV rows), whether it has anything to
+//! show, and the function that writes it as text. Everything else that
+//! knows about sections (`--section`'s values and help, the order of a
+//! profile, the "no source covers" note, the JSON object and its
+//! filtering, the docs table that a test checks) reads this table.
 //!
-//! Adding a section: one entry here, and its text function in
-//! `src/render/show/`.
+//! Adding a section: one entry here, its text function in
+//! `src/render/show/`, and its row in docs/json.md (tests/sections.rs
+//! fails until it is there).
 
-use crate::commands::show::ShowView;
+use crate::commands::show::{each, ShowView};
+use crate::render::show::official as facts;
 use crate::render::show::sections as text;
 use crate::render::show::Page;
+use serde_json::Value;
 use std::io::{self, Write};
+
+/// Writes a section's body (under its heading) as text.
+type TextFn = fn(&Page<'_>, &mut dyn Write) -> io::Result<()>;
 
 /// One section of a profile.
 pub struct Section {
@@ -21,14 +27,23 @@ pub struct Section {
     /// The heading in text output.
     pub title: &'static str,
     /// The role fields it shows, in the role's order: its keys in JSON and
-    /// TSV. Sections that show the view's own data (official wages, the
-    /// sources) name those keys instead.
+    /// TSV.
     pub fields: &'static [&'static str],
-    /// Whether there is anything to show; `None`: whether any of `fields`
-    /// holds a sourced block.
+    /// The view's own data it shows (the official facts, the sources), as
+    /// JSON keys after the role's fields.
+    pub keys: &'static [Key],
+    /// Whether the view's own data has anything to show; `None`: only the
+    /// role fields count (a section has something when any of `fields`
+    /// holds a sourced block, or this says so).
     pub has: Option<fn(&ShowView<'_>) -> bool>,
     /// Writes the body of the section (under its heading) as text.
-    pub text: fn(&Page<'_>, &mut dyn Write) -> io::Result<()>,
+    pub text: TextFn,
+}
+
+/// A JSON key of the view's own data, and its value.
+pub struct Key {
+    pub name: &'static str,
+    pub json: fn(&ShowView<'_>) -> serde_json::Result<Value>,
 }
 
 /// A section, by its place in [`SECTIONS`].
@@ -53,42 +68,69 @@ impl SectionId {
 
 impl Section {
     pub fn has(&self, view: &ShowView<'_>) -> bool {
-        match self.has {
-            Some(has) => has(view),
-            None => view
-                .role
-                .sourced_blocks()
-                .any(|b| self.fields.contains(&b.field)),
-        }
+        self.has.is_some_and(|has| has(view)) || self.fields.iter().any(|f| view.filled.contains(f))
     }
 }
 
-/// Shorthand for a section of role fields.
+/// Shorthand for a section of role fields alone.
 const fn role(
     id: &'static str,
     title: &'static str,
     fields: &'static [&'static str],
-    text: fn(&Page<'_>, &mut dyn Write) -> io::Result<()>,
+    text: TextFn,
 ) -> Section {
     Section {
         id,
         title,
         fields,
+        keys: &[],
         has: None,
         text,
     }
 }
 
-/// Every section, in the order a full profile shows them.
+/// Whether the role is, or links to, an official occupation: then every
+/// official section has something to say (the facts, or why a table has
+/// none).
+fn official(v: &ShowView<'_>) -> bool {
+    !v.occupations.is_empty()
+}
+
+/// Every section, in the order a full profile shows them: for an official
+/// occupation (whose guide-only sections are empty) description, tasks,
+/// technology, skills, knowledge, education, experience, wages, outlook,
+/// related occupations and titles.
 pub static SECTIONS: &[Section] = &[
     role("summary", "Summary", &["summary"], text::summary),
     role("overview", "Overview", &["overview"], text::overview),
+    Section {
+        id: "description",
+        title: "Description (O*NET)",
+        fields: &[],
+        keys: &[Key {
+            name: "official_description",
+            json: |v| each(v, |o| &o.description),
+        }],
+        has: Some(official),
+        text: facts::description,
+    },
     role(
         "responsibilities",
         "Responsibilities",
         &["responsibilities"],
         text::responsibilities,
     ),
+    Section {
+        id: "tasks",
+        title: "Tasks (O*NET)",
+        fields: &[],
+        keys: &[Key {
+            name: "official_tasks",
+            json: |v| each(v, |o| &o.tasks),
+        }],
+        has: Some(official),
+        text: facts::tasks,
+    },
     role(
         "setting",
         "Work setting",
@@ -96,41 +138,108 @@ pub static SECTIONS: &[Section] = &[
         text::setting,
     ),
     role("tools", "Tools", &["tech_stack"], text::tools),
-    role(
-        "skills",
-        "Skills",
-        &["tech_skills", "soft_skills", "qualities", "skill_map"],
-        text::skills,
-    ),
-    role(
-        "education",
-        "Education and certifications",
-        &["education", "certifications"],
-        text::education,
-    ),
-    role(
-        "experience",
-        "Experience and getting started",
-        &["experience", "getting_started"],
-        text::experience,
-    ),
+    Section {
+        id: "technology",
+        title: "Technology (O*NET hot technologies)",
+        fields: &[],
+        keys: &[Key {
+            name: "official_technology",
+            json: |v| each(v, |o| &o.technology),
+        }],
+        has: Some(official),
+        text: facts::technology,
+    },
+    Section {
+        id: "skills",
+        title: "Skills",
+        fields: &["tech_skills", "soft_skills", "qualities", "skill_map"],
+        keys: &[Key {
+            name: "official_skills",
+            json: |v| each(v, |o| &o.skills),
+        }],
+        has: Some(official),
+        text: text::skills,
+    },
+    Section {
+        id: "knowledge",
+        title: "Knowledge (O*NET)",
+        fields: &[],
+        keys: &[Key {
+            name: "official_knowledge",
+            json: |v| each(v, |o| &o.knowledge),
+        }],
+        has: Some(official),
+        text: facts::knowledge,
+    },
+    Section {
+        id: "education",
+        title: "Education and certifications",
+        fields: &["education", "certifications"],
+        keys: &[Key {
+            name: "official_education",
+            json: |v| each(v, |o| &o.education),
+        }],
+        has: Some(official),
+        text: text::education,
+    },
+    Section {
+        id: "experience",
+        title: "Experience and getting started",
+        fields: &["experience", "getting_started"],
+        keys: &[Key {
+            name: "official_experience",
+            json: |v| each(v, |o| &o.experience),
+        }],
+        has: Some(official),
+        text: text::experience,
+    },
     Section {
         id: "salary",
         title: "Salary",
-        // `pay`: the headline of the pay answer (src/pay.rs), which for a
+        fields: &["salary"],
+        // `pay`: the headline of the pay answer (src/pay), which for a
         // role no guide gives pay for is an official median.
-        fields: &["salary", "pay"],
-        has: Some(|v| !v.role.salary.is_empty() || v.pay.headline.is_some()),
+        keys: &[Key {
+            name: "pay",
+            json: |v| serde_json::to_value(&v.pay.headline),
+        }],
+        has: Some(|v| v.pay.headline.is_some()),
         text: text::salary,
     },
     Section {
         id: "wages",
         title: "Official wages (BLS, May 2025)",
-        fields: &["official_wages", "curated_profiles"],
+        fields: &[],
+        keys: &[
+            Key {
+                name: "official_wages",
+                json: |v| serde_json::to_value(&v.official),
+            },
+            Key {
+                name: "curated_profiles",
+                json: |v| serde_json::to_value(&v.curated),
+            },
+        ],
         has: Some(|v| !v.official.is_empty() || !v.curated.is_empty()),
         text: text::wages,
     },
-    role("outlook", "Outlook", &["outlook"], text::outlook),
+    Section {
+        id: "outlook",
+        title: "Outlook",
+        fields: &["outlook"],
+        keys: &[
+            Key {
+                name: "official_outlook",
+                json: |v| each(v, |o| &o.outlook),
+            },
+            Key {
+                name: "outlook_trends",
+                json: |v| serde_json::to_value(&v.trends),
+            },
+        ],
+        has: Some(official),
+        text: text::outlook,
+    },
     role("remote", "Remote work", &["remote"], text::remote),
     role("market", "Job market", &["job_market"], text::market),
     role(
@@ -176,7 +285,34 @@ pub static SECTIONS: &[Section] = &[
         &["differs_from"],
         text::differences,
     ),
-    role("related", "Related roles", &["related"], text::related),
+    Section {
+        id: "related",
+        title: "Related roles",
+        fields: &["related"],
+        keys: &[Key {
+            name: "official_related",
+            json: |v| each(v, |o| &o.related),
+        }],
+        has: Some(official),
+        text: text::related,
+    },
+    Section {
+        id: "titles",
+        title: "Job titles (O*NET and BLS)",
+        fields: &[],
+        keys: &[
+            Key {
+                name: "official_alternate_titles",
+                json: |v| each(v, |o| &o.alternate_titles),
+            },
+            Key {
+                name: "official_sample_titles",
+                json: |v| each(v, |o| &o.sample_titles),
+            },
+        ],
+        has: Some(official),
+        text: facts::titles,
+    },
     role("ladder", "Career ladder", &["ladder"], text::ladder),
     role("moves", "Moves to other roles", &["moves"], text::moves),
     role(
@@ -189,7 +325,11 @@ pub static SECTIONS: &[Section] = &[
     Section {
         id: "sources",
         title: "Sources",
-        fields: &["sources"],
+        fields: &[],
+        keys: &[Key {
+            name: "sources",
+            json: |v| serde_json::to_value(v.sources.sources().collect::<Vec<_>>()),
+        }],
         has: Some(|v| !v.sources.is_empty()),
         text: text::sources,
     },
@@ -245,6 +385,25 @@ mod tests {
                     block.field
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_views_keys_are_unique_and_no_role_field() {
+        let role = serde_json::to_value(crate::model::Role::default()).expect("a role");
+        let mut keys: Vec<&str> = SECTIONS
+            .iter()
+            .flat_map(|s| s.keys.iter().map(|k| k.name))
+            .collect();
+        let all = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), all, "a key is in two sections");
+        for k in keys {
+            assert!(
+                role.get(k).is_none() && k != "origin",
+                "{k} is a role's own"
+            );
         }
     }
 }

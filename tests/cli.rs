@@ -155,12 +155,15 @@ fn zsh_and_fish_scripts_complete_role_ids_with_titles() {
     let (code, zsh, _) = run(&["completions", "zsh"]);
     assert_eq!(code, 0);
     assert!(zsh.starts_with("#compdef careers"));
-    assert!(zsh.contains(r#"customer-service-associate\:"Customer Service Associate""#));
+    assert!(zsh.contains("'customer-service-associate:Customer Service Associate'"));
+    assert!(zsh.contains("':ROLE -- The role:_careers_roles'") || zsh.contains(":_careers_roles'"));
 
     let (code, fish, _) = run(&["completions", "fish"]);
     assert_eq!(code, 0);
+    assert!(fish
+        .contains("printf '%s\\t%s\\n' 'customer-service-associate' 'Customer Service Associate'"));
     assert!(fish.contains(
-        "complete -c careers -n \"__fish_careers_using_subcommand show\" -f -a 'customer-service-associate' -d 'Customer Service Associate'"
+        "complete -c careers -n \"__fish_careers_using_subcommand show\" -f -a '(__careers_roles)'"
     ));
     // The helper the added lines call is defined by clap_complete's script.
     assert!(fish.contains("function __fish_careers_using_subcommand"));
@@ -401,4 +404,28 @@ fn usage_errors_carry_the_program_prefix_like_every_other_error() {
         assert!(err.starts_with("careers: "), "{args:?}: {err}");
         assert!(!err.contains("error:"), "{args:?}: {err}");
     }
+}
+
+#[test]
+fn bash_completes_each_role_and_occupation_once_and_areas_for_area() {
+    // `path` takes two roles: each is offered once, not once per argument.
+    let offered = bash_complete("careers path associate cu");
+    let mut unique = offered.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(offered.len(), unique.len(), "{offered:?}");
+    assert!(offered.contains(&"customer-service-manager".to_string()));
+    // Official occupations are roles too.
+    assert_eq!(
+        bash_complete("careers show registered-n"),
+        ["registered-nurses"]
+    );
+    assert!(bash_complete("careers compare electricians plumb")
+        .contains(&"plumbers-pipefitters-and-steamfitters".to_string()));
+    // --area completes states' codes and areas' names, not file names.
+    assert_eq!(bash_complete("careers show nurse --area T"), ["TN", "TX"]);
+    assert!(bash_complete("careers salary --area tex").contains(&"texas".to_string()));
+    assert!(bash_complete("careers show x --area austin")
+        .iter()
+        .any(|a| a.starts_with("austin-round-rock")));
 }

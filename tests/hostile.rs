@@ -231,8 +231,23 @@ fn run_case(c: &Case) -> Result<(), String> {
     if code != 0 && c.out == Out::Capture && !stdout.is_empty() {
         problems.push("failed but wrote to stdout".into());
     }
-    if code == 0 && c.out != Out::Full && !stderr.is_empty() {
+    // What a name was taken for is the one thing a run that succeeds says
+    // on stderr (once, however often the name is given).
+    let said = stderr
+        .lines()
+        .filter(|l| !l.starts_with("careers: taking "))
+        .count();
+    if code == 0 && c.out != Out::Full && said > 0 {
         problems.push("succeeded but wrote to stderr".into());
+    }
+    if stderr
+        .lines()
+        .filter(|l| l.starts_with("careers: taking "))
+        .count()
+        > 1
+        && c.name.contains("copies")
+    {
+        problems.push("said what a name was taken for more than once".into());
     }
     let shown = String::from_utf8_lossy(&stdout);
     for want in c.stdout_has.iter().filter(|_| !refused) {
@@ -603,9 +618,12 @@ fn bad_inputs() {
             3,
             &[
                 "careers: invalid data: 101 problems",
+                // The list is over the size budget, and so is the number of
+                // texts in the file: two problems more than the items.
+                "many-role.toml:6:1: field `pros[0].items`: has 200,000 entries; at most 100",
                 "many-role.toml:6:10: field `pros[0].items[0]`: must not be empty",
-                "many-role.toml:6:307: field `pros[0].items[99]`: must not be empty",
-                "many-role.toml:6:310: 199900 more problems from here on not listed \
+                "many-role.toml:6:304: field `pros[0].items[98]`: must not be empty",
+                "many-role.toml:6:307: 199902 more problems from here on not listed \
                  (at most 100 are listed per file)",
             ],
         ),
@@ -1132,7 +1150,9 @@ fn issue_12_cases(root: &Path) -> Vec<Case> {
 }
 
 /// A role whose every kind of text carries an ANSI escape, a C1 control
-/// (CSI), a bell, a tab, a newline, a carriage return and a bidi override.
+/// (CSI), a bell, a tab, a newline, a carriage return and a bidi override;
+/// but its title and alias, which the names rule keeps free of them
+/// (docs/data-format.md, "Names"; tests/hostile_data.rs).
 const EVIL: &str = r"\u001b[31mRED\u001b[0m\tTAB\nNL\rCR\u202eBIDI\u009b31mCSI\u0007BEL";
 
 /// The decoded form of [`EVIL`].
@@ -1143,9 +1163,9 @@ fn evil_role() -> String {
     let s = SOURCE;
     format!(
         r#"id = "evil-role"
-title = "Evil {e}"
+title = "Evil Role"
 family = {{ name = "Family {e}", source = "{s}" }}
-aliases = [{{ name = "Alias {e}", source = "{s}" }}]
+aliases = [{{ name = "Alias Evil", source = "{s}" }}]
 
 [[summary]]
 source = "{s}"
@@ -1454,7 +1474,7 @@ fn text_output_never_carries_raw_controls() {
     let (_, stdout, _) = run_bytes(&["--data-dir", &d, "--color", "never", "show", "evil-role"]);
     let shown = String::from_utf8_lossy(&stdout);
     assert!(
-        shown.contains(r"Evil \u{1b}[31mRED\u{1b}[0m TAB NL CR\u{202e}BIDI\u{9b}31mCSI\u{7}BEL"),
+        shown.contains(r"Family \u{1b}[31mRED\u{1b}[0m TAB NL CR\u{202e}BIDI\u{9b}31mCSI\u{7}BEL"),
         "{shown}"
     );
 }
@@ -1495,10 +1515,7 @@ fn error_messages_quoting_user_text_stay_on_their_lines() {
         .lines()
         .find(|l| l.contains("evil-role"))
         .unwrap_or_else(|| panic!("a suggestion names evil-role: {text}"));
-    assert!(
-        line.contains(r"Evil \u{1b}[31mRED\u{1b}[0m TAB NL CR\u{202e}BIDI"),
-        "{line}"
-    );
+    assert!(line.contains("Evil Role"), "{line}");
     assert!(
         !text.lines().any(|l| l.starts_with("NL")),
         "the title's newline broke the message: {text}"
@@ -1552,8 +1569,10 @@ fn diagnostics_quoting_user_text_are_one_line_each() {
         lines[1].contains(r"evil\u{1b}[31m\u{a}dir/alias-role.toml:4:"),
         "{text}"
     );
+    // The names rule refuses the alias first (it would also take a
+    // bundled role's title).
     assert!(
-        lines[1].contains(r"alias `Customer\u{a}Service\u{7} Clerk` is already"),
+        lines[1].contains(r"`Customer\u{a}Service\u{7} Clerk` holds U+000A"),
         "{text}"
     );
 
@@ -1577,7 +1596,7 @@ fn json_escapes_controls_and_round_trips() {
     assert!(!stdout.contains(&0x1b), "JSON escapes ESC as \\u001b");
     let text = String::from_utf8(stdout).expect("JSON is UTF-8");
     assert!(
-        text.contains(r"Evil \u001b[31mRED\u001b[0m\tTAB\nNL\rCR"),
+        text.contains(r"Family \u001b[31mRED\u001b[0m\tTAB\nNL\rCR"),
         "{text}"
     );
     let v: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
@@ -1592,7 +1611,7 @@ fn json_escapes_controls_and_round_trips() {
         }
         walk(v, want)
     };
-    for prefix in ["Evil", "Summary", "Skill", "Tier", "Move"] {
+    for prefix in ["Family", "Summary", "Skill", "Tier", "Move"] {
         let want = format!("{prefix} {EVIL_DECODED}");
         assert!(found(&v, &want), "{want:?} round-trips through JSON");
     }
@@ -1604,7 +1623,7 @@ fn json_escapes_controls_and_round_trips() {
         .as_array()
         .and_then(|r| r.iter().find(|r| r["id"] == "evil-role"))
         .expect("the evil role is listed");
-    assert_eq!(evil["title"], format!("Evil {EVIL_DECODED}"));
+    assert_eq!(evil["family"], format!("Family {EVIL_DECODED}"));
 }
 
 #[test]
@@ -1624,7 +1643,7 @@ fn tsv_keeps_one_record_per_line() {
             assert_eq!(line.split('\t').count(), fields, "{args:?}: {line:?}");
         }
         assert!(
-            text.contains(r"Evil \u{1b}[31mRED\u{1b}[0m\tTAB\nNL\rCR"),
+            text.contains(r"Family \u{1b}[31mRED\u{1b}[0m\tTAB\nNL\rCR"),
             "{args:?}: escapes are visible"
         );
     }

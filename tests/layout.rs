@@ -122,3 +122,66 @@ fn pay_commands_fit_every_width() {
         }
     }
 }
+
+/// Every command, at every width a person might have: the whole profile
+/// of every bundled role and of official occupations, search, skills,
+/// ladders, paths, comparisons and pay (issue 14: "a test that renders
+/// every command at 40, 60, 80, 100 and 120 columns").
+#[test]
+fn every_command_fits_every_width() {
+    let ids = [
+        "customer-relations-coordinator",
+        "customer-service-administrator",
+        "customer-service-analyst",
+        "customer-service-associate",
+        "customer-service-clerk",
+        "customer-service-consultant",
+        "customer-service-manager",
+        "customer-service-representative",
+        "customer-service-supervisor",
+        "customer-success-manager",
+        "guest-relations-coordinator",
+    ];
+    let mut commands: Vec<Vec<&str>> = ids.iter().map(|id| vec!["show", *id]).collect();
+    let more: &[&[&str]] = &[
+        &["show", "registered-nurses"],
+        &["show", "actors"],
+        &["show", "electricians", "--area", "TX"],
+        &["list"],
+        &["list", "--all"],
+        &["search", "custmer servce"],
+        &["search", "nurse", "--limit", "0"],
+        &["skills", "customer-service-associate"],
+        &["skills", "--find", "communication"],
+        &["ladder"],
+        &["ladder", "representative"],
+        &["path", "associate"],
+        &[
+            "path",
+            "associate",
+            "customer-service-manager",
+            "--by",
+            "years",
+        ],
+        &["compare", "associate", "representative"],
+        &["compare", "registered-nurses", "electricians"],
+        &["salary"],
+        &["salary", "--top", "10"],
+        &["validate"],
+    ];
+    commands.extend(more.iter().map(|c| c.to_vec()));
+    let mut failures = Vec::new();
+    for args in &commands {
+        for width in [40, 60, 80, 100, 120] {
+            let problems = layout_problems(&at(width, args), width);
+            if let Some(first) = problems.first() {
+                failures.push(format!(
+                    "{} at {width}: {} problem(s), first: {first}",
+                    args.join(" "),
+                    problems.len()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -39,8 +39,8 @@ fn the_users_lines_work_as_written() {
     assert_eq!(code, 0);
     assert!(stdout.starts_with("Customer Service Associate  customer-service-associate"));
     assert!(stdout.contains("$42,000/yr median"));
-    assert!(stdout.contains("+10% Growing faster than average"));
-    assert!(stdout.contains("Slight decline through 2033"));
+    assert!(stdout.contains("+10% growth: Growing faster than average"));
+    assert!(stdout.contains("Decline: Slight decline through 2033"));
 }
 
 #[test]

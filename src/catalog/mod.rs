@@ -5,11 +5,13 @@ mod bundled;
 pub mod cache;
 pub mod file;
 pub mod occupations;
+mod resolution;
 mod user;
 
 pub use careers_data::pack;
 
 pub use bundled::bundled_files;
+pub use resolution::Taken;
 pub use user::{
     data_dirs_from_env, distinct_dirs, is_toml_name, read_dir_files, DataDirFiles, Problems,
 };
@@ -117,6 +119,11 @@ pub struct Catalog {
     prepared: OnceLock<Vec<crate::resolve::Prepared>>,
     /// What the user should hear about loading (see [`Catalog::notices`]).
     notices: Vec<String>,
+    /// The curated roles that stand for an official occupation, by SOC
+    /// code ([`Catalog::standing_for`]), worked out once.
+    standing: OnceLock<rustc_hash::FxHashMap<String, Vec<usize>>>,
+    /// What resolution took names for ([`Catalog::take_notes`]).
+    notes: resolution::Notes,
     /// The official occupations of the BLS wage tables, as entries after
     /// the roles.
     pub occupations: occupations::Occupations,
@@ -160,6 +167,8 @@ impl Catalog {
             occupations_index: OnceLock::new(),
             prepared: OnceLock::new(),
             notices: Vec::new(),
+            standing: OnceLock::new(),
+            notes: resolution::Notes::default(),
             occupations,
         }
     }
@@ -280,6 +289,7 @@ impl Catalog {
         }
         // Names changed: prepare them again when first needed.
         self.prepared = OnceLock::new();
+        self.standing = OnceLock::new();
     }
 
     /// What user data may refer to and must not collide with.
@@ -300,6 +310,7 @@ impl Catalog {
                 .iter()
                 .map(|o| o.soc.to_string())
                 .collect(),
+            occupations: occupations::names(),
         }
     }
 
@@ -534,19 +545,29 @@ impl Catalog {
                 tier: 0,
                 weight: 0,
             };
-            out.push(c(r.id.as_str()));
+            // The title first: of equal matches, the name a note quotes.
             out.push(c(r.title.as_str()));
+            out.push(c(r.id.as_str()));
             out.extend(r.aliases.iter().map(|a| c(a.as_str())));
         }
         let n = self.slots.len();
         for (j, o) in self.occupations.iter().enumerate() {
-            for name in [o.title, o.soc] {
-                out.push(crate::resolve::Candidate {
-                    entry: n + j,
-                    name,
-                    tier: 1,
-                    weight: 0,
-                });
+            // An occupation a curated role stands for is no entry of its
+            // own: its names are the curated role's, at the occupations'
+            // tier (a SOC code names one entry).
+            let entries = match self.standing_for(o.soc) {
+                [] => std::slice::from_ref(&(n + j)).to_vec(),
+                roles => roles.to_vec(),
+            };
+            for entry in entries {
+                for name in [o.title, o.soc] {
+                    out.push(crate::resolve::Candidate {
+                        entry,
+                        name,
+                        tier: 1,
+                        weight: 0,
+                    });
+                }
             }
         }
         out
@@ -587,71 +608,11 @@ impl Catalog {
             .map_or(0, |v| v as u64)
     }
 
-    /// The role a person means by `query`, or an error listing the
-    /// candidates or the closest roles.
-    pub fn resolve(&self, query: &str) -> Result<&Role> {
-        self.entry(self.resolve_entry(query)?)
-    }
-
-    /// As [`Catalog::resolve`], with a curated role's short facts alone
-    /// ([`Catalog::cores`]).
-    pub fn resolve_core(&self, query: &str) -> Result<&RoleCore> {
-        self.entry_core(self.resolve_entry(query)?)
-    }
-
     /// Where entry `i` (as in [`Catalog::candidates`]) comes from.
     pub fn origin_at(&self, i: usize) -> Origin {
         match self.slots.get(i) {
             Some(s) => s.origin.clone(),
             None => Origin::Official,
-        }
-    }
-
-    /// The entry number (as in [`Catalog::candidates`]) `query` names.
-    pub fn resolve_index(&self, query: &str) -> Result<usize> {
-        self.resolve_entry(query)
-    }
-
-    fn resolve_entry(&self, query: &str) -> Result<usize> {
-        use crate::resolve::{prepare, resolve_prepared, Resolution};
-        let listed = |ids: Vec<usize>| -> Vec<(String, String)> {
-            ids.into_iter()
-                .filter_map(|i| {
-                    Some((
-                        self.entry_id(i)?.into_owned(),
-                        self.entry_title(i)?.to_string(),
-                    ))
-                })
-                .collect()
-        };
-        if normalize_name(query).is_empty() {
-            return Err(Error::Usage(format!(
-                "`{query}` is not a role name: give an id, title or alias (see `careers list`)"
-            )));
-        }
-        // An exact id is what resolve() would find first, and no other
-        // role may have it as a name (the validator rejects that); this
-        // skips normalizing every name of a large catalog.
-        if let Some(i) = self.slots.iter().position(|s| s.head.id == query) {
-            return Ok(i);
-        }
-        let candidates = self.candidates();
-        let prepared = self.prepared.get_or_init(|| prepare(&candidates));
-        match resolve_prepared(&candidates, prepared, query) {
-            Resolution::Found(i) => Ok(i),
-            Resolution::Ambiguous(mut ids) => {
-                // Curated first (in resolve's order), then occupations by
-                // national employment, largest first.
-                ids.sort_by_key(|i| std::cmp::Reverse(self.employment(*i)));
-                Err(Error::AmbiguousRole {
-                    query: query.to_string(),
-                    candidates: listed(ids),
-                })
-            }
-            Resolution::Unknown(ids) => Err(Error::UnknownRole {
-                query: query.to_string(),
-                suggestions: listed(ids),
-            }),
         }
     }
 }

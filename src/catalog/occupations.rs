@@ -3,8 +3,7 @@
 //! and priced like a curated role. Their profiles are built on first use,
 //! so a command that touches one occupation pays for one.
 
-use crate::model::{Family, Prose, Role, RoleCore, SocLink};
-use crate::validate::normalize_name;
+use crate::model::{Family, Role, RoleCore, SocLink};
 use crate::wages::{self, Occupation, SOURCE_ID};
 use std::sync::OnceLock;
 
@@ -68,15 +67,57 @@ impl Occupations {
     /// The index of the occupation with this SOC code or id.
     pub fn find(&self, code_or_id: &str) -> Option<usize> {
         if crate::validate::is_soc_code(code_or_id) {
-            return self.list.iter().position(|o| o.soc == code_or_id);
+            return self.position(code_or_id);
         }
-        self.list.iter().position(|o| slug(o.title) == code_or_id)
+        self.list
+            .iter()
+            .position(|o| is_slug_of(code_or_id, o.title))
+    }
+
+    /// The index of the occupation with this SOC code (the list is by code).
+    pub fn position(&self, soc: &str) -> Option<usize> {
+        self.list.binary_search_by(|o| o.soc.cmp(soc)).ok()
     }
 }
 
 /// The id of an occupation: its title in kebab-case (`registered-nurses`).
 pub fn slug(title: &str) -> String {
-    normalize_name(title).replace(' ', "-")
+    crate::names::occupation_id(title)
+}
+
+/// (SOC code, title) of every detailed occupation: the names user roles
+/// may not take ([`crate::validate::Base::occupations`]).
+pub fn names() -> Vec<(String, String)> {
+    wages::detailed_occupations()
+        .map(|o| (o.soc.to_string(), o.title.to_string()))
+        .collect()
+}
+
+/// Whether `id` is [`slug`]`(title)`, without building the slug: a look-up
+/// by id compares every title.
+fn is_slug_of(id: &str, title: &str) -> bool {
+    // Titles are ASCII; anything else takes the exact way.
+    if !title.is_ascii() {
+        return slug(title) == id;
+    }
+    let mut want = id.bytes();
+    let mut gap = false;
+    let mut started = false;
+    for b in title.bytes() {
+        if b.is_ascii_alphanumeric() {
+            if gap && started && want.next() != Some(b'-') {
+                return false;
+            }
+            if want.next() != Some(b.to_ascii_lowercase()) {
+                return false;
+            }
+            gap = false;
+            started = true;
+        } else {
+            gap = true;
+        }
+    }
+    want.next().is_none()
 }
 
 /// The major group an occupation belongs to (`29-0000 Healthcare
@@ -85,8 +126,10 @@ fn major_group(soc: &str) -> Option<&'static Occupation> {
     wages::occupation(&format!("{}-0000", soc.get(..2)?))
 }
 
-/// The profile of an official occupation: its title, group and code. All
-/// it says comes from the BLS tables; the wages are looked up when shown.
+/// The profile of an official occupation as a role: its title, group and
+/// code. What careers knows about it comes from the official tables, which
+/// `show` reads by the code (descriptions, tasks, skills, projections,
+/// wages...); no guide says anything, so the role's own fields are empty.
 fn profile(o: &Occupation) -> Role {
     let group = major_group(o.soc).map_or("Unclassified occupations", |g| g.title);
     Role {
@@ -96,14 +139,6 @@ fn profile(o: &Occupation) -> Role {
             name: group.to_string(),
             source: SOURCE_ID.to_string(),
         },
-        summary: vec![Prose {
-            source: SOURCE_ID.to_string(),
-            paragraphs: vec![format!(
-                "{}: detailed occupation {} of the Standard Occupational Classification, in the group {group}. \
-                 careers has no curated profile for it; what it shows are the official wages and employment.",
-                o.title, o.soc
-            )],
-        }],
         soc: vec![SocLink {
             code: o.soc.to_string(),
             source: Some(SOURCE_ID.to_string()),
@@ -111,5 +146,32 @@ fn profile(o: &Occupation) -> Role {
             approximate: false,
         }],
         ..Role::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_id_is_found_without_building_every_slug() {
+        let all = Occupations::new();
+        for (j, o) in all.iter().enumerate() {
+            assert!(is_slug_of(&slug(o.title), o.title), "{}", o.title);
+            assert_eq!(all.find(&slug(o.title)), Some(j), "{}", o.title);
+            assert_eq!(all.position(o.soc), Some(j));
+        }
+        assert!(is_slug_of("helpers-carpenters", "Helpers--Carpenters"));
+        for (id, title) in [
+            ("registered-nurse", "Registered Nurses"),
+            ("registered-nursesx", "Registered Nurses"),
+            ("registerednurses", "Registered Nurses"),
+            ("-registered-nurses", "Registered Nurses"),
+            ("", "Registered Nurses"),
+        ] {
+            assert!(!is_slug_of(id, title), "{id}");
+        }
+        assert_eq!(all.find("no-such-occupation"), None);
+        assert_eq!(all.position("43-4050"), None);
     }
 }

@@ -31,13 +31,15 @@ fn write_bytes(out: &mut dyn Write, bytes: &[u8]) -> Result<()> {
         .map_err(|e| crate::error::Error::io("writing output", e))
 }
 
-/// Runs the command `cli` names, writing its output to `out`; warnings
-/// for the user (the command goes on) are added to `notices`.
+/// Runs the command `cli` names, writing its output to `out`. What the
+/// user should hear on stderr is added to `notes`, whether the command
+/// succeeds or not: warnings (the command goes on) and what role names
+/// were taken for, when not by an exact name.
 pub fn dispatch(
     cli: &Cli,
     term: &Term,
     out: &mut dyn Write,
-    notices: &mut Vec<String>,
+    notes: &mut Vec<String>,
 ) -> Result<()> {
     let format = cli.global.format;
     // The data directories, each once (see `distinct_dirs`).
@@ -59,8 +61,9 @@ pub fn dispatch(
     } else {
         Catalog::load_cached(&dirs)?
     };
-    notices.extend(catalog.notices().iter().cloned());
+    notes.extend(catalog.notices().iter().map(|n| format!("warning: {n}")));
     let result = on_catalog(cli, &catalog, term, out);
+    notes.extend(catalog.take_notes().iter().map(ToString::to_string));
     if let Err(e) = &result {
         catalog.forget_damaged_cache(&dirs, e);
     }
@@ -75,7 +78,14 @@ fn on_catalog(cli: &Cli, catalog: &Catalog, term: &Term, out: &mut dyn Write) ->
     let format = cli.global.format;
     match &cli.command {
         Command::List(args) => emit(&list::run(catalog, args)?, format, term, out),
-        Command::Show(args) => emit(&show::run(catalog, args)?, format, term, out),
+        Command::Show(args) => {
+            let view = show::run(catalog, args)?;
+            let written = emit(&view, format, term, out);
+            // As the catalog (see `dispatch`): a profile is thousands of
+            // strings that the process's end frees at no cost.
+            std::mem::forget(view);
+            written
+        }
         Command::Search(args) => emit(&search::run(catalog, args)?, format, term, out),
         Command::Skills(args) => emit(&skills::run(catalog, args)?, format, term, out),
         Command::Compare(args) => emit(&compare::run(catalog, args)?, format, term, out),
@@ -83,7 +93,7 @@ fn on_catalog(cli: &Cli, catalog: &Catalog, term: &Term, out: &mut dyn Write) ->
             Some(n) => emit(&top::run(catalog, args, n)?, format, term, out),
             None => emit(&salary::run(catalog, args)?, format, term, out),
         },
-        Command::Completions(args) => completions::write(args.shell, catalog, out),
+        Command::Completions(args) => write_bytes(out, &completions::script(args.shell, catalog)?),
         Command::Ladder(args) => emit(&ladder::run(catalog, args)?, format, term, out),
         Command::Path(args) => emit(&path::run(catalog, args)?, format, term, out),
         // Run by `dispatch` before any catalog is loaded.

@@ -45,6 +45,7 @@ pub fn run(dirs: &[PathBuf]) -> Result<ValidateView> {
                 .iter()
                 .map(|o| o.soc.to_string())
                 .collect(),
+            occupations: crate::catalog::occupations::names(),
             ..Base::default()
         };
         let (s, r) = check_set(&sources, &roles, &base).map_err(Error::InvalidData)?;

@@ -93,9 +93,19 @@ pub(super) struct Frames {
     pub dict: &'static [u8],
 }
 
+#[cfg(test)]
+thread_local! {
+    /// The frames decompressed on this thread, as (frames, index): what
+    /// tests count to check that a look-up decodes only what it needs.
+    pub static DECODED: std::cell::RefCell<Vec<(usize, usize)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 impl Frames {
     /// Frame `i`, decompressed.
     pub fn get(&self, i: usize) -> Option<Vec<u8>> {
+        #[cfg(test)]
+        DECODED.with(|d| d.borrow_mut().push((self as *const Frames as usize, i)));
         let start = *self.offsets.get(i)? as usize;
         let end = *self.offsets.get(i + 1)? as usize;
         let size = *self.sizes.get(i)? as usize;

@@ -56,6 +56,10 @@ pub const ONET_30_2: &str = "onet-30-2";
 /// Source id of the O*NET 30.0 task statements as compiled by graph.org.ai
 /// (text CC BY 4.0, compilation CC BY-SA 4.0).
 pub const ONET_30_0_TASKS: &str = "onet-30-0-tasks";
+/// The credit line shown with the task statements: their compilation is
+/// CC BY-SA 4.0 (data/occupations/README.md, "Share-alike for tasks"); the
+/// first sentence of [`ONET_30_0_TASKS`]'s note in data/sources.toml.
+pub const TASKS_CREDIT: &str = "Task statements: O*NET 30.0 Database (USDOL/ETA, CC BY 4.0), as compiled by graph.org.ai (.do Platform Team, CC BY-SA 4.0).";
 /// Every source id this module cites.
 pub const SOURCE_IDS: [&str; 5] = [BLS_EP, ONET_29_1, ONET_25_1, ONET_30_2, ONET_30_0_TASKS];
 

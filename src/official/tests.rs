@@ -283,3 +283,38 @@ fn malformed_skills_and_crosswalk_are_refused() {
         err(cw(&good.replace("13-1020", "13-1030"))).contains("are not those of projections.tsv")
     );
 }
+
+/// How many frames of each of `frames` were decoded on this thread since
+/// the last call.
+fn decoded(frames: [&data::Frames; 3]) -> [usize; 3] {
+    let all = data::DECODED.with(|d| std::mem::take(&mut *d.borrow_mut()));
+    frames.map(|f| {
+        let key = f as *const data::Frames as usize;
+        all.iter().filter(|(k, _)| *k == key).count()
+    })
+}
+
+#[test]
+fn a_name_decodes_only_the_index_chunks_it_needs() {
+    let catalog = crate::catalog::Catalog::bundled().expect("bundled");
+    let frames = [&data::TITLE_FRAMES, &data::WORD_FRAMES, &data::BLOCK_FRAMES];
+    let count = |name: &str| -> [usize; 3] {
+        decoded(frames);
+        assert!(catalog.resolve_index(name).is_ok(), "{name}");
+        decoded(frames)
+    };
+    // An id, a code, a curated role's word: no chunk at all.
+    assert_eq!(count("registered-nurses"), [0, 0, 0]);
+    assert_eq!(count("29-1141"), [0, 0, 0]);
+    assert_eq!(count("associate"), [0, 0, 0]);
+    // A title: the chunk of each form tried (as typed; in the singular).
+    assert_eq!(count("bank teller"), [1, 0, 0]);
+    assert!(count("software engineers")[0] <= 2);
+    // An acronym a title states: one word chunk, then the chunks of the
+    // few titles that have the word.
+    let [titles, words, blocks] = count("CNA");
+    assert_eq!((words, blocks), (1, 0));
+    assert!(titles <= 4 + 2, "{titles}");
+    // Of the 52,000 titles, no scan.
+    assert!(data::TITLE_FRAMES.len() > 500);
+}

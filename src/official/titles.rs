@@ -40,6 +40,21 @@ impl TitleKinds {
     pub fn sample_title(self) -> bool {
         self.0 & 4 != 0
     }
+
+    /// What kind of title it is, for people: "O*NET alternate title",
+    /// "O*NET alternate title and BLS sample title"...
+    pub fn describe(self) -> &'static str {
+        match (self.onet_title(), self.alt_title(), self.sample_title()) {
+            (true, false, false) => "O*NET occupation title",
+            (false, true, false) => "O*NET alternate title",
+            (true, true, false) => "O*NET occupation and alternate title",
+            (false, false, true) => "BLS sample title",
+            (true, false, true) => "O*NET occupation title and BLS sample title",
+            (false, true, true) => "O*NET alternate title and BLS sample title",
+            (true, true, true) => "O*NET occupation and alternate title and BLS sample title",
+            (false, false, false) => "title",
+        }
+    }
 }
 
 /// One occupation a title belongs to.
@@ -154,6 +169,24 @@ fn ordinals(word: &str) -> Vec<u32> {
         .unwrap_or_default()
 }
 
+/// The ordinals of the titles that contain every word of `words`: the
+/// intersection of each word's (one word chunk decompressed per word).
+fn ordinals_of_all(words: &[&str]) -> Vec<u32> {
+    let mut words = words.iter();
+    let Some(first) = words.next() else {
+        return Vec::new();
+    };
+    let mut found = ordinals(first);
+    for w in words {
+        if found.is_empty() {
+            break;
+        }
+        let next = ordinals(w);
+        found.retain(|o| next.binary_search(o).is_ok());
+    }
+    found
+}
+
 /// How many titles contain `word` (normalized, one word) as a whole word;
 /// decompresses one word chunk only.
 pub fn containing_count(word: &str) -> usize {
@@ -165,8 +198,16 @@ pub fn containing_count(word: &str) -> usize {
 /// Title chunks are decompressed as the iterator reaches them, so
 /// `.take(n)` pays for the first chunks only.
 pub fn containing(word: &str) -> Containing {
+    with_words(&[word])
+}
+
+/// As [`containing`], for the titles that contain every word of `words`
+/// (normalized, each one word): `help desk` finds "Help Desk Analyst" and
+/// "Computer Help Desk Specialist". How many there are is known before
+/// any title is decompressed ([`Containing::left`]).
+pub fn with_words(words: &[&str]) -> Containing {
     Containing {
-        ordinals: ordinals(word).into_iter(),
+        ordinals: ordinals_of_all(words).into_iter(),
         chunk: None,
     }
 }
@@ -176,6 +217,13 @@ pub struct Containing {
     ordinals: std::vec::IntoIter<u32>,
     /// The last chunk decompressed, by number.
     chunk: Option<(usize, Vec<(String, TitleEntry)>)>,
+}
+
+impl Containing {
+    /// How many titles are still to come (none decompressed yet).
+    pub fn left(&self) -> usize {
+        self.ordinals.len()
+    }
 }
 
 impl Iterator for Containing {

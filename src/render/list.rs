@@ -292,14 +292,14 @@ impl ProjectionColumns {
 
 impl Render for ValidateView {
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
-        writeln!(
-            out,
+        let line = format!(
             "{} {}: {} roles, {} sources, no problems",
             term.paint(Paint::Good, "ok"),
             text::clean(&self.checked.join(", ")),
             self.roles,
             self.sources
-        )
+        );
+        text::styled_paragraph(out, term, &line, "")
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {

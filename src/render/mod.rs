@@ -11,6 +11,7 @@ pub mod path;
 pub mod rank;
 pub mod salary;
 pub mod search;
+pub mod shell;
 pub mod show;
 pub mod skills;
 pub mod text;

@@ -63,7 +63,12 @@ pub fn role_head(
         term.paint(Paint::Figure, &format!("{score:.2}")),
     );
     wrap_painted(out, term, &head, first, rest)?;
-    writeln!(out, "{rest}{}", term.paint(Paint::Id, &clean(id)))
+    // An id longer than the line breaks after a hyphen, never mid-word.
+    let room = term.width.saturating_sub(rest.len()).max(10);
+    for line in text::break_after_hyphens(&clean(id), room).lines() {
+        writeln!(out, "{rest}{}", term.paint(Paint::Id, line))?;
+    }
+    Ok(())
 }
 
 /// Texts longer than this (O*NET descriptions, some tasks) are shown as

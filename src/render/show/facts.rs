@@ -2,7 +2,7 @@
 //! experience, remote work, stress and balance, each with its sources.
 
 use super::Page;
-use crate::render::text::{clean, heading, pay_figure, percent, years, UNKNOWN};
+use crate::render::text::{clean, heading, pay_figure, years, UNKNOWN};
 use crate::term::Paint;
 use std::io::{self, Write};
 
@@ -73,43 +73,41 @@ fn pay(page: &Page<'_>) -> Vec<String> {
         .collect()
 }
 
-/// Each source's growth figure or words.
+/// Each source's growth figure or words, the official projections, and
+/// whether the sources disagree.
 fn growth(page: &Page<'_>) -> Vec<String> {
-    page.role()
-        .outlook
-        .iter()
-        .filter(|o| o.growth_percent.is_some() || o.status.is_some())
-        .map(|o| {
-            let mut s = String::new();
-            if let Some(g) = o.growth_percent {
-                s.push_str(&page.paint(Paint::Figure, &percent(g)));
-                s.push(' ');
-            }
-            if let Some(st) = &o.status {
-                s.push_str(&clean(st));
-            }
-            if let Some(t) = o.through {
-                if !o.status.as_deref().unwrap_or("").contains(&t.to_string()) {
-                    s.push_str(&format!(" (through {t})"));
-                }
-            }
-            format!("{s} {}", page.cite(&o.source))
-        })
-        .collect()
+    super::outlook::key_facts(page)
+}
+
+/// ", official (SOC 43-1011, approximate) [n]": what an official key fact
+/// is about.
+fn official_tag(page: &Page<'_>, soc: &str, approximate: bool, source: &str) -> String {
+    let approx = if approximate { ", approximate" } else { "" };
+    format!(", official (SOC {soc}{approx}) {}", page.cite(source))
 }
 
 fn education(page: &Page<'_>) -> Vec<String> {
-    texts(
+    let mut lines = texts(
         page,
         page.role()
             .education
             .iter()
             .map(|e| (&e.minimum, &e.source)),
-    )
+    );
+    for o in &page.view.occupations {
+        let e = &o.education;
+        lines.push(format!(
+            "{}, typical for entry{}",
+            e.entry_education.label,
+            official_tag(page, e.soc, e.approximate, e.source)
+        ));
+    }
+    lines
 }
 
 fn experience(page: &Page<'_>) -> Vec<String> {
-    page.role()
+    let mut lines: Vec<String> = page
+        .role()
         .experience
         .iter()
         .filter(|e| e.min_years.is_some() || e.max_years.is_some())
@@ -120,7 +118,20 @@ fn experience(page: &Page<'_>) -> Vec<String> {
                 page.cite(&e.source)
             )
         })
-        .collect()
+        .collect();
+    for o in &page.view.occupations {
+        let e = &o.experience;
+        let training = match e.job_training.code {
+            crate::official::Training::None => "no on-the-job training".to_string(),
+            _ => e.job_training.label.to_lowercase(),
+        };
+        lines.push(format!(
+            "{} in a related occupation; {training}{}",
+            e.work_experience.label,
+            official_tag(page, e.soc, e.approximate, e.source)
+        ));
+    }
+    lines
 }
 
 fn remote(page: &Page<'_>) -> Vec<String> {

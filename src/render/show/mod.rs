@@ -2,6 +2,8 @@
 //! section of [`crate::sections::SECTIONS`] the view wants.
 
 mod facts;
+pub mod official;
+mod outlook;
 pub mod sections;
 
 use crate::catalog::Origin;
@@ -9,7 +11,6 @@ use crate::commands::show::ShowView;
 use crate::model::Role;
 use crate::render::text::{self, clean, heading};
 use crate::render::{tsv, Render};
-use crate::sections::SectionId;
 use crate::term::{Paint, Term};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -44,6 +45,15 @@ impl<'v> Page<'v> {
         }
     }
 
+    /// How many items of a long list to show: `n` in a full profile, all
+    /// of them in a section asked for by name.
+    pub fn limit(&self, n: usize) -> usize {
+        match self.view.is_full() {
+            true => n,
+            false => usize::MAX,
+        }
+    }
+
     pub fn paint(&self, what: Paint, text: &str) -> String {
         self.term.paint(what, text)
     }
@@ -74,7 +84,7 @@ impl Render for ShowView<'_> {
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
         let page = Page::new(self, term);
         header(&page, out)?;
-        let full = self.sections.is_empty();
+        let full = self.is_full();
         if full {
             for x in &self.role.summary {
                 writeln!(out)?;
@@ -84,7 +94,7 @@ impl Render for ShowView<'_> {
             facts::write(&page, out)?;
         }
         let mut uncovered = Vec::new();
-        for id in SectionId::all() {
+        for id in self.shown() {
             let section = id.section();
             if full && section.id == "summary" {
                 continue;
@@ -92,32 +102,19 @@ impl Render for ShowView<'_> {
             // A full profile skips empty sections and names them at the end;
             // a section asked for by name is always printed.
             if full && !section.has(self) {
-                // Lower case for the list, but only the first letter:
-                // "official wages (BLS, May 2025)" keeps its capitals.
-                let mut title = section.title.chars();
-                let first = title.next().map(|c| c.to_lowercase().to_string());
-                uncovered.push(first.unwrap_or_default() + title.as_str());
+                uncovered.push(lowercase_first(section.title));
                 continue;
             }
-            if self.wants(id) {
-                writeln!(out)?;
-                heading(out, term, section.title)?;
-                if section.has(self) {
-                    (section.text)(&page, out)?;
-                } else {
-                    let unknown = term.paint(Paint::Warning, "unknown: no source covers this");
-                    page.line(out, &format!("  {unknown}"))?;
-                }
-            }
-        }
-        if !uncovered.is_empty() {
             writeln!(out)?;
-            let note = format!("No source covers: {}.", uncovered.join(", "));
-            for line in text::wrap(&note, term.prose_width(), "") {
-                writeln!(out, "{}", term.paint(Paint::Warning, &line))?;
+            heading(out, term, section.title)?;
+            if section.has(self) {
+                (section.text)(&page, out)?;
+            } else {
+                let unknown = term.paint(Paint::Warning, "unknown: no source covers this");
+                page.line(out, &format!("  {unknown}"))?;
             }
         }
-        Ok(())
+        uncovered_note(&page, out, &uncovered)
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
@@ -130,6 +127,38 @@ impl Render for ShowView<'_> {
         }
         Ok(())
     }
+}
+
+/// A title inside a sentence: "Official wages (BLS, May 2025)" becomes
+/// "official wages (BLS, May 2025)", the names in it kept.
+fn lowercase_first(title: &str) -> String {
+    let mut chars = title.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// After a full profile, the sections no source covers. An official
+/// occupation has no guide: its guide-only sections are summed up, not
+/// listed.
+fn uncovered_note(page: &Page<'_>, out: &mut dyn Write, uncovered: &[String]) -> io::Result<()> {
+    if uncovered.is_empty() {
+        return Ok(());
+    }
+    let note = match (&page.view.origin, uncovered) {
+        (Origin::Official, [a, b, c, rest @ ..]) if !rest.is_empty() => format!(
+            "No curated guide covers this occupation, so {} sections are left out ({a}, {b}, {c} and {} more); `careers list` shows the roles that have one.",
+            uncovered.len(),
+            rest.len()
+        ),
+        _ => format!("No source covers: {}.", uncovered.join(", ")),
+    };
+    writeln!(out)?;
+    for line in text::wrap(&note, page.term.prose_width(), "") {
+        writeln!(out, "{}", page.term.paint(Paint::Warning, &line))?;
+    }
+    Ok(())
 }
 
 /// The title and id, family, aliases, and where the profile comes from.
@@ -168,7 +197,9 @@ fn header(page: &Page<'_>, out: &mut dyn Write) -> io::Result<()> {
     match &page.view.origin {
         Origin::Official => {
             let code = r.soc.first().map_or("", |l| l.code.as_str());
-            let note = format!("Official occupation, SOC {code}: no curated profile; `--section wages --area STATE` for local pay");
+            let note = format!(
+                "Official occupation, SOC {code} (BLS, O*NET); `--area STATE` for local pay"
+            );
             page.line(out, &page.paint(Paint::Muted, &note))
         }
         Origin::File(path) => {

@@ -1,9 +1,10 @@
 //! The body of each profile section as text, one function per section
 //! (the table that names them is [`crate::sections::SECTIONS`]).
 
+use super::official;
 use super::Page;
 use crate::model::List;
-use crate::render::text::{self, bullet, clean, paragraph, percent, years, UNKNOWN};
+use crate::render::text::{self, bullet, clean, paragraph, years, UNKNOWN};
 use crate::term::Paint;
 use std::io::{self, Write};
 
@@ -73,7 +74,7 @@ pub fn skills(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
             bullet(out, p.term, s, "    ")?;
         }
     }
-    Ok(())
+    official::skills(p, out)
 }
 
 pub fn education(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
@@ -88,7 +89,8 @@ pub fn education(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
             bullet(out, p.term, i, "  ")?;
         }
     }
-    p.lists(out, &p.role().certifications, Some("Certifications"))
+    p.lists(out, &p.role().certifications, Some("Certifications"))?;
+    official::education(p, out)
 }
 
 pub fn experience(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
@@ -107,7 +109,7 @@ pub fn experience(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
         p.line(out, &format!("  {label} {}", p.cite(&x.source)))?;
         p.prose(out, &x.paragraphs, "")?;
     }
-    Ok(())
+    official::experience(p, out)
 }
 
 /// The pay answer, as `careers salary` shows it: the headline, then each
@@ -151,46 +153,7 @@ pub fn wages(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
 }
 
 pub fn outlook(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
-    let r = p.role();
-    for o in &r.outlook {
-        let mut head = Vec::new();
-        if let Some(g) = o.growth_percent {
-            head.push(p.paint(Paint::Figure, &format!("{} growth", percent(g))));
-        }
-        if let Some(s) = &o.status {
-            head.push(clean(s).into_owned());
-        }
-        if let Some(t) = o.through {
-            head.push(format!("through {t}"));
-        }
-        if let Some(a) = &o.attributed_to {
-            head.push(format!("credited to {}", clean(a)));
-        }
-        p.line(out, &format!("  {} {}", head.join("; "), p.cite(&o.source)))?;
-        if let Some(d) = &o.demand {
-            let demand = p.paint(Paint::Figure, &clean(d));
-            p.line(out, &format!("    Demand: {demand}"))?;
-        }
-        for t in [&o.demand_text, &o.automation].into_iter().flatten() {
-            paragraph(out, p.term, t, "    ")?;
-        }
-        if let Some(ai) = &o.ai_impact {
-            let when = o
-                .ai_impact_through
-                .map(|y| format!(" (through {y})"))
-                .unwrap_or_default();
-            paragraph(out, p.term, &format!("AI impact{when}: {ai}"), "    ")?;
-        }
-        for x in &o.paragraphs {
-            paragraph(out, p.term, x, "    ")?;
-        }
-    }
-    let trends: Vec<_> = r.outlook.iter().filter_map(|o| o.trend).collect();
-    if trends.windows(2).any(|w| w[0] != w[1]) {
-        let note = "Sources disagree on the outlook; both are shown.";
-        p.line(out, &format!("  {}", p.paint(Paint::Warning, note)))?;
-    }
-    Ok(())
+    super::outlook::section(p, out)
 }
 
 pub fn remote(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
@@ -358,7 +321,8 @@ pub fn reports(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
 }
 
 pub fn related(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
-    p.role_refs(out, &p.role().related)
+    p.role_refs(out, &p.role().related)?;
+    official::related(p, out)
 }
 
 pub fn differences(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
@@ -457,6 +421,10 @@ pub fn sources(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
             s.title, s.kind, s.id
         );
         paragraph(out, p.term, &entry, "  ")?;
+        // The attribution the official tables' licences ask for.
+        if let Some(note) = s.note.as_deref().filter(|_| p.view.shows_note(&s.id)) {
+            paragraph(out, p.term, note, "      ")?;
+        }
     }
     Ok(())
 }

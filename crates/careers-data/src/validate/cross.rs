@@ -2,10 +2,11 @@
 //! name of one role taken by another, every referenced role and source
 //! defined somewhere, SOC links naming an official occupation.
 
-use super::location::path;
+use super::location::{path, Doc};
 use super::schema::{RoleDoc, RoleRef, UnknownSource};
 use super::Diagnostic;
-use crate::names::is_soc_code;
+use crate::model::Source;
+use crate::names::{is_soc_code, normalize_name, occupation_id};
 use crate::parallel::map_in_parallel;
 use std::collections::{HashMap, HashSet};
 
@@ -117,6 +118,122 @@ pub fn check_soc_links(docs: &[RoleDoc<'_>], codes: &[String]) -> Vec<Diagnostic
         }
     }
     problems
+}
+
+/// The sources of `files` beside those of the base catalog (the bundled
+/// sources, which `base_ids` names): a file may add sources, never define
+/// a base id again (its data would then be cited as the bundled source's),
+/// and two files may not define one id (the last would win silently).
+pub fn check_source_ids(files: &[(Doc<'_>, Vec<Source>)], base_ids: &[String]) -> Vec<Diagnostic> {
+    let base: HashSet<&str> = base_ids.iter().map(String::as_str).collect();
+    let mut first: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut out = Vec::new();
+    for (f, (doc, sources)) in files.iter().enumerate() {
+        for (i, s) in sources.iter().enumerate() {
+            let at = path("source").index(i).key("id");
+            if base.contains(s.id.as_str()) {
+                let message = format!(
+                    "source `{}` is a bundled source: a sources.toml may add sources, \
+                     not redefine bundled ones (give yours another id)",
+                    s.id
+                );
+                doc.report(&mut out, &at, message);
+                continue;
+            }
+            match first.get(s.id.as_str()) {
+                // Twice in one file is a problem of the file itself.
+                Some(&(g, j)) if g != f => {
+                    let other = &files[g].0;
+                    let there = other.at_path(&path("source").index(j).key("id"), "");
+                    let message = format!(
+                        "source `{}` is also defined in {}:{}",
+                        s.id, other.file, there.line
+                    );
+                    doc.report(&mut out, &at, message);
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(&s.id, (f, i));
+                }
+            }
+        }
+    }
+    out.extend(files.iter().filter_map(|(doc, _)| doc.unlisted_note()));
+    out
+}
+
+/// Names a role may not take from the official occupations that are
+/// catalog entries beside it (`occupations`, as SOC code and title): an
+/// occupation's SOC code or id (its title in kebab-case) as the role's
+/// id, so that each stays reachable by both; and its title as the role's
+/// title or alias, unless the role stands for the occupation (links its
+/// code, not approximately), which the catalog then lists as the role.
+pub fn check_official_names(
+    docs: &[RoleDoc<'_>],
+    occupations: &[(String, String)],
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if occupations.is_empty() {
+        return out;
+    }
+    let by_code: HashMap<&str, usize> = occupations
+        .iter()
+        .enumerate()
+        .map(|(i, (code, _))| (code.as_str(), i))
+        .collect();
+    let by_id: HashMap<String, usize> = occupations
+        .iter()
+        .enumerate()
+        .map(|(i, (_, title))| (occupation_id(title), i))
+        .collect();
+    let by_name: HashMap<String, usize> = occupations
+        .iter()
+        .enumerate()
+        .map(|(i, (_, title))| (normalize_name(title), i))
+        .collect();
+    let named = |i: usize| format!("{} ({})", occupations[i].1, occupations[i].0);
+    for rd in docs {
+        let role = &rd.role;
+        if let Some(&i) = by_code.get(role.id.as_str()) {
+            let message = format!(
+                "id `{}` is the SOC code of the official occupation {}: a role id may not be a SOC code",
+                role.id,
+                occupations[i].1
+            );
+            rd.doc.report(&mut out, &path("id"), message);
+        } else if let Some(&i) = by_id.get(&role.id) {
+            let message = format!(
+                "id `{}` is the id of the official occupation {}: give the role another id",
+                role.id,
+                named(i)
+            );
+            rd.doc.report(&mut out, &path("id"), message);
+        }
+        let stands_for = |code: &str| role.soc.iter().any(|l| !l.approximate && l.code == code);
+        let names = std::iter::once((path("title"), "title", &role.title, &rd.names.title)).chain(
+            role.aliases
+                .iter()
+                .zip(&rd.names.aliases)
+                .enumerate()
+                .map(|(i, (a, key))| (path("aliases").index(i).key("name"), "alias", &a.name, key)),
+        );
+        for (at, what, name, key) in names {
+            let Some(&i) = by_name.get(key.as_str()) else {
+                continue;
+            };
+            if stands_for(&occupations[i].0) {
+                continue;
+            }
+            let message = format!(
+                "{what} `{name}` is the title of the official occupation {}: name the role \
+                 otherwise, or link it with [[soc]] code = \"{}\" if it is that occupation",
+                named(i),
+                occupations[i].0
+            );
+            rd.doc.report(&mut out, &at, message);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -249,5 +366,83 @@ mod tests {
             ds[0].message,
             "`43-9061` is not an occupation of the BLS wage tables (May 2025)"
         );
+    }
+
+    #[test]
+    fn sources_may_be_added_but_not_redefined() {
+        let roles = [role_file("full-role", FULL_ROLE)];
+        let base = Base {
+            source_ids: vec!["src-a".into()],
+            ..Base::default()
+        };
+        let ds = check_set(&[sources_file(FULL_SOURCES)], &roles, &base).expect_err("refused");
+        assert_eq!(ds.len(), 1, "{ds:?}");
+        assert_eq!(
+            ds[0].to_string(),
+            "sources.toml:2:1: field `source[0].id`: source `src-a` is a bundled source: \
+             a sources.toml may add sources, not redefine bundled ones (give yours another id)"
+        );
+        let mut second = sources_file(&FULL_SOURCES.replace("src-a", "src-c"));
+        second.file = "other/sources.toml".into();
+        let ds = check_set(
+            &[sources_file(FULL_SOURCES), second],
+            &roles,
+            &Base::default(),
+        )
+        .expect_err("refused");
+        assert_eq!(
+            ds[0].to_string(),
+            "other/sources.toml:7:1: field `source[1].id`: source `src-b` is also defined \
+             in sources.toml:7"
+        );
+    }
+
+    #[test]
+    fn official_ids_codes_and_titles_stay_the_occupations() {
+        let base = Base {
+            occupations: vec![
+                ("29-1212".into(), "Cardiologists".into()),
+                ("43-4051".into(), "Customer Service Representatives".into()),
+            ],
+            ..Base::default()
+        };
+        let as_role = |id: &str, title: &str| {
+            FULL_ROLE
+                .replace("\"full-role\"", &format!("\"{id}\""))
+                .replace("Full Role", title)
+        };
+        let one = |id: &str, text: &str| -> Vec<String> {
+            check(&[(id, text)], &base)
+                .iter()
+                .map(|d| d.message.clone())
+                .collect()
+        };
+        assert_eq!(
+            one("cardiologists", &as_role("cardiologists", "Heart Doctor")),
+            [
+                "id `cardiologists` is the id of the official occupation Cardiologists \
+              (29-1212): give the role another id"
+            ]
+        );
+        assert_eq!(
+            one("43-4051", &as_role("43-4051", "Front Desk")),
+            [
+                "id `43-4051` is the SOC code of the official occupation Customer Service \
+              Representatives: a role id may not be a SOC code"
+            ]
+        );
+        let titled = as_role("heart-doctor", "CARDIOLOGISTS");
+        let got = one("heart-doctor", &titled);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].starts_with("title `CARDIOLOGISTS` is the title of the official"));
+        // Linked exactly, the role stands for the occupation.
+        let linked = titled.replacen("code = \"43-4051\"", "code = \"29-1212\"", 1);
+        assert_eq!(one("heart-doctor", &linked), Vec::<String>::new());
+        let approximate = linked.replacen(
+            "code = \"29-1212\"\n",
+            "code = \"29-1212\"\napproximate = true\n",
+            1,
+        );
+        assert_eq!(one("heart-doctor", &approximate).len(), 1);
     }
 }

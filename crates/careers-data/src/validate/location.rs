@@ -236,6 +236,72 @@ impl<'a> Doc<'a> {
             .map(|s| s.start)
     }
 
+    /// Adds a problem about `field` placed at byte `offset` (a character
+    /// inside its value), counted like [`Doc::report`].
+    pub(crate) fn report_at(
+        &self,
+        out: &mut Vec<Diagnostic>,
+        field: &FieldPath,
+        offset: usize,
+        message: impl Into<String>,
+    ) {
+        self.report_with(out, || {
+            let (line, column) = line_col(self.text, offset);
+            Diagnostic {
+                line,
+                column,
+                ..self.at_path(field, message)
+            }
+        });
+    }
+
+    /// Where the string at `field` first holds a character `found` picks:
+    /// the byte offset in the text, read from the string's TOML source
+    /// (escapes such as `\u202e` included), or `None` if it cannot be told.
+    pub(crate) fn first_char_in(
+        &self,
+        field: &FieldPath,
+        found: impl Fn(char) -> bool,
+    ) -> Option<usize> {
+        let value = value_of(self.tree()?, &field.0)?;
+        if !matches!(value.get_ref(), DeValue::String(_)) {
+            return None;
+        }
+        let span = value.span();
+        let raw = self.text.get(span.clone())?;
+        Some(span.start + first_in_string_literal(raw, found)?)
+    }
+
+    /// serde's message for a value of the wrong type, on one line. The TOML
+    /// deserializer hands a date or time to serde as a map, so serde calls
+    /// one "map": this names it a datetime, as the file has it.
+    fn type_error(&self, message: &str, offset: usize) -> String {
+        let message = one_line(message);
+        let Some(rest) = message.strip_prefix("invalid type: map,") else {
+            return message;
+        };
+        let datetime = self.tree().and_then(|t| {
+            let mut found = None;
+            walk_values(t.get_ref(), &mut Vec::new(), &mut |_, _, v| {
+                if matches!(v.get_ref(), DeValue::Datetime(_)) && v.span().contains(&offset) {
+                    found = self.text.get(v.span());
+                }
+            });
+            found
+        });
+        match datetime {
+            Some(raw) => {
+                let hint = if rest.trim_start().starts_with("expected a string") {
+                    " (quote it to make it text)"
+                } else {
+                    ""
+                };
+                format!("invalid type: datetime {raw},{rest}{hint}")
+            }
+            None => message,
+        }
+    }
+
     /// Deserializes the document into `T`, handing the syntax tree to the
     /// deserializer rather than copying it. A type error comes back placed
     /// at its field.
@@ -245,7 +311,7 @@ impl<'a> Doc<'a> {
         };
         T::deserialize(toml::de::Deserializer::from(tree)).map_err(|err| {
             let offset = err.span().map_or(0, |s| s.start);
-            let mut d = self.at_offset(offset, one_line(err.message()));
+            let mut d = self.at_offset(offset, self.type_error(err.message(), offset));
             // serde names the offending field in its message; prefer it
             // when the span points at the enclosing table.
             if let Some(name) = backticked(err.message()) {
@@ -432,6 +498,94 @@ pub(crate) fn span_of(root: &Spanned<DeTable<'_>>, path: &[Seg]) -> Option<Range
     best
 }
 
+/// The value at `path`, if every step of it exists.
+fn value_of<'t, 'a>(
+    root: &'t Spanned<DeTable<'a>>,
+    path: &[Seg],
+) -> Option<&'t Spanned<DeValue<'a>>> {
+    let (first, rest) = path.split_first()?;
+    let Seg::Key(k) = first else { return None };
+    let mut current = root.get_ref().iter().find(|(key, _)| key.get_ref() == k)?.1;
+    for seg in rest {
+        current = match (seg, current.get_ref()) {
+            (Seg::Key(k), DeValue::Table(t)) => t.iter().find(|(key, _)| key.get_ref() == k)?.1,
+            (Seg::Index(i), DeValue::Array(items)) => items.get(*i)?,
+            _ => return None,
+        };
+    }
+    Some(current)
+}
+
+/// The byte offset in `raw`, the source of a TOML string with its quotes,
+/// of the first character `found` picks in the string's value: the
+/// character itself, or the escape that stands for it.
+fn first_in_string_literal(raw: &str, found: impl Fn(char) -> bool) -> Option<usize> {
+    let (quotes, basic) = if raw.starts_with(r#"""""#) {
+        (3, true)
+    } else if raw.starts_with("'''") {
+        (3, false)
+    } else if raw.starts_with('"') {
+        (1, true)
+    } else if raw.starts_with('\'') {
+        (1, false)
+    } else {
+        return None;
+    };
+    let mut body = raw.get(quotes..raw.len().checked_sub(quotes)?)?;
+    let mut start = quotes;
+    // A newline right after the opening quotes of a multi-line string is
+    // not part of the value.
+    if quotes == 3 {
+        if let Some(rest) = body
+            .strip_prefix("\r\n")
+            .or_else(|| body.strip_prefix('\n'))
+        {
+            start += body.len() - rest.len();
+            body = rest;
+        }
+    }
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !(basic && c == '\\') {
+            if found(c) {
+                return Some(start + i);
+            }
+            continue;
+        }
+        let hex = |chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, n: usize| {
+            let digits: String = (0..n)
+                .filter_map(|_| chars.next().map(|(_, h)| h))
+                .collect();
+            u32::from_str_radix(&digits, 16)
+                .ok()
+                .and_then(char::from_u32)
+        };
+        let decoded = match chars.next().map(|(_, e)| e) {
+            Some('b') => Some('\u{8}'),
+            Some('t') => Some('\t'),
+            Some('n') => Some('\n'),
+            Some('f') => Some('\u{c}'),
+            Some('r') => Some('\r'),
+            Some('e') => Some('\u{1b}'),
+            Some('x') => hex(&mut chars, 2),
+            Some('u') => hex(&mut chars, 4),
+            Some('U') => hex(&mut chars, 8),
+            Some(c @ ('"' | '\\')) => Some(c),
+            // A backslash ending a line of a multi-line string: it and the
+            // white space after it stand for nothing.
+            Some(_) => {
+                while chars.next_if(|(_, w)| w.is_whitespace()).is_some() {}
+                None
+            }
+            None => None,
+        };
+        if decoded.is_some_and(&found) {
+            return Some(start + i);
+        }
+    }
+    None
+}
+
 /// The path of the innermost key whose key or value contains `offset`.
 /// Arrays of tables do not always span their entries, so every branch is
 /// searched, not only those whose span contains the offset.
@@ -566,5 +720,94 @@ mod tests {
         assert_eq!((note.line, note.column), (1, 1));
         let quiet = Doc::parse("f.toml", "a = 1\n").expect("parses");
         assert!(quiet.unlisted_note().is_none());
+    }
+
+    #[test]
+    fn characters_are_found_in_the_strings_source() {
+        let bidi = |c: char| c == '\u{202e}';
+        let find = |raw: &str| first_in_string_literal(raw, bidi);
+        assert_eq!(find("\"ab\u{202e}c\""), Some(3));
+        assert_eq!(find(r#""a\u202Ec""#), Some(2));
+        assert_eq!(
+            find(r#""a\\u202e \u202e""#),
+            Some(10),
+            "an escaped backslash is no escape"
+        );
+        assert_eq!(find(r#""\"\U0000202e""#), Some(3));
+        assert_eq!(
+            find("'a\\\u{202e}'"),
+            Some(3),
+            "a literal string has no escapes"
+        );
+        assert_eq!(find("\"\"\"\n\u{202e}\"\"\""), Some(4));
+        let newline = |c: char| c == '\n';
+        assert_eq!(
+            first_in_string_literal("\"\"\"\nab\ncd\"\"\"", newline),
+            Some(6)
+        );
+        assert_eq!(
+            first_in_string_literal("\"\"\"ab\\\n   cd\"\"\"", newline),
+            None
+        );
+        assert_eq!(first_in_string_literal("\"plain\"", newline), None);
+        assert_eq!(first_in_string_literal("42", newline), None);
+    }
+
+    #[test]
+    fn a_character_in_a_value_is_placed_exactly() {
+        let text = "[[aliases]]\nname = \"Night \\u200bLead\"\n";
+        let doc = Doc::parse("f.toml", text).expect("parses");
+        let field = path("aliases").index(0).key("name");
+        let at = doc
+            .first_char_in(&field, |c| c == '\u{200b}')
+            .expect("found");
+        assert_eq!(line_col(text, at), (2, 15));
+        assert_eq!(doc.first_char_in(&path("nothing"), |_| true), None);
+        let mut out = Vec::new();
+        doc.report_at(&mut out, &field, at, "zero width");
+        assert_eq!((out[0].line, out[0].column), (2, 15));
+        assert_eq!(out[0].field.as_deref(), Some("aliases[0].name"));
+    }
+
+    #[test]
+    fn a_datetime_of_the_wrong_type_is_called_a_datetime() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct T {
+            title: String,
+            #[serde(default)]
+            years: Option<u32>,
+            #[serde(default)]
+            list: Vec<String>,
+        }
+        let message = |text: &str| {
+            let mut doc = Doc::parse("f.toml", text).expect("parses");
+            let d = doc.deserialize::<T>().expect_err("refused");
+            (d.line, d.column, d.field.unwrap_or_default(), d.message)
+        };
+        assert_eq!(
+            message("title = 1979-05-27T07:32:00Z\n"),
+            (
+                1,
+                9,
+                "title".into(),
+                "invalid type: datetime 1979-05-27T07:32:00Z, expected a string \
+                 (quote it to make it text)"
+                    .into()
+            )
+        );
+        assert_eq!(
+            message("title = \"x\"\nyears = 07:32:00\n").3,
+            "invalid type: datetime 07:32:00, expected u32"
+        );
+        assert_eq!(
+            message("title = \"x\"\nlist = [\"a\", 2025-01-15]\n").2,
+            "list[1]"
+        );
+        // A real table is still a map.
+        assert_eq!(
+            message("[title]\na = 1\n").3,
+            "invalid type: map, expected a string"
+        );
     }
 }

@@ -10,12 +10,15 @@
 //! [`schema`] holds the rules one file follows on its own, [`cross`] those
 //! that need the whole catalog; [`check_set`] runs them all.
 
+pub mod budget;
 mod cross;
 mod diagnostic;
 mod location;
 mod schema;
 
-pub use cross::{check_names, check_references, check_soc_links};
+pub use cross::{
+    check_names, check_official_names, check_references, check_soc_links, check_source_ids,
+};
 pub use diagnostic::Diagnostic;
 pub use location::{line_col, Doc, FieldPath, Seg, MAX_NESTING, MAX_PROBLEMS_PER_FILE};
 pub use schema::{parse_role, parse_sources, RoleDoc};
@@ -61,6 +64,10 @@ pub struct Base {
     /// The SOC codes of the official wage tables; SOC links must name one.
     /// Empty: not checked.
     pub soc_codes: Vec<String>,
+    /// The official occupations that are entries of the catalog beside the
+    /// roles, as (SOC code, title): no role may take one's id or code, nor
+    /// its title unless the role stands for it. Empty: not checked.
+    pub occupations: Vec<(String, String)>,
 }
 
 /// Parses and checks a set of source files and role files together,
@@ -72,13 +79,15 @@ pub fn check_set(
     base: &Base,
 ) -> Result<(Vec<Source>, Vec<Role>), Vec<Diagnostic>> {
     let mut problems = Vec::new();
-    let mut sources = Vec::new();
+    let mut source_docs = Vec::new();
     for f in source_files {
         match parse_sources(&f.file, strip_bom(&f.text)) {
-            Ok((_, s)) => sources.extend(s),
+            Ok(parsed) => source_docs.push(parsed),
             Err(d) => problems.extend(d),
         }
     }
+    problems.extend(cross::check_source_ids(&source_docs, &base.source_ids));
+    let sources: Vec<Source> = source_docs.into_iter().flat_map(|(_, s)| s).collect();
     // Sets, not scans: with thousands of roles, each with several links,
     // linear lookups made this quadratic (seconds for 10,000 roles).
     let all_sources: HashSet<&str> = base
@@ -107,6 +116,7 @@ pub fn check_set(
     let role_known = |id: &str| base_roles.contains(id) || doc_ids.contains(id);
     problems.extend(cross::check_references(&docs, &role_known));
     problems.extend(cross::check_soc_links(&docs, &base.soc_codes));
+    problems.extend(cross::check_official_names(&docs, &base.occupations));
     problems.extend(docs.iter().filter_map(|d| d.doc.unlisted_note()));
     if problems.is_empty() {
         Ok((sources, docs.into_iter().map(|d| d.role).collect()))

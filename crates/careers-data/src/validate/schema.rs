@@ -3,10 +3,11 @@
 //! non-finite numbers, kebab-case ids matching the file name, pay figures
 //! and year ranges in order, well-formed SOC links.
 
+use super::budget::{FileKind, Tally};
 use super::location::{owned_path, path, walk_values, Doc, FieldPath, Step};
 use super::Diagnostic;
-use crate::model::{Role, Salary, Source, SourcesFile};
-use crate::names::{is_kebab_id, is_soc_code, normalize_name};
+use crate::model::{Outlook, Period, Role, Salary, Source, SourcesFile};
+use crate::names::{forbidden_in_name, is_kebab_id, is_soc_code, normalize_name};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use toml::de::{DeTable, DeValue};
@@ -83,7 +84,7 @@ pub fn parse_role<'a>(
     text: &'a str,
 ) -> Result<RoleDoc<'a>, Vec<Diagnostic>> {
     let mut doc = Doc::parse(file, text).map_err(|d| vec![d])?;
-    let (role, role_refs): (Role, _) = decode(&mut doc)?;
+    let (role, role_refs): (Role, _) = decode(&mut doc, FileKind::Role)?;
     let mut problems = check_role(&doc, stem, &role);
     if problems.is_empty() {
         let names = Names::of(&role);
@@ -106,7 +107,7 @@ pub fn parse_sources<'a>(
     text: &'a str,
 ) -> Result<(Doc<'a>, Vec<Source>), Vec<Diagnostic>> {
     let mut doc = Doc::parse(file, text).map_err(|d| vec![d])?;
-    let (parsed, _): (SourcesFile, _) = decode(&mut doc)?;
+    let (parsed, _): (SourcesFile, _) = decode(&mut doc, FileKind::Sources)?;
     let mut problems = Vec::new();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, s) in parsed.source.iter().enumerate() {
@@ -140,10 +141,11 @@ pub fn parse_sources<'a>(
 /// whole catalog.
 fn decode<'a, T: serde::de::DeserializeOwned>(
     doc: &mut Doc<'a>,
+    kind: FileKind,
 ) -> Result<(T, Vec<RoleRef<'a>>), Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let refs = match doc.parsed_tree() {
-        Some(tree) => scan(doc, tree.get_ref(), &mut problems),
+        Some(tree) => scan(doc, tree.get_ref(), kind, &mut problems),
         None => Vec::new(),
     };
     match doc.deserialize::<T>() {
@@ -160,12 +162,19 @@ fn decode<'a, T: serde::de::DeserializeOwned>(
     }
 }
 
-/// One pass over the tree: reports blank strings and non-finite
-/// numbers, and collects the strings under keys named `role`. Paths are
-/// borrowed while walking and made into a [`FieldPath`] only for a
-/// problem: building one per value was most of the validation time.
-fn scan<'a>(doc: &Doc<'a>, tree: &DeTable<'a>, problems: &mut Vec<Diagnostic>) -> Vec<RoleRef<'a>> {
+/// One pass over the tree: reports blank strings, non-finite numbers and
+/// what exceeds the size budget, and collects the strings under keys
+/// named `role`. Paths are borrowed while walking and made into a
+/// [`FieldPath`] only for a problem: building one per value was most of
+/// the validation time.
+fn scan<'a>(
+    doc: &Doc<'a>,
+    tree: &DeTable<'a>,
+    kind: FileKind,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<RoleRef<'a>> {
     let mut refs = Vec::new();
+    let mut tally = Tally::new(kind);
     walk_values(
         tree,
         &mut Vec::new(),
@@ -174,11 +183,19 @@ fn scan<'a>(doc: &Doc<'a>, tree: &DeTable<'a>, problems: &mut Vec<Diagnostic>) -
                 if s.trim().is_empty() {
                     doc.report(problems, &owned_path(path), "must not be empty");
                 }
+                for message in tally.text(path, s) {
+                    doc.report(problems, &owned_path(path), message);
+                }
                 if let (Some(Step::Key("role")), Some(key_at)) = (path.last(), key_at) {
                     refs.push(RoleRef {
                         id: s.clone(),
                         key_at,
                     });
+                }
+            }
+            DeValue::Array(items) => {
+                if let Some(message) = tally.list(path, items.len()) {
+                    doc.report(problems, &owned_path(path), message);
                 }
             }
             DeValue::Float(f) => {
@@ -218,8 +235,16 @@ fn check_role(doc: &Doc<'_>, stem: &str, role: &Role) -> Vec<Diagnostic> {
             ),
         );
     }
+    check_name(doc, || path("title"), &role.title, &mut out);
+    for (i, a) in role.aliases.iter().enumerate() {
+        let at = || path("aliases").index(i).key("name");
+        check_name(doc, at, &a.name, &mut out);
+    }
     for (i, s) in role.salary.iter().enumerate() {
         check_salary(doc, &path("salary").index(i), s, &mut out);
+    }
+    for (i, o) in role.outlook.iter().enumerate() {
+        check_outlook(doc, i, o, &mut out);
     }
     for (i, e) in role.experience.iter().enumerate() {
         check_years(
@@ -299,6 +324,113 @@ fn check_role(doc: &Doc<'_>, stem: &str, role: &Role) -> Vec<Diagnostic> {
     out
 }
 
+/// The most years of experience a figure may give.
+pub const MAX_YEARS: u32 = 80;
+
+/// Pay per year may not be above this, in the figures' own currency.
+pub const MAX_PAY_PER_YEAR: f64 = 1e12;
+
+/// Pay per hour may not be above this, in the figures' own currency.
+pub const MAX_PAY_PER_HOUR: f64 = 1e9;
+
+/// The range a growth percent must lie in: no fewer than none of the jobs,
+/// no more than eleven times as many.
+pub const GROWTH_PERCENT: std::ops::RangeInclusive<f64> = -100.0..=1000.0;
+
+/// The years a projection may run to.
+pub const PROJECTION_YEARS: std::ops::RangeInclusive<u32> = 1900..=2200;
+
+/// An id, title or alias holds no character the names rule forbids
+/// ([`forbidden_in_name`]); the problem is placed at that character.
+/// `at` makes the field's path only for a problem: one per name of every
+/// role was a tenth of the time these checks added to a first load.
+fn check_name(
+    doc: &Doc<'_>,
+    at: impl FnOnce() -> FieldPath,
+    name: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some((c, what)) = name
+        .chars()
+        .find_map(|c| forbidden_in_name(c).map(|what| (c, what)))
+    else {
+        return;
+    };
+    let at = &at();
+    let message = format!(
+        "`{}` holds U+{:04X} ({what}): ids, titles and aliases may not hold control, \
+         bidi or zero-width characters",
+        shown(name),
+        c as u32
+    );
+    match doc.first_char_in(at, |c| forbidden_in_name(c).is_some()) {
+        Some(offset) => doc.report_at(out, at, offset, message),
+        None => doc.report(out, at, message),
+    }
+}
+
+/// A name quoted in a message: what the names rule forbids shown as
+/// `\u{..}`, and a long one cut short.
+fn shown(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if i == 80 {
+            out.push('…');
+            break;
+        }
+        match forbidden_in_name(c) {
+            Some(_) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// A number from a file as a message shows it: in full when it is of a
+/// size people write, in scientific notation when it is not (`1e308` has
+/// 309 digits in full).
+fn number(v: f64) -> String {
+    if v != 0.0 && !(1e-3..1e6).contains(&v.abs()) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
+fn check_outlook(doc: &Doc<'_>, i: usize, o: &Outlook, out: &mut Vec<Diagnostic>) {
+    let at = || path("outlook").index(i);
+    if let Some(g) = o.growth_percent {
+        if !GROWTH_PERCENT.contains(&g) {
+            doc.report(
+                out,
+                &at().key("growth_percent"),
+                format!(
+                    "growth must lie between {} and {} percent, got {}",
+                    GROWTH_PERCENT.start(),
+                    GROWTH_PERCENT.end(),
+                    number(g)
+                ),
+            );
+        }
+    }
+    for (name, year) in [
+        ("through", o.through),
+        ("ai_impact_through", o.ai_impact_through),
+    ] {
+        if let Some(y) = year.filter(|y| !PROJECTION_YEARS.contains(y)) {
+            doc.report(
+                out,
+                &at().key(name),
+                format!(
+                    "must be a year from {} to {}, got {y}",
+                    PROJECTION_YEARS.start(),
+                    PROJECTION_YEARS.end()
+                ),
+            );
+        }
+    }
+}
+
 fn check_years(
     doc: &Doc<'_>,
     at: &FieldPath,
@@ -306,6 +438,15 @@ fn check_years(
     max: Option<u32>,
     out: &mut Vec<Diagnostic>,
 ) {
+    for (name, years) in [("min_years", min), ("max_years", max)] {
+        if let Some(y) = years.filter(|y| *y > MAX_YEARS) {
+            doc.report(
+                out,
+                &at.clone().key(name),
+                format!("years must lie between 0 and {MAX_YEARS}, got {y}"),
+            );
+        }
+    }
     if let (Some(lo), Some(hi)) = (min, max) {
         if lo > hi {
             doc.report(
@@ -351,9 +492,28 @@ fn check_salary(doc: &Doc<'_>, at: &FieldPath, s: &Salary, out: &mut Vec<Diagnos
             }
         }
     }
+    let (most, per) = match s.period {
+        Period::Year => (MAX_PAY_PER_YEAR, "year"),
+        Period::Hour => (MAX_PAY_PER_HOUR, "hour"),
+    };
     for (p, v) in &figures {
         if *v < 0.0 {
             doc.report(out, p, format!("pay must not be negative, got {v}"));
+        } else if *v == 0.0 {
+            doc.report(
+                out,
+                p,
+                "pay must be above zero (leave out a figure no source gives)",
+            );
+        } else if *v > most {
+            doc.report(
+                out,
+                p,
+                format!(
+                    "pay above {most:e} per {per} is not plausible in any currency, got {}",
+                    number(*v)
+                ),
+            );
         }
     }
     if let (Some(r), Some(m)) = (s.range, s.median) {
@@ -475,5 +635,87 @@ mod tests {
             (ds[0].line, ds[0].field.as_deref()),
             (7, Some("source[1].id"))
         );
+    }
+
+    #[test]
+    fn names_hold_no_hidden_characters() {
+        let p = problems(&with(
+            "title = \"Full Role\"",
+            "title = \"Full \\u202eRole\"",
+        ));
+        assert_eq!(
+            p,
+            [(
+                2,
+                "title".into(),
+                "`Full \\u{202e}Role` holds U+202E (a bidi control): ids, titles and aliases \
+                 may not hold control, bidi or zero-width characters"
+                    .into()
+            )]
+        );
+        let p = problems(&with("Complete Role", "Complete\u{200b}Role"));
+        assert_eq!(p[0].1, "aliases[0].name");
+        // Quotes and the like are fine.
+        assert_eq!(
+            problems(&with("Full Role", r#"Full \"Role\" $(x) `y` & Co."#)),
+            []
+        );
+    }
+
+    #[test]
+    fn numbers_stay_within_their_bounds() {
+        let p = problems(&with("median = 40000", "median = 1e308"));
+        assert_eq!(
+            p[0].2,
+            "pay above 1e12 per year is not plausible in any currency, got 1e308"
+        );
+        let p = problems(&with("median = 20", "median = 1000000001"));
+        assert_eq!(
+            p[0].2,
+            "pay above 1e9 per hour is not plausible in any currency, got 1.000000001e9"
+        );
+        let p = problems(&with("median = 20", "median = 0"));
+        assert_eq!(
+            p[0].2,
+            "pay must be above zero (leave out a figure no source gives)"
+        );
+        let p = problems(&with("growth_percent = 5.0", "growth_percent = -100.5"));
+        assert_eq!(
+            p[0].2,
+            "growth must lie between -100 and 1000 percent, got -100.5"
+        );
+        let p = problems(&with("max_years = 3", "max_years = 81"));
+        assert_eq!(
+            (p[0].1.as_str(), p[0].2.as_str()),
+            (
+                "experience[0].max_years",
+                "years must lie between 0 and 80, got 81"
+            )
+        );
+        let p = problems(&with(
+            "trend = \"growing\"",
+            "trend = \"growing\"\nthrough = 1899",
+        ));
+        assert_eq!(p[0].2, "must be a year from 1900 to 2200, got 1899");
+        for fine in [
+            ("median = 20", "median = 1e9"),
+            (
+                "range = { min = 30000, max = 50000 }\nmedian = 40000",
+                "median = 1e12",
+            ),
+            ("growth_percent = 5.0", "growth_percent = 1000"),
+            ("max_years = 3", "max_years = 80"),
+        ] {
+            assert_eq!(problems(&with(fine.0, fine.1)), [], "{fine:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_in_messages_stay_short() {
+        assert_eq!(number(1e308), "1e308");
+        assert_eq!(number(-1e300), "-1e300");
+        assert_eq!(number(5000.0), "5000");
+        assert_eq!(number(0.0), "0");
+        assert_eq!(number(0.0001), "1e-4");
     }
 }
