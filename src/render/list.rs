@@ -152,6 +152,13 @@ fn table(view: &ListView<'_>, out: &mut dyn Write, term: &Term) -> io::Result<()
         // for a table.
         return stacked(view, out, term);
     }
+    // Pay, the figure a list is read for, on one line where the others'
+    // longest words and the titles still fit.
+    let pay_column = usize::from(wide);
+    let pay_whole = pays.iter().map(|p| text::display_width(p)).max().unwrap_or(0) + 2;
+    if others.iter().sum::<usize>() - others[pay_column] + pay_whole + titles + 2 <= inner {
+        others[pay_column] = others[pay_column].max(pay_whole);
+    }
     let room = inner.saturating_sub(others.iter().sum::<usize>());
     let share = (inner as f64 * ROLE_SHARE) as usize;
     let ideal = titles.max(ids) + 2;
