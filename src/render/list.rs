@@ -132,11 +132,13 @@ fn table(view: &ListView<'_>, out: &mut dyn Write, term: &Term) -> io::Result<()
         .collect();
     let growths: Vec<String> = view.rows.iter().map(|r| growth_text(r, cites)).collect();
     let educations: Vec<String> = view.rows.iter().map(|r| education_text(r, cites)).collect();
-    // Each column but Role: its longest word, and the padding.
+    // Each column but Role: its longest word, the padding, and a column
+    // to spare, so that a word never fills a line to the edge (where it
+    // would read as cut).
     let mut others = vec![
-        longest_word(pays.iter().map(String::as_str).chain(["Pay"])) + 2,
-        longest_word(growths.iter().map(String::as_str).chain(["Growth"])) + 2,
-        longest_word(educations.iter().map(String::as_str).chain(["Education"])) + 2,
+        longest_word(pays.iter().map(String::as_str).chain(["Pay"])) + 3,
+        longest_word(growths.iter().map(String::as_str).chain(["Growth"])) + 3,
+        longest_word(educations.iter().map(String::as_str).chain(["Education"])) + 3,
     ];
     if wide {
         others.insert(
@@ -155,7 +157,12 @@ fn table(view: &ListView<'_>, out: &mut dyn Write, term: &Term) -> io::Result<()
     // Pay, the figure a list is read for, on one line where the others'
     // longest words and the titles still fit.
     let pay_column = usize::from(wide);
-    let pay_whole = pays.iter().map(|p| text::display_width(p)).max().unwrap_or(0) + 2;
+    let pay_whole = pays
+        .iter()
+        .map(|p| text::display_width(p))
+        .max()
+        .unwrap_or(0)
+        + 2;
     if others.iter().sum::<usize>() - others[pay_column] + pay_whole + titles + 2 <= inner {
         others[pay_column] = others[pay_column].max(pay_whole);
     }
