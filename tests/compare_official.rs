@@ -201,3 +201,56 @@ fn tsv_carries_the_projection_and_every_rating() {
     );
     assert_eq!((diff[3], diff[6]), ("-1.95", "points"));
 }
+
+/// Every key of the new JSON objects of list, compare and skills, named
+/// in docs/json.md: the documentation cannot drift from the output.
+#[test]
+fn every_new_json_field_is_documented() {
+    let documented = include_str!("../docs/json.md");
+    let mut keys: Vec<String> = Vec::new();
+    let mut add = |v: &Value| {
+        if let Some(o) = v.as_object() {
+            keys.extend(o.keys().cloned());
+        }
+    };
+    let compare = json(&["associate", "registered-nurses"]);
+    add(&compare);
+    let nurse = &compare["roles"][1];
+    add(nurse);
+    add(&nurse["occupations"][0]);
+    add(&nurse["occupations"][0]["outlook"]);
+    add(&nurse["occupations"][0]["requirements"]);
+    add(&nurse["occupations"][0]["requirements"]["entry_education"]);
+    add(&nurse["onet_skills"]);
+    add(&nurse["onet_skills"]["ratings"][0]);
+    add(&compare["all_occupations"]);
+    add(&compare["skill_grid"][0]);
+    add(&compare["skill_differences"][0]);
+    add(&compare["skill_differences"][0]["skills"][0]);
+    let (_, list, _) = run(&["list", "--all", "--format", "json"]);
+    let list: Value = serde_json::from_str(&list).expect("JSON");
+    add(&list[0]["projection"]);
+    let (_, rank, _) = run(&["skills", "--rank", "speaking", "--format", "json"]);
+    let rank: Value = serde_json::from_str(&rank).expect("JSON");
+    add(&rank);
+    add(&rank["rows"][0]);
+    let (_, skills, _) = run(&["skills", "registered-nurses", "--format", "json"]);
+    let skills: Value = serde_json::from_str(&skills).expect("JSON");
+    add(&skills);
+    add(&skills["onet_skills"][0]);
+    keys.sort();
+    keys.dedup();
+    // Named in backticks, or in an object's `{a, b, c}` outline.
+    let named = |k: &str| {
+        [
+            format!("`{k}`"),
+            format!("{{{k},"),
+            format!(", {k},"),
+            format!(", {k}}}"),
+        ]
+        .iter()
+        .any(|p| documented.contains(p.as_str()))
+    };
+    let missing: Vec<&String> = keys.iter().filter(|k| !named(k)).collect();
+    assert!(missing.is_empty(), "not in docs/json.md: {missing:?}");
+}
