@@ -1,7 +1,6 @@
 //! The one error type of the program, with the exit code each error maps to.
 
 use crate::validate::Diagnostic;
-use std::fmt;
 
 /// Exit codes, documented in `--help` and the README.
 pub mod exit {
@@ -17,33 +16,50 @@ pub mod exit {
     pub const IO: u8 = 4;
 }
 
-#[derive(Debug)]
+/// Every error of the program; its message is what `careers:` prints
+/// (with control characters made visible) and [`Error::exit_code`] the
+/// status.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// A role name matched nothing. `suggestions` are the closest ids.
+    #[error("{}", unknown_role(query, suggestions))]
     UnknownRole {
         query: String,
         suggestions: Vec<(String, String)>,
     },
     /// A role name matched several roles equally well.
+    #[error("{}", ambiguous_role(query, candidates))]
     AmbiguousRole {
         query: String,
         candidates: Vec<(String, String)>,
     },
     /// A query found nothing (search, skills --find, path).
+    #[error("{0}")]
     NoResults(String),
     /// The arguments make no sense together.
+    #[error("{0}")]
     Usage(String),
     /// Data files failed validation.
+    #[error("{}", problems("invalid data", .0))]
     InvalidData(Vec<Diagnostic>),
     /// Data files or directories could not be read (missing, permission
     /// denied, I/O error); any problems of the other kind are listed too.
+    #[error("{}", problems("cannot read the data", .0))]
     Unreadable(Vec<Diagnostic>),
     /// A stored role or index of the catalog does not decode: the cache
     /// (`in_cache`, which is then removed) or the binary is damaged.
+    #[error(
+        "{}: {what} does not decode; {}",
+        if *in_cache { "reading the catalog cache" } else { "reading the bundled catalog" },
+        if *in_cache { "the cache was removed: run the command again" } else { "this build of careers is damaged" }
+    )]
     Damaged { what: String, in_cache: bool },
     /// Reading or writing failed.
+    #[error("{context}: {source}")]
     Io {
         context: String,
+        #[source]
         source: std::io::Error,
     },
 }
@@ -68,74 +84,40 @@ impl Error {
     }
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::UnknownRole { query, suggestions } => {
-                write!(f, "no role matches `{}`", quoted(query))?;
-                if !suggestions.is_empty() {
-                    write!(f, "\n\ndid you mean:")?;
-                    write_entries(f, suggestions)?;
-                }
-                write!(f, "\n\n`careers list` shows every role.")
-            }
-            Error::AmbiguousRole { query, candidates } => {
-                write!(
-                    f,
-                    "`{}` matches {} roles; say which:",
-                    quoted(query),
-                    candidates.len()
-                )?;
-                write_entries(f, candidates)
-            }
-            Error::NoResults(what) => write!(f, "{what}"),
-            Error::Usage(what) => write!(f, "{what}"),
-            Error::InvalidData(problems) => write_problems(f, "invalid data", problems),
-            Error::Unreadable(problems) => write_problems(f, "cannot read the data", problems),
-            Error::Io { context, source } => write!(f, "{context}: {source}"),
-            Error::Damaged {
-                what,
-                in_cache: true,
-            } => write!(
-                f,
-                "reading the catalog cache: {what} does not decode; \
-                 the cache was removed: run the command again"
-            ),
-            Error::Damaged {
-                what,
-                in_cache: false,
-            } => write!(
-                f,
-                "reading the bundled catalog: {what} does not decode; \
-                 this build of careers is damaged"
-            ),
-        }
+/// "no role matches `q`", the closest roles, and where to look.
+fn unknown_role(query: &str, suggestions: &[(String, String)]) -> String {
+    let mut s = format!("no role matches `{}`", quoted(query));
+    if !suggestions.is_empty() {
+        s.push_str("\n\ndid you mean:");
+        s.push_str(&entries(suggestions));
     }
+    s.push_str("\n\n`careers list` shows every role.");
+    s
 }
 
-impl std::error::Error for Error {}
+/// "`q` matches N roles; say which:" and the candidates.
+fn ambiguous_role(query: &str, candidates: &[(String, String)]) -> String {
+    format!(
+        "`{}` matches {} roles; say which:{}",
+        quoted(query),
+        candidates.len(),
+        entries(candidates)
+    )
+}
 
 /// "HEADLINE: N problems" and one line per problem.
-fn write_problems(
-    f: &mut fmt::Formatter<'_>,
-    headline: &str,
-    problems: &[Diagnostic],
-) -> fmt::Result {
+fn problems(headline: &str, problems: &[Diagnostic]) -> String {
     let n = problems.len();
-    write!(
-        f,
-        "{headline}: {n} problem{}",
-        if n == 1 { "" } else { "s" }
-    )?;
+    let mut s = format!("{headline}: {n} problem{}", if n == 1 { "" } else { "s" });
     for p in problems {
-        write!(f, "\n  {p}")?;
+        s.push_str(&format!("\n  {p}"));
     }
-    Ok(())
+    s
 }
 
 /// Entries as aligned columns, `  id  title`, the titles starting where
 /// the longest id ends (at least column 37, as before long ids existed).
-fn write_entries(f: &mut fmt::Formatter<'_>, entries: &[(String, String)]) -> fmt::Result {
+fn entries(entries: &[(String, String)]) -> String {
     // Ids in full, never shortened: they are there to be typed.
     let ids: Vec<String> = entries
         .iter()
@@ -147,10 +129,11 @@ fn write_entries(f: &mut fmt::Formatter<'_>, entries: &[(String, String)]) -> fm
         .max()
         .unwrap_or(0)
         .max(34);
+    let mut s = String::new();
     for (id, (_, title)) in ids.iter().zip(entries) {
-        write!(f, "\n  {id:<width$} {}", quoted(title))?;
+        s.push_str(&format!("\n  {id:<width$} {}", quoted(title)));
     }
-    Ok(())
+    s
 }
 
 /// The most characters of a user's text (a role argument, a title) quoted

@@ -180,3 +180,59 @@ fn list_filters_by_family() {
     assert_eq!(code, 0);
     assert_eq!(stdout.lines().count(), IDS.len() + 1);
 }
+
+/// The layout of a profile's text (issue 14, item 8): values given by
+/// several sources merged on one line, qualities apart from the soft
+/// skills, a source's experience in words not called unknown, the works a
+/// source cites listed, paragraphs apart, and every tag of chosen sections
+/// with its source.
+#[test]
+fn profile_text_says_whose_each_line_is() {
+    let (code, text, _) = run(&["show", "customer-service-associate"]);
+    assert_eq!(code, 0);
+    // Key facts: "High school diploma or GED" once, with both sources.
+    let facts: String = text
+        .lines()
+        .skip_while(|l| *l != "Key facts")
+        .take_while(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_eq!(
+        facts.matches("High school diploma or GED").count(),
+        1,
+        "{facts}"
+    );
+    assert!(
+        facts.contains("High school diploma or GED [1][2]"),
+        "{facts}"
+    );
+    // Qualities under their own heading, each line with its source.
+    assert!(text.contains("\n  Qualities\n  • Reliability: "), "{text}");
+    assert!(!text.contains("\n    [1]\n"), "a tag alone on a line");
+    // Indeed gives years in words: not "unknown".
+    assert!(!text.contains("  unknown [2]"));
+    assert!(text.contains("  In the source's words [2]"));
+    // The essay's own references.
+    assert!(text.contains("cites: Hochschild, Arlie Russell. The Managed Heart"));
+    // Paragraphs of one block are apart.
+    assert!(text.contains("qualifications. That said,"));
+    assert!(
+        text.contains("field.\n\n  Educational requirements"),
+        "paragraphs run together"
+    );
+
+    let (_, text, _) = run(&["show", "representative", "--section", "salary"]);
+    let tags: Vec<&str> = text
+        .split('[')
+        .skip(1)
+        .filter_map(|t| t.split(']').next())
+        .filter(|t| t.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    assert!(!tags.is_empty());
+    for t in tags {
+        assert!(
+            text.contains(&format!("\n  [{t}] ")),
+            "[{t}] has no entry in the legend:\n{text}"
+        );
+    }
+}

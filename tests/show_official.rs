@@ -427,9 +427,15 @@ fn sections_come_in_the_order_asked() {
         .filter(|l| !l.is_empty() && !l.starts_with(' '))
         .skip(3)
         .collect();
+    // The sections in the order asked, then the sources their tags cite.
     assert_eq!(
         headings,
-        ["Outlook", "Tasks (O*NET)", "Education and certifications"]
+        [
+            "Outlook",
+            "Tasks (O*NET)",
+            "Education and certifications",
+            "Sources"
+        ]
     );
 }
 

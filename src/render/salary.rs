@@ -420,11 +420,8 @@ pub fn figure_groups(
         for f in &figures[i..end] {
             let value = figure_value(f, term.ascii);
             let first = format!("{indent}  {:<label_w$}", kind_label(f.kind));
-            let opts = textwrap::Options::new(term.width.max(value_indent.len() + 12))
-                .initial_indent(&first)
-                .subsequent_indent(&value_indent)
-                .word_separator(textwrap::WordSeparator::AsciiSpace);
-            for l in textwrap::wrap(&value, opts) {
+            let width = term.width.max(value_indent.len() + 12);
+            for l in text::fill(&value, width, &first, &value_indent) {
                 writeln!(out, "{l}")?;
             }
         }
@@ -452,12 +449,7 @@ pub fn hanging(
 ) -> io::Result<()> {
     let rest = format!("{indent}  ");
     // Ids and hyphenated words stay whole.
-    let opts = textwrap::Options::new(term.width.max(rest.len() + 12))
-        .initial_indent(indent)
-        .subsequent_indent(&rest)
-        .word_separator(textwrap::WordSeparator::AsciiSpace)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    for l in textwrap::wrap(&clean(s), opts) {
+    for l in text::fill(&clean(s), term.width.max(rest.len() + 12), indent, &rest) {
         match paint {
             Some(p) => writeln!(out, "{}", term.paint(p, &l))?,
             None => writeln!(out, "{l}")?,

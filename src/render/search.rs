@@ -27,7 +27,7 @@ pub fn highlighted(term: &Term, text: &str, highlight: &[Range<usize>]) -> Strin
     out
 }
 
-/// Wraps text that may hold colour codes (textwrap skips them when
+/// Wraps text that may hold colour codes ([`text::fill`] skips them when
 /// measuring; the caller has cleaned the data in it) with its own first
 /// and continuation indents, breaking at spaces only.
 pub fn wrap_painted(
@@ -37,11 +37,7 @@ pub fn wrap_painted(
     first: &str,
     rest: &str,
 ) -> io::Result<()> {
-    let opts = textwrap::Options::new(term.prose_width().max(rest.len() + 10))
-        .initial_indent(first)
-        .subsequent_indent(rest)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    for line in textwrap::wrap(text, opts) {
+    for line in text::fill(text, term.prose_width().max(rest.len() + 10), first, rest) {
         writeln!(out, "{line}")?;
     }
     Ok(())

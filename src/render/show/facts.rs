@@ -149,20 +149,31 @@ fn remote(page: &Page<'_>) -> Vec<String> {
 }
 
 /// One sourced text per entry that has it, e.g. each source's stress rating.
+/// One sourced text per value, the sources that give the same value
+/// merged on its line ("High school diploma or GED [1][2]", as `compare`
+/// merges them).
 fn texts<'r>(
     page: &Page<'_>,
     items: impl Iterator<Item = (&'r Option<String>, &'r String)>,
 ) -> Vec<String> {
-    items
-        .filter_map(|(v, source)| Some(format!("{} {}", clean(v.as_ref()?), page.cite(source))))
+    let mut merged: Vec<(&str, String)> = Vec::new();
+    for (v, source) in items {
+        let Some(v) = v.as_deref() else { continue };
+        let tag = page.cite(source);
+        match merged.iter_mut().find(|(have, _)| *have == v) {
+            Some((_, tags)) if !tags.contains(&tag) => tags.push_str(&tag),
+            Some(_) => {}
+            None => merged.push((v, tag)),
+        }
+    }
+    merged
+        .into_iter()
+        .map(|(v, tags)| format!("{} {tags}", clean(v)))
         .collect()
 }
 
-/// Wraps a line that may contain colour codes (textwrap measures display
-/// width and skips ANSI escapes).
+/// Wraps a line that may contain colour codes ([`text::fill`] measures
+/// display width and skips them).
 fn wrap_styled(line: &str, width: usize) -> Vec<String> {
-    textwrap::wrap(line, width)
-        .into_iter()
-        .map(|c| c.into_owned())
-        .collect()
+    crate::render::text::fill(line, width, "", "")
 }

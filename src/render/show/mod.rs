@@ -23,6 +23,9 @@ pub struct Page<'v> {
     pub view: &'v ShowView<'v>,
     pub term: &'v Term,
     tags: Vec<String>,
+    /// Which sources a tag was written for, by number less one: the
+    /// legend of chosen sections lists those.
+    cited: std::cell::RefCell<Vec<bool>>,
 }
 
 impl<'v> Page<'v> {
@@ -30,7 +33,13 @@ impl<'v> Page<'v> {
         let tags = (1..=view.sources.len())
             .map(|n| term.paint(Paint::Muted, &format!("[{n}]")))
             .collect();
-        Page { view, term, tags }
+        let cited = std::cell::RefCell::new(vec![false; view.sources.len()]);
+        Page {
+            view,
+            term,
+            tags,
+            cited,
+        }
     }
 
     pub fn role(&self) -> &'v Role {
@@ -40,7 +49,12 @@ impl<'v> Page<'v> {
     /// The citation tag of a source, `[n]`.
     pub fn cite(&self, source: &str) -> String {
         match self.view.sources.number(source) {
-            Some(n) => self.tags[n - 1].clone(),
+            Some(n) => {
+                if let Some(c) = self.cited.borrow_mut().get_mut(n - 1) {
+                    *c = true;
+                }
+                self.tags[n - 1].clone()
+            }
             None => self.term.paint(Paint::Muted, &format!("[{source}]")),
         }
     }
@@ -60,6 +74,23 @@ impl<'v> Page<'v> {
 
     pub fn line(&self, out: &mut dyn Write, text: &str) -> io::Result<()> {
         text::line(out, self.term, text)
+    }
+
+    /// Paragraphs of a block, a blank line between two (and none before the
+    /// first), indented by `indent`.
+    pub fn paras<'t>(
+        &self,
+        out: &mut dyn Write,
+        paragraphs: impl IntoIterator<Item = &'t str>,
+        indent: &str,
+    ) -> io::Result<()> {
+        for (i, p) in paragraphs.into_iter().enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            text::paragraph(out, self.term, p, indent)?;
+        }
+        Ok(())
     }
 
     /// Paragraphs, the last one followed by `tag`.
@@ -114,7 +145,8 @@ impl Render for ShowView<'_> {
                 page.line(out, &format!("  {unknown}"))?;
             }
         }
-        uncovered_note(&page, out, &uncovered)
+        uncovered_note(&page, out, &uncovered)?;
+        chosen_legend(&page, out)
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {
@@ -127,6 +159,34 @@ impl Render for ShowView<'_> {
         }
         Ok(())
     }
+}
+
+/// After chosen sections (`--section`) without the sources section, the
+/// sources their tags point to, so that no `[n]` is left without its
+/// source.
+fn chosen_legend(page: &Page<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let view = page.view;
+    let sources_shown = view.shown().iter().any(|s| s.section().id == "sources");
+    if view.is_full() || sources_shown {
+        return Ok(());
+    }
+    let cited = page.cited.borrow();
+    let used: Vec<(usize, &crate::citations::Cited<'_>)> = view
+        .sources
+        .iter()
+        .filter(|(n, _)| cited.get(n - 1).copied().unwrap_or(false))
+        .collect();
+    if used.is_empty() {
+        return Ok(());
+    }
+    // The legend every command writes (text::source_legend), with the
+    // sources these sections cite.
+    writeln!(out)?;
+    heading(out, page.term, "Sources")?;
+    for (n, c) in used {
+        text::source_entry(out, page.term, n, c)?;
+    }
+    Ok(())
 }
 
 /// A title inside a sentence: "Official wages (BLS, May 2025)" becomes
@@ -191,7 +251,7 @@ fn header(page: &Page<'_>, out: &mut dyn Write) -> io::Result<()> {
             .collect();
         meta.push_str(&format!("   Also called: {}", names.join(", ")));
     }
-    for line in textwrap::wrap(&meta, term.prose_width()) {
+    for line in text::fill(&meta, term.prose_width(), "", "") {
         writeln!(out, "{line}")?;
     }
     match &page.view.origin {

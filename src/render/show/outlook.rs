@@ -121,7 +121,11 @@ pub fn section(p: &Page<'_>, out: &mut dyn Write) -> io::Result<()> {
     if let Some(note) = disagreement(p) {
         p.line(out, &format!("  {note}"))?;
     }
-    for o in &p.role().outlook {
+    // Each source's block, then each projection, a blank line between two.
+    for (i, o) in p.role().outlook.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
         p.line(
             out,
             &format!("  {} {}", statement(p, o, true), p.cite(&o.source)),
@@ -130,25 +134,28 @@ pub fn section(p: &Page<'_>, out: &mut dyn Write) -> io::Result<()> {
             let demand = p.paint(Paint::Figure, &clean(d));
             p.line(out, &format!("    Demand: {demand}"))?;
         }
-        for t in [&o.demand_text, &o.automation].into_iter().flatten() {
-            paragraph(out, p.term, t, "    ")?;
-        }
-        if let Some(ai) = &o.ai_impact {
+        let ai = o.ai_impact.as_ref().map(|ai| {
             let when = o
                 .ai_impact_through
                 .map(|y| format!(" (through {y})"))
                 .unwrap_or_default();
-            paragraph(out, p.term, &format!("AI impact{when}: {ai}"), "    ")?;
-        }
-        for x in &o.paragraphs {
-            paragraph(out, p.term, x, "    ")?;
-        }
+            format!("AI impact{when}: {ai}")
+        });
+        let texts = [&o.demand_text, &o.automation, &ai]
+            .into_iter()
+            .flatten()
+            .chain(&o.paragraphs);
+        p.paras(out, texts.map(String::as_str), "    ")?;
     }
-    for o in &p.view.occupations {
+    for (i, o) in p.view.occupations.iter().enumerate() {
+        if i > 0 || !p.role().outlook.is_empty() {
+            writeln!(out)?;
+        }
         official(p, out, &o.outlook)?;
     }
     if !p.view.is_full() && !p.view.occupations.is_empty() {
         let rule = "How careers compares a change with all occupations' (the sum of every row of the same BLS table): declining below 0%; slower more than 1 point below; about as fast within 1 point; faster up to 5 points above; much faster beyond.";
+        writeln!(out)?;
         paragraph(out, p.term, rule, "  ")?;
     }
     Ok(())

@@ -57,9 +57,19 @@ pub fn skills(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
     let r = p.role();
     p.lists(out, &r.tech_skills, Some("Technical skills"))?;
     p.lists(out, &r.soft_skills, Some("Soft skills"))?;
+    // Qualities under their own heading, each with its own source: after
+    // a list of soft skills they read as that list's (issue 14).
+    if !r.qualities.is_empty() {
+        p.line(out, &format!("  {}", p.paint(Paint::Figure, "Qualities")))?;
+    }
     for q in &r.qualities {
-        bullet(out, p.term, &[&q.name, ": ", &q.text].concat(), "  ")?;
-        p.line(out, &["    ", &p.cite(&q.source)].concat())?;
+        let item = format!(
+            "{}: {} {}",
+            clean(&q.name),
+            clean(&q.text),
+            p.cite(&q.source)
+        );
+        text::styled_bullet(out, p.term, &item, "  ")?;
     }
     if !r.skill_map.is_empty() {
         p.line(out, &format!("  {}", p.paint(Paint::Figure, "Skill map")))?;
@@ -78,24 +88,46 @@ pub fn skills(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
 }
 
 pub fn education(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
-    for e in &p.role().education {
+    let r = p.role();
+    // A blank line between two blocks, and between a block's paragraphs.
+    for (i, e) in r.education.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
         let min = e.minimum.as_deref().map(clean).unwrap_or_default();
         let min = p.paint(Paint::Figure, &min);
         p.line(out, &format!("  {min} {}", p.cite(&e.source)))?;
-        for x in &e.paragraphs {
-            paragraph(out, p.term, x, "  ")?;
-        }
+        p.paras(out, e.paragraphs.iter().map(String::as_str), "  ")?;
         for i in &e.items {
             bullet(out, p.term, i, "  ")?;
         }
     }
-    p.lists(out, &p.role().certifications, Some("Certifications"))?;
+    if !r.certifications.is_empty() && !r.education.is_empty() {
+        writeln!(out)?;
+    }
+    p.lists(out, &r.certifications, Some("Certifications"))?;
+    let guides = !r.education.is_empty() || !r.certifications.is_empty();
+    if guides && !p.view.occupations.is_empty() {
+        writeln!(out)?;
+    }
     official::education(p, out)
 }
 
 pub fn experience(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
-    for e in &p.role().experience {
-        let span = p.paint(Paint::Figure, &years(e.min_years, e.max_years));
+    let r = p.role();
+    let mut blocks = 0;
+    for e in &r.experience {
+        if blocks > 0 {
+            writeln!(out)?;
+        }
+        blocks += 1;
+        // A source that gives no figure says it in words (Indeed's "1 or 2
+        // years ... 5 or more years"): not "unknown".
+        let span = match (e.min_years, e.max_years) {
+            (None, None) => "In the source's words".to_string(),
+            (min, max) => years(min, max),
+        };
+        let span = p.paint(Paint::Figure, &span);
         p.line(out, &format!("  {span} {}", p.cite(&e.source)))?;
         if let Some(t) = &e.text {
             paragraph(out, p.term, t, "  ")?;
@@ -104,10 +136,17 @@ pub fn experience(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
             bullet(out, p.term, i, "  ")?;
         }
     }
-    for x in &p.role().getting_started {
+    for x in &r.getting_started {
+        if blocks > 0 {
+            writeln!(out)?;
+        }
+        blocks += 1;
         let label = p.paint(Paint::Figure, "Getting started");
         p.line(out, &format!("  {label} {}", p.cite(&x.source)))?;
         p.prose(out, &x.paragraphs, "")?;
+    }
+    if blocks > 0 && !p.view.occupations.is_empty() {
+        writeln!(out)?;
     }
     official::experience(p, out)
 }
@@ -421,6 +460,10 @@ pub fn sources(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
             s.title, s.kind, s.id
         );
         paragraph(out, p.term, &entry, "  ")?;
+        // The works the source itself cites (the essay's references).
+        for work in &s.cites {
+            bullet(out, p.term, &format!("cites: {work}"), "      ")?;
+        }
         // The attribution the official tables' licences ask for.
         if let Some(note) = s.note.as_deref().filter(|_| p.view.shows_note(&s.id)) {
             paragraph(out, p.term, note, "      ")?;
