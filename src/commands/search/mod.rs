@@ -305,8 +305,9 @@ pub fn run<'a>(catalog: &'a Catalog, args: &SearchArgs) -> Result<SearchView<'a>
     let official_scores = official::score_all(&mut searcher, &fields);
     // Curated roles and the official occupations no curated role stands for.
     let mut found: Vec<Found> = Vec::new();
+    let blocks_of = official::Blocks::of(catalog);
     for entry in catalog.entry_numbers() {
-        let blocks = official::blocks_of(catalog, entry);
+        let blocks = blocks_of.get(catalog, entry);
         let mut best: Vec<FieldBest> = Vec::new();
         for &f in &fields {
             let own = best_in_field(catalog, entry, f, &mut searcher, &mut memos)?;

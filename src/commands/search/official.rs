@@ -160,31 +160,41 @@ fn score_kind(
     }
 }
 
-/// The blocks whose texts are entry `entry`'s: an official occupation's
+/// The blocks whose texts are each entry's: an official occupation's
 /// own; for a curated role, those of the SOC codes it stands for exactly
 /// (their occupations are not listed apart, see
-/// [`Catalog::entry_numbers`]).
-pub fn blocks_of(catalog: &Catalog, entry: usize) -> Vec<usize> {
-    let n = catalog.role_count();
-    if entry >= n {
-        return catalog
-            .occupations
-            .occupation(entry - n)
-            .and_then(|o| official::oews_index(o.soc))
-            .into_iter()
+/// [`Catalog::entry_numbers`]). Built once per search, by entry number.
+pub struct Blocks {
+    curated: Vec<Vec<usize>>,
+}
+
+impl Blocks {
+    pub fn of(catalog: &Catalog) -> Blocks {
+        let curated = catalog
+            .heads()
+            .map(|h| {
+                h.soc
+                    .iter()
+                    .filter(|(_, approximate)| !approximate)
+                    .filter_map(|(code, _)| official::oews_index(code))
+                    .collect()
+            })
             .collect();
+        Blocks { curated }
     }
-    catalog
-        .heads()
-        .nth(entry)
-        .map(|h| {
-            h.soc
-                .iter()
-                .filter(|(_, approximate)| !approximate)
-                .filter_map(|(code, _)| official::oews_index(code))
-                .collect()
-        })
-        .unwrap_or_default()
+
+    /// The blocks of entry `entry`.
+    pub fn get(&self, catalog: &Catalog, entry: usize) -> Vec<usize> {
+        match self.curated.get(entry) {
+            Some(blocks) => blocks.clone(),
+            None => catalog
+                .occupations
+                .occupation(entry - self.curated.len())
+                .and_then(|o| official::oews_index(o.soc))
+                .into_iter()
+                .collect(),
+        }
+    }
 }
 
 /// One official text of an occupation, as search shows it.
