@@ -344,47 +344,27 @@ fn round_pay(v: f64) -> f64 {
     (v / 500.0).round() * 500.0
 }
 
-fn role(rng: &mut Rng, i: usize, all: &[Name], sources: &[String], aliases: Vec<Alias>) -> Role {
-    let me = &all[i];
-    let src = |rng: &mut Rng| rng.pick(sources).clone();
-    let other = |rng: &mut Rng| loop {
-        let j = rng.below(all.len());
-        if j != i || all.len() == 1 {
+/// Another generated role than role `i` of `n` (role `i` when it is the
+/// only one).
+fn other(rng: &mut Rng, i: usize, n: usize) -> usize {
+    loop {
+        let j = rng.below(n);
+        if j != i || n == 1 {
             break j;
         }
-    };
-    let s0 = src(rng);
-    let noun_lower = NOUNS[me.noun].0.to_lowercase();
-    let function_lower = me.function.to_lowercase();
-    let industry_lower = me.industry.to_lowercase();
+    }
+}
 
-    let responsibilities = (0..rng.range(4, 7))
-        .map(|_| format!("{} {}", rng.pick(VERBS), rng.pick(OBJECTS)))
-        .collect();
-    let n_tools = rng.range(3, 6);
-    let tools = rng
-        .sample(TOOLS, n_tools)
-        .into_iter()
-        .map(|(name, examples)| {
-            let k = rng.range(0, examples.len());
-            Tool {
-                name: name.to_string(),
-                examples: strings(rng.sample(examples, k)),
-            }
-        })
-        .collect();
-    let n_tech = rng.range(3, 6);
-    let tech = strings(rng.sample(TECH_SKILLS, n_tech));
-    let n_soft = rng.range(3, 5);
-    let soft = strings(rng.sample(SOFT_SKILLS, n_soft));
-
+/// A yearly salary entry from `source`, growing with the level, and
+/// sometimes an hourly one.
+fn pay(rng: &mut Rng, me: &Name, source: &str, sources: &[String]) -> Vec<Salary> {
     // Pay grows with the level and varies by industry.
     let level_factor = 1.0 + LEVELS.iter().position(|l| *l == me.level).unwrap_or(0) as f64 * 0.12;
     let base = round_pay((28_000 + rng.below(30_000)) as f64 * level_factor);
     let top = round_pay(base * (1.3 + rng.below(60) as f64 / 100.0));
     let median = round_pay((base + top) / 2.0);
     let mut salary = vec![Salary {
-        source: s0.clone(),
+        source: source.to_string(),
         currency: "USD".into(),
         period: Period::Year,
         region: Some("US".into()),
@@ -405,7 +385,7 @@ fn role(rng: &mut Rng, i: usize, all: &[Name], sources: &[String], aliases: Vec<
         let hourly_lo = (base / 2080.0).round();
         let hourly_hi = (top / 2080.0).round().max(hourly_lo);
         salary.push(Salary {
-            source: src(rng),
+            source: rng.pick(sources).clone(),
             currency: "USD".into(),
             period: Period::Hour,
             region: None,
@@ -423,27 +403,25 @@ fn role(rng: &mut Rng, i: usize, all: &[Name], sources: &[String], aliases: Vec<
             note: Some("Hourly rates quoted by the survey.".into()),
         });
     }
+    salary
+}
 
-    let min_years = rng.range(0, 4) as u32;
-    let experience = vec![Experience {
-        source: src(rng),
-        min_years: Some(min_years),
-        max_years: rng.chance(60).then(|| min_years + rng.range(1, 4) as u32),
-        text: Some(format!(
-            "Experience in {function_lower} or another customer-facing role."
-        )),
-        items: Vec::new(),
-    }];
-
-    // A ladder of 3-4 tiers with this role on one rung and other
-    // generated roles on the others.
+/// A ladder of 3-4 tiers with role `i` on one rung and other generated
+/// roles on the others.
+fn ladder(rng: &mut Rng, i: usize, all: &[Name], sources: &[String]) -> Vec<Ladder> {
+    let me = &all[i];
+    let industry_lower = me.industry.to_lowercase();
     let n_tiers = rng.range(3, 4);
     let my_rung = rng.below(n_tiers);
     let mut years = 0u32;
     let tiers = (0..n_tiers)
         .map(|t| {
             let span = rng.range(1, 4) as u32;
-            let linked = if t == my_rung { i } else { other(rng) };
+            let linked = if t == my_rung {
+                i
+            } else {
+                other(rng, i, all.len())
+            };
             let tier = Tier {
                 title: all[linked].title.clone(),
                 min_years: years,
@@ -457,11 +435,60 @@ fn role(rng: &mut Rng, i: usize, all: &[Name], sources: &[String], aliases: Vec<
             tier
         })
         .collect();
-    let ladder = vec![Ladder {
-        source: src(rng),
+    vec![Ladder {
+        source: rng.pick(sources).clone(),
         name: format!("{} {} track", me.industry, me.function),
         tiers,
+    }]
+}
+
+/// Three to five tools, each with some of its examples.
+fn tools(rng: &mut Rng) -> Vec<Tool> {
+    let n_tools = rng.range(3, 6);
+    rng.sample(TOOLS, n_tools)
+        .into_iter()
+        .map(|(name, examples)| {
+            let k = rng.range(0, examples.len());
+            Tool {
+                name: name.to_string(),
+                examples: strings(rng.sample(examples, k)),
+            }
+        })
+        .collect()
+}
+
+fn role(rng: &mut Rng, i: usize, all: &[Name], sources: &[String], aliases: Vec<Alias>) -> Role {
+    let me = &all[i];
+    let src = |rng: &mut Rng| rng.pick(sources).clone();
+    let other = |rng: &mut Rng| other(rng, i, all.len());
+    let s0 = src(rng);
+    let noun_lower = NOUNS[me.noun].0.to_lowercase();
+    let function_lower = me.function.to_lowercase();
+    let industry_lower = me.industry.to_lowercase();
+
+    let responsibilities = (0..rng.range(4, 7))
+        .map(|_| format!("{} {}", rng.pick(VERBS), rng.pick(OBJECTS)))
+        .collect();
+    let tools = tools(rng);
+    let n_tech = rng.range(3, 6);
+    let tech = strings(rng.sample(TECH_SKILLS, n_tech));
+    let n_soft = rng.range(3, 5);
+    let soft = strings(rng.sample(SOFT_SKILLS, n_soft));
+
+    let salary = pay(rng, me, &s0, sources);
+
+    let min_years = rng.range(0, 4) as u32;
+    let experience = vec![Experience {
+        source: src(rng),
+        min_years: Some(min_years),
+        max_years: rng.chance(60).then(|| min_years + rng.range(1, 4) as u32),
+        text: Some(format!(
+            "Experience in {function_lower} or another customer-facing role."
+        )),
+        items: Vec::new(),
     }];
+
+    let ladder = ladder(rng, i, all, sources);
 
     let kinds = [MoveKind::Promotion, MoveKind::Lateral, MoveKind::Related];
     let moves = (0..rng.range(2, 4))
