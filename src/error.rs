@@ -117,7 +117,7 @@ fn problems(headline: &str, problems: &[Diagnostic]) -> String {
 
 /// Entries as aligned columns, `  id  title`, the titles starting where
 /// the longest id ends (at least column 37, as before long ids existed).
-fn entries(entries: &[(String, String)]) -> String {
+pub(crate) fn entries(entries: &[(String, String)]) -> String {
     // Ids in full, never shortened: they are there to be typed.
     let ids: Vec<String> = entries
         .iter()

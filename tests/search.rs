@@ -237,6 +237,33 @@ fn nothing_found_suggests_near_titles() {
 }
 
 #[test]
+fn suggestions_line_up_past_the_longest_id() {
+    // The suggestions hold a 56-character id: every title starts one space
+    // past the longest id, as `show`'s "no role matches" lines them up.
+    let (code, _, stderr) = run(&["search", "sofware enginer", "--in", "tools"]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = stderr
+        .split("did you mean:\n")
+        .nth(1)
+        .expect("suggestions")
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert!(lines.len() >= 2, "{stderr}");
+    let longest = lines
+        .iter()
+        .map(|l| l.trim_start().split(' ').next().unwrap_or("").len())
+        .max()
+        .unwrap_or(0);
+    assert!(longest > 34, "{stderr}");
+    for line in &lines {
+        let id = line.trim_start().split(' ').next().unwrap_or("");
+        let title_at = 2 + id.len() + line[2 + id.len()..].find(|c| c != ' ').unwrap_or(0);
+        assert_eq!(title_at, 2 + longest + 1, "{stderr}");
+    }
+}
+
+#[test]
 fn a_query_without_letters_is_a_usage_error() {
     let (code, stdout, stderr) = run(&["search", "--", "-- /"]);
     assert_eq!(code, 2);

@@ -470,12 +470,19 @@ fn no_results(catalog: &Catalog, query: &str, fields: &[SearchField]) -> Error {
     let mut message = format!("nothing matches `{}` in {}", shown(query), listed(fields));
     let near = crate::resolve::closest(&catalog.candidates(), query, 3);
     if !near.is_empty() {
+        // Aligned as `show`'s "no role matches" aligns them: titles start
+        // where the longest id ends.
+        let pairs: Vec<(String, String)> = near
+            .into_iter()
+            .filter_map(|i| {
+                Some((
+                    catalog.entry_id(i)?.into_owned(),
+                    catalog.entry_title(i)?.to_string(),
+                ))
+            })
+            .collect();
         message.push_str("\n\ndid you mean:");
-        for i in near {
-            if let (Some(id), Some(title)) = (catalog.entry_id(i), catalog.entry_title(i)) {
-                message.push_str(&format!("\n  {id:<34} {title}"));
-            }
-        }
+        message.push_str(&crate::error::entries(&pairs));
     }
     if fields.len() < ALL_FIELDS.len() {
         message.push_str("\n\nWithout --in, every field is searched.");
