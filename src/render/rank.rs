@@ -188,7 +188,7 @@ impl Render for RankView<'_> {
             RankRecord {
                 rank: r.rank,
                 id: &r.id,
-                soc: r.soc,
+                occupation_soc: r.soc,
                 title: r.title,
                 skill: self.skill,
                 importance: r.importance,
@@ -211,7 +211,9 @@ impl Render for RankView<'_> {
 struct RankRecord<'a> {
     rank: usize,
     id: &'a str,
-    soc: &'a str,
+    /// The occupation's SOC code (`soc` is the pay figure's, empty where
+    /// the area publishes none): one name per column.
+    occupation_soc: &'a str,
     title: &'a str,
     skill: &'a str,
     importance: f64,
