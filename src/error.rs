@@ -95,14 +95,40 @@ fn unknown_role(query: &str, suggestions: &[(String, String)]) -> String {
     s
 }
 
-/// "`q` matches N roles; say which:" and the candidates.
+/// The most candidates an ambiguous name lists; the rest are counted.
+const CANDIDATES_SHOWN: usize = 12;
+
+/// "`q` matches N roles; say which:" and the first candidates.
 fn ambiguous_role(query: &str, candidates: &[(String, String)]) -> String {
-    format!(
+    let shown = &candidates[..candidates.len().min(CANDIDATES_SHOWN)];
+    let mut s = format!(
         "`{}` matches {} roles; say which:{}",
         quoted(query),
         candidates.len(),
-        entries(candidates)
-    )
+        entries(shown)
+    );
+    if let Some(more) = candidates.len().checked_sub(shown.len()).filter(|n| *n > 0) {
+        s.push_str(&format!(
+            "\n  ... and {more} more: `careers search {} --limit 0` lists every match.",
+            shell_word(query)
+        ));
+    }
+    s
+}
+
+/// `text` as one shell word: as it is when it is plain, else in single
+/// quotes.
+fn shell_word(text: &str) -> String {
+    let text = quoted(text);
+    if !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_.,/:+=@".contains(c))
+    {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
 }
 
 /// "HEADLINE: N problems" and one line per problem.
@@ -115,23 +141,27 @@ fn problems(headline: &str, problems: &[Diagnostic]) -> String {
     s
 }
 
-/// Entries as aligned columns, `  id  title`, the titles starting where
-/// the longest id ends (at least column 37, as before long ids existed).
+/// The column the titles of a candidate list start at (ids take 34).
+const ID_COLUMN: usize = 34;
+
+/// Entries as aligned columns, `  id  title`, the titles starting at
+/// column 37; when an id is longer than that, every title goes on a line
+/// of its own under its id, so that no line is much wider than 80 columns.
 pub(crate) fn entries(entries: &[(String, String)]) -> String {
     // Ids in full, never shortened: they are there to be typed.
     let ids: Vec<String> = entries
         .iter()
         .map(|(id, _)| crate::clean::clean(id).into_owned())
         .collect();
-    let width = ids
-        .iter()
-        .map(|id| id.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(34);
+    let long = ids.iter().any(|id| id.chars().count() > ID_COLUMN);
     let mut s = String::new();
     for (id, (_, title)) in ids.iter().zip(entries) {
-        s.push_str(&format!("\n  {id:<width$} {}", quoted(title)));
+        let title = quoted(title);
+        if long {
+            s.push_str(&format!("\n  {id}\n      {title}"));
+        } else {
+            s.push_str(&format!("\n  {id:<ID_COLUMN$} {title}"));
+        }
     }
     s
 }
@@ -154,3 +184,32 @@ pub fn quoted(text: &str) -> String {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_query_is_quoted_for_the_shell_only_when_it_needs_it() {
+        assert_eq!(shell_word("teacher"), "teacher");
+        assert_eq!(shell_word("43-4051"), "43-4051");
+        assert_eq!(shell_word("truck driver"), "'truck driver'");
+        assert_eq!(shell_word("it's"), r"'it'\''s'");
+        assert_eq!(shell_word("$(rm -rf ~)"), "'$(rm -rf ~)'");
+        assert_eq!(shell_word(""), "''");
+    }
+
+    #[test]
+    fn long_candidate_lists_are_cut_at_twelve_and_counted() {
+        let many: Vec<(String, String)> = (0..20)
+            .map(|i| (format!("role-{i}"), format!("Role {i}")))
+            .collect();
+        let text = ambiguous_role("truck driver", &many);
+        assert_eq!(text.lines().count(), 1 + 12 + 1, "{text}");
+        assert!(text.ends_with(
+            "\n  ... and 8 more: `careers search 'truck driver' --limit 0` lists every match."
+        ));
+        let text = ambiguous_role("role", &many[..12]);
+        assert!(!text.contains("more"), "{text}");
+    }
+}

@@ -80,6 +80,9 @@ pub enum How {
     Words { name: usize },
     /// The closest name, letter by letter.
     Fuzzy { name: usize },
+    /// As `how`, after misspelt words were corrected to words of the
+    /// title index: the query as corrected.
+    Corrected { query: String, how: Box<How> },
     /// A job title of the title index that the entry has: the title as its
     /// source spells it, and what kind of title it is there.
     Title {
@@ -124,6 +127,11 @@ pub trait Titles {
     /// word; `None` when more than `limit` titles do (too common to decide
     /// anything), without decoding them.
     fn with_words(&self, words: &[&str], limit: usize) -> Option<Vec<Title>>;
+    /// The word of the titles closest to `word` (normalized, one word)
+    /// when `word` is in none of them: a spelling correction.
+    fn correct(&self, _word: &str) -> Option<String> {
+        None
+    }
 }
 
 /// No title index: names alone.
@@ -297,6 +305,72 @@ impl Tiers {
 /// As [`resolve`], with the names of `candidates` prepared already
 /// ([`prepare`]; same order and length) and a title index.
 pub fn resolve_prepared(
+    candidates: &[Candidate<'_>],
+    prepared: &[Prepared],
+    titles: &dyn Titles,
+    query: &str,
+) -> Resolution {
+    match resolve_as_typed(candidates, prepared, titles, query) {
+        Resolution::Unknown(closest) => corrected(candidates, prepared, titles, query, closest),
+        found => found,
+    }
+}
+
+/// Level 8, when nothing matched: the query with its misspelt words
+/// corrected to words of the title index (`softwre engineer` → `software
+/// engineer`), resolved again. An entry found so is taken, saying how; a
+/// few found are suggestions, before `closest`.
+fn corrected(
+    candidates: &[Candidate<'_>],
+    prepared: &[Prepared],
+    titles: &dyn Titles,
+    query: &str,
+    closest: Vec<usize>,
+) -> Resolution {
+    let q = normalize_name(query);
+    if q.chars().count() > MAX_FUZZY_CHARS {
+        return Resolution::Unknown(closest);
+    }
+    let mut changed = false;
+    let words: Vec<String> = words(&q)
+        .into_iter()
+        .map(|w| match titles.correct(w) {
+            Some(c) => {
+                changed = true;
+                c
+            }
+            None => w.to_string(),
+        })
+        .collect();
+    if !changed {
+        return Resolution::Unknown(closest);
+    }
+    let query = words.join(" ");
+    match resolve_as_typed(candidates, prepared, titles, &query) {
+        // A corrected query that is still only close to a name is a guess
+        // on a guess: it is listed, never run.
+        Resolution::Found(f) if matches!(f.how, How::Fuzzy { .. }) => {
+            let mut listed = distinct(std::iter::once(f.entry).chain(closest));
+            listed.truncate(MAX_LISTED);
+            Resolution::Unknown(listed)
+        }
+        Resolution::Found(f) => Resolution::Found(Found {
+            entry: f.entry,
+            how: How::Corrected {
+                query,
+                how: Box::new(f.how),
+            },
+        }),
+        Resolution::Ambiguous(some) | Resolution::Unknown(some) => {
+            let mut listed = distinct(some.into_iter().chain(closest));
+            listed.truncate(MAX_LISTED);
+            Resolution::Unknown(listed)
+        }
+    }
+}
+
+/// Levels 1 to 7: the query as typed.
+fn resolve_as_typed(
     candidates: &[Candidate<'_>],
     prepared: &[Prepared],
     titles: &dyn Titles,
@@ -683,9 +757,13 @@ fn fuzzy_score(q_compact: &str, q_words: &[&str], name: &str) -> Option<f64> {
     }
     let name_compact: String = name.chars().filter(|c| *c != ' ').collect();
     let whole = strsim::normalized_damerau_levenshtein(q_compact, &name_compact);
-    // Each typed word against its best name word.
+    // Each typed word against its best name word, weighted by its length:
+    // "manager" says more than "a" (`it's a manager` is not the adult
+    // education instructors' "a second language").
     let mut total = 0.0;
+    let mut weights = 0.0;
     let mut covered = vec![false; name_words.len()];
+    let mut unmatched = false;
     for qw in q_words {
         let mut best = (0.0, None);
         for (j, nw) in name_words.iter().enumerate() {
@@ -694,17 +772,24 @@ fn fuzzy_score(q_compact: &str, q_words: &[&str], name: &str) -> Option<f64> {
                 best = (s, Some(j));
             }
         }
-        if let (s, Some(j)) = best {
-            if s >= 0.6 {
-                covered[j] = true;
-            }
+        match best {
+            (s, Some(j)) if s >= 0.6 => covered[j] = true,
+            _ if qw.chars().count() >= 3 => unmatched = true,
+            _ => {}
         }
-        total += best.0;
+        let weight = qw.chars().count() as f64;
+        total += best.0 * weight;
+        weights += weight;
     }
-    let per_word = total / q_words.len() as f64;
+    let per_word = if weights > 0.0 { total / weights } else { 0.0 };
     // Covering more of the name breaks near-ties, but never outweighs a typo.
     let coverage = covered.iter().filter(|c| **c).count() as f64 / name_words.len() as f64;
-    let by_words = per_word + 0.02 * coverage;
+    let mut by_words = per_word + 0.02 * coverage;
+    // A typed word like none of the name's is a word the name drops
+    // (`customer service clurk manager`): close, but never taken unasked.
+    if unmatched {
+        by_words = by_words.min(FUZZY_ACCEPT - 0.01);
+    }
     Some(whole.max(by_words).min(1.0))
 }
 

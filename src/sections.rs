@@ -313,7 +313,17 @@ pub static SECTIONS: &[Section] = &[
         has: Some(official),
         text: facts::titles,
     },
-    role("ladder", "Career ladder", &["ladder"], text::ladder),
+    Section {
+        id: "ladder",
+        title: "Career ladder",
+        fields: &["ladder"],
+        keys: &[Key {
+            name: "on_ladders",
+            json: |v| serde_json::to_value(&v.ladders),
+        }],
+        has: Some(|v| !v.ladders.is_empty()),
+        text: text::ladder,
+    },
     role("moves", "Moves to other roles", &["moves"], text::moves),
     role(
         "letter",

@@ -424,12 +424,14 @@ fn ladder(rng: &mut Rng, i: usize, all: &[Name], sources: &[String]) -> Vec<Ladd
             };
             let tier = Tier {
                 title: all[linked].title.clone(),
-                min_years: years,
+                min_years: Some(years),
                 max_years: (t + 1 < n_tiers).then_some(years + span),
                 description: rng
                     .chance(50)
                     .then(|| format!("Tier {} of the {} track.", t + 1, industry_lower)),
                 role: Some(all[linked].id.clone()),
+                level: None,
+                band: None,
             };
             years += span;
             tier

@@ -533,3 +533,36 @@ fn a_directory_at_the_cache_path_is_one_warning() {
         "{stderr}"
     );
 }
+
+/// Writes `DIR/ladders/cache-ladder.toml` with `level` on its first tier.
+fn write_ladder(dir: &Path, level: &str) {
+    fs::create_dir_all(dir.join("ladders")).expect("ladders dir");
+    let text = format!(
+        "id = \"cache-ladder\"\nname = \"Cache ladder\"\nsource = \"cache-test\"\n\n\
+         [[tiers]]\ntitle = \"First\"\nlevel = \"{level}\"\nrole = \"cache-test-role-0\"\n\n\
+         [[tiers]]\ntitle = \"Second\"\nrole = \"cache-test-role-1\"\n"
+    );
+    fs::write(dir.join("ladders/cache-ladder.toml"), text).expect("write ladder");
+}
+
+#[cfg(unix)]
+#[test]
+fn ladder_files_are_cached_and_a_changed_one_is_read_again() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = data_dir(tmp.path(), 3);
+    write_ladder(&dir, "L1");
+    let home = tmp.path().join("cache");
+    let args = ["ladder", "cache-test-role-0", "--format", "json"];
+    let first = ok(&run_with(&home, &dir, &args));
+    assert!(first.contains("\"level\": \"L1\""), "{first}");
+    let file = the_cache_file(&home);
+    let before = identity(&file);
+    assert_eq!(ok(&run_with(&home, &dir, &args)), first);
+    assert_eq!(identity(&file), before, "a valid cache was rewritten");
+    write_ladder(&dir, "L9");
+    let changed = ok(&run_with(&home, &dir, &args));
+    assert!(changed.contains("\"level\": \"L9\""), "{changed}");
+    fs::remove_file(dir.join("ladders/cache-ladder.toml")).expect("remove");
+    let out = run_with(&home, &dir, &args);
+    assert_eq!(out.status.code(), Some(1), "on no ladder any more");
+}

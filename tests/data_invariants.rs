@@ -245,9 +245,9 @@ fn ladders_link_the_supervisor_and_managers() {
         ("customer-success-manager", 5, None),
     ] {
         assert!(
-            tiers
-                .iter()
-                .any(|t| t.role.as_deref() == Some(id) && t.min_years == min && t.max_years == max),
+            tiers.iter().any(|t| t.role.as_deref() == Some(id)
+                && t.min_years == Some(min)
+                && t.max_years == max),
             "{id} {min}-{max:?}"
         );
     }

@@ -133,12 +133,12 @@ fn tsv_is_one_row_per_tier() {
     assert_eq!(lines.len(), 11);
     assert_eq!(
         lines[0],
-        "owner\tladder\tsource\ttier\ttitle\tmin_years\tmax_years\trole\tpay\tpay_min\tpay_max\tcurrency\tperiod\tpay_basis\tpay_source\tsoc\tarea\tapproximate\ttop_coded\tconverted"
+        "owner\tladder\tsource\ttier\ttitle\tmin_years\tmax_years\trole\tpay\tpay_min\tpay_max\tcurrency\tperiod\tpay_basis\tpay_source\tsoc\tarea\tapproximate\ttop_coded\tconverted\tladder_id\tlevel\tband_min\tband_max\tband_currency\tband_period"
     );
-    assert!(lines.iter().all(|l| l.split('\t').count() == 20));
+    assert!(lines.iter().all(|l| l.split('\t').count() == 26));
     assert_eq!(
         lines[1],
-        "customer-service-associate\tCustomer Service Associate career path\tjobicy-csa-guide\t1\tJunior Customer Service Associate\t0\t2\tcustomer-service-associate\t35000\t\t\tUSD\tyear\tentry-level\tjobicy-csa-guide\t\t\t\t\tfalse"
+        "customer-service-associate\tCustomer Service Associate career path\tjobicy-csa-guide\t1\tJunior Customer Service Associate\t0\t2\tcustomer-service-associate\t35000\t\t\tUSD\tyear\tentry-level\tjobicy-csa-guide\t\t\t\t\tfalse\t\t\t\t\t\t"
     );
     // The supervisor's tier: the official median, its SOC code and area
     // as fields of their own.
@@ -156,7 +156,13 @@ fn tsv_is_one_row_per_tier() {
             "National (U.S.)",
             "true",
             "false",
-            "false"
+            "false",
+            "",
+            "",
+            "",
+            "",
+            "",
+            ""
         ]
     );
 }
@@ -250,4 +256,212 @@ fn ascii_when_asked_or_without_a_utf8_locale() {
         .expect("runs");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.lines().all(|l| l.chars().count() <= 40), "{text}");
+}
+
+/// `careers --data-dir examples/company ARGS...` (the example
+/// docs/data-format.md leads with), from the repository's root.
+fn company(args: &[&str]) -> (i32, String, String) {
+    let out = careers()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["--data-dir", "examples/company", "--no-cache"])
+        .args(args)
+        .output()
+        .expect("careers runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_ladder_file_is_drawn_with_its_levels_and_bands_and_their_source() {
+    let (code, text, stderr) = company(&["ladder", "acme-support-agent"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(text.starts_with("Acme support ladder\nLadder file acme-support [1]"));
+    assert!(
+        text.contains("│ level L2 · band $46,000-$55,000/yr [1]"),
+        "{text}"
+    );
+    assert!(text.contains("│ 3+ years "), "{text}");
+    assert!(text.contains("[1] Acme Support Handbook"), "{text}");
+    // Every ladder: the bundled ones, then the ladder file.
+    let (_, all, _) = company(&["ladder", "--format", "json"]);
+    let all: Value = serde_json::from_str(&all).expect("json");
+    let owners: Vec<&Value> = all
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|l| &l["owner"])
+        .collect();
+    assert_eq!(owners.len(), 3);
+    assert_eq!(owners[2], &Value::Null);
+    let l = &all[2];
+    assert_eq!(
+        (&l["id"], &l["source"]),
+        (&Value::from("acme-support"), &Value::from("acme-handbook"))
+    );
+    let t = &l["tiers"][3];
+    assert_eq!(t["level"], "M1");
+    assert_eq!(
+        t["band"],
+        serde_json::json!({"min": 75000.0, "max": 95000.0, "currency": "USD", "period": "year"})
+    );
+    assert_eq!(
+        (&t["min_years"], &t["max_years"]),
+        (&Value::from(5), &Value::Null)
+    );
+    assert_eq!(
+        l["tiers"][2]["description"],
+        "Leads one shift, after a lead-readiness review."
+    );
+    // The bundled ladders carry the fields too, empty.
+    assert_eq!(
+        (&all[0]["id"], &all[0]["tiers"][0]["level"]),
+        (&Value::Null, &Value::Null)
+    );
+    let (_, tsv, _) = company(&["ladder", "acme-team-lead", "--format", "tsv"]);
+    let rows: Vec<Vec<&str>> = tsv.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 5);
+    assert_eq!(
+        rows[0][20..],
+        [
+            "ladder_id",
+            "level",
+            "band_min",
+            "band_max",
+            "band_currency",
+            "band_period"
+        ]
+    );
+    assert_eq!(rows[3][..3], ["", "Acme support ladder", "acme-handbook"]);
+    assert_eq!(
+        rows[3][20..],
+        ["acme-support", "L3", "58000", "70000", "USD", "year"]
+    );
+    let (_, mermaid, _) = company(&["ladder", "acme-team-lead", "--format", "mermaid"]);
+    assert!(
+        mermaid.contains("Acme support ladder · acme-support · acme-handbook"),
+        "{mermaid}"
+    );
+    assert!(
+        mermaid.contains("level L3 · band #36;58,000-#36;70,000/yr (acme-handbook)"),
+        "{mermaid}"
+    );
+    let (_, dot, _) = company(&["ladder", "acme-team-lead", "--format", "dot"]);
+    assert_dot_renders(&dot);
+}
+
+#[test]
+fn show_lists_every_ladder_the_role_is_on() {
+    // Issue 14, item 2: the manager is tier 5 of 5 of the associate's
+    // ladder, which `show` said no source covers.
+    let (code, text, stderr) = run(&["show", "customer-service-manager", "--section", "ladder"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!text.contains("no source covers this"), "{text}");
+    assert!(
+        text.contains("  Customer Service Associate career path [2] (from the Customer Service Associate profile)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "  5. Customer Service Manager (7+ years)\n     Customer Service Managers hold"
+        ),
+        "{text}"
+    );
+    // Only the manager's own tier is described; the others link their roles.
+    assert!(text.contains("  4. Customer Service Team Lead / Supervisor (5-7 years) -> customer-service-supervisor\n  5."), "{text}");
+    let (_, json, _) = run(&[
+        "show",
+        "customer-service-manager",
+        "--section",
+        "ladder",
+        "--format",
+        "json",
+    ]);
+    let v: Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(
+        v["on_ladders"],
+        serde_json::json!([{
+            "id": null,
+            "owner": "customer-service-associate",
+            "name": "Customer Service Associate career path",
+            "source": "jobicy-csa-guide",
+            "tiers_total": 5,
+            "positions": [5]
+        }])
+    );
+    // The full profile names the ladder's source among its own.
+    let (_, full, _) = run(&["show", "customer-service-manager"]);
+    assert!(
+        full.contains("Customer Service Associate Career Path Guide, Jobicy"),
+        "{full}"
+    );
+    assert!(!full.contains("career ladder,"), "{full}");
+    // A ladder file, for every role on it.
+    let (_, agent, _) = company(&["show", "acme-support-agent", "--section", "ladder"]);
+    assert!(
+        agent.contains("  Acme support ladder [1] (ladder file acme-support)"),
+        "{agent}"
+    );
+    assert!(
+        agent.contains("  2. Support Agent II (L2, 1-3 years, band $46,000-$55,000/yr)\n"),
+        "{agent}"
+    );
+    assert!(
+        agent.contains("  3. Team Lead (L3, 3+ years, band $58,000-$70,000/yr) -> acme-team-lead"),
+        "{agent}"
+    );
+}
+
+#[test]
+fn path_and_compare_read_ladder_files_too() {
+    let (code, json, stderr) = company(&[
+        "path",
+        "acme-support-agent",
+        "acme-support-manager",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let steps: Value = serde_json::from_str(&json).expect("json");
+    let steps = steps.as_array().expect("steps");
+    let hops: Vec<(&str, &str)> = steps
+        .iter()
+        .map(|s| {
+            (
+                s["to"].as_str().unwrap_or(""),
+                s["kind"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        hops,
+        [
+            ("acme-team-lead", "promotion"),
+            ("acme-support-manager", "promotion")
+        ]
+    );
+    assert_eq!(
+        steps[1]["years"],
+        serde_json::json!([{"min": 5, "max": null, "source": "acme-handbook"}])
+    );
+    let (code, json, _) = company(&[
+        "compare",
+        "acme-support-agent",
+        "acme-team-lead",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&json).expect("json");
+    let ladders = &v["roles"][1]["ladders"][0];
+    assert_eq!(ladders["defined_by"], "acme-support");
+    assert_eq!(ladders["tiers"][0]["position"], 3);
+    assert_eq!(
+        v["roles"][0]["ladders"][0]["tiers"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
 }

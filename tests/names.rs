@@ -133,7 +133,7 @@ fn a_title_of_several_occupations_lists_them_and_runs_nothing() {
         );
         for id in some {
             assert!(
-                stderr.contains(&format!("\n  {id} ")),
+                stderr.contains(&format!("\n  {id} ")) || stderr.contains(&format!("\n  {id}\n")),
                 "{name}: {id}\n{stderr}"
             );
         }
@@ -141,19 +141,37 @@ fn a_title_of_several_occupations_lists_them_and_runs_nothing() {
 }
 
 #[test]
-fn candidate_columns_align_even_past_34_characters() {
+fn candidate_lists_stay_near_80_columns_and_count_what_they_leave_out() {
+    // Ids of 34 characters or fewer: one aligned line each.
+    let (_, _, stderr) = run(&["show", "custmer servce"]);
+    let rows: Vec<&str> = stderr.lines().skip(1).collect();
+    assert!(rows.len() >= 2, "{stderr}");
+    for row in &rows {
+        assert_eq!(row.find("Customer"), Some(37), "{row}");
+    }
+    // Longer ids (up to 92 characters): each title on a line of its own,
+    // under its id; 53 teachers: the first twelve, and how to see all.
     let (_, _, stderr) = run(&["show", "teacher"]);
     let rows: Vec<&str> = stderr.lines().skip(1).collect();
-    assert!(rows.len() > 10, "{stderr}");
-    // Every title starts in the same column, after the longest id.
-    let column = |row: &str| {
-        let id_end = 2 + row[2..].find(' ').expect("an id");
-        id_end + row[id_end..].len() - row[id_end..].trim_start().len()
-    };
-    let first = column(rows[0]);
-    assert!(first > 36, "the longest id is longer than 34: {first}");
-    for row in &rows {
-        assert_eq!(column(row), first, "{row}");
+    assert_eq!(rows.len(), 2 * 12 + 1, "{stderr}");
+    for pair in rows[..24].chunks(2) {
+        assert!(!pair[0][2..].contains(' '), "an id alone: {}", pair[0]);
+        assert!(
+            pair[1].starts_with("      ") && pair[1].len() <= 6 + 80,
+            "{}",
+            pair[1]
+        );
+    }
+    assert_eq!(
+        rows[24],
+        "  ... and 41 more: `careers search teacher --limit 0` lists every match."
+    );
+    // ... which it does.
+    let (code, stdout, _) = run(&["search", "teacher", "--limit", "0", "--format", "tsv"]);
+    assert_eq!(code, 0);
+    for pair in rows[..24].chunks(2) {
+        let id = pair[0].trim();
+        assert!(stdout.contains(&format!("{id}\t")), "{id} not in search");
     }
 }
 
@@ -250,4 +268,37 @@ fn a_typo_is_taken_only_when_clear_and_said() {
     let (code, id, stderr) = show("custmer servce asociate");
     assert_eq!((code, id.as_str()), (0, "customer-service-associate"));
     assert!(stderr.ends_with("closest to its title\n"), "{stderr}");
+}
+
+#[test]
+fn misspelt_everyday_titles_are_corrected_word_by_word_and_said() {
+    for (typed, id, read) in [
+        (
+            "sofware enginer",
+            "software-developers",
+            "software engineer",
+        ),
+        (
+            "softwre engineer",
+            "software-developers",
+            "software engineer",
+        ),
+        (
+            "registred nurse practioner",
+            "nurse-practitioners",
+            "registered nurse practitioner",
+        ),
+    ] {
+        let (code, shown, stderr) = show(typed);
+        assert_eq!((code, shown.as_str()), (0, id), "{typed}: {stderr}");
+        assert!(
+            stderr.starts_with(&format!("careers: taking \"{typed}\" as {id} ("))
+                && stderr.contains(&format!("read as \"{read}\", ")),
+            "{stderr}"
+        );
+    }
+    // Nothing near: no guess, no correction, exit 1.
+    let (code, shown, stderr) = show("zzqxx");
+    assert_eq!((code, shown.as_str()), (1, ""), "{stderr}");
+    assert!(!stderr.contains("read as"), "{stderr}");
 }

@@ -237,9 +237,10 @@ fn nothing_found_suggests_near_titles() {
 }
 
 #[test]
-fn suggestions_line_up_past_the_longest_id() {
-    // The suggestions hold a 56-character id: every title starts one space
-    // past the longest id, as `show`'s "no role matches" lines them up.
+fn suggestions_are_laid_out_as_shows() {
+    // The suggestions hold a 56-character id: as in `show`'s "no role
+    // matches", each id then goes on a line of its own with its title
+    // under it, so that no line runs far past 80 columns.
     let (code, _, stderr) = run(&["search", "sofware enginer", "--in", "tools"]);
     assert_eq!(code, 1);
     let lines: Vec<&str> = stderr
@@ -249,17 +250,13 @@ fn suggestions_line_up_past_the_longest_id() {
         .lines()
         .take_while(|l| !l.is_empty())
         .collect();
-    assert!(lines.len() >= 2, "{stderr}");
-    let longest = lines
-        .iter()
-        .map(|l| l.trim_start().split(' ').next().unwrap_or("").len())
-        .max()
-        .unwrap_or(0);
-    assert!(longest > 34, "{stderr}");
-    for line in &lines {
-        let id = line.trim_start().split(' ').next().unwrap_or("");
-        let title_at = 2 + id.len() + line[2 + id.len()..].find(|c| c != ' ').unwrap_or(0);
-        assert_eq!(title_at, 2 + longest + 1, "{stderr}");
+    assert!(lines.len() >= 4 && lines.len() % 2 == 0, "{stderr}");
+    assert!(lines.iter().any(|l| l.trim().len() > 34), "{stderr}");
+    for pair in lines.chunks(2) {
+        let (id, title) = (pair[0], pair[1]);
+        assert!(id.starts_with("  ") && !id.trim().contains(' '), "{stderr}");
+        assert!(title.starts_with("      ") && title.trim().contains(' '), "{stderr}");
+        assert!(id.chars().count() <= 80 && title.chars().count() <= 80, "{stderr}");
     }
 }
 

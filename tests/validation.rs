@@ -347,35 +347,6 @@ fn a_broken_file_in_data_dir_stops_other_commands_too() {
 }
 
 #[test]
-fn the_documented_example_validates_and_shows() {
-    let doc = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/data-format.md"))
-        .expect("doc");
-    let blocks: Vec<&str> = doc
-        .split("```toml\n")
-        .skip(1)
-        .map(|b| b.split("```").next().unwrap_or(""))
-        .collect();
-    assert_eq!(blocks.len(), 2, "sources.toml and one role");
-    let dir = dir_with(&[("night-shift-lead.toml", blocks[1])]);
-    fs::write(dir.path().join("sources.toml"), blocks[0]).expect("write");
-    careers().arg("validate").arg(dir.path()).assert().success();
-    let out = careers()
-        .args(["show", "night shift lead", "--format", "json", "--data-dir"])
-        .arg(dir.path())
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    assert_eq!(v["id"], "night-shift-lead");
-    assert_eq!(v["salary"][0]["median"], 52000.0);
-    assert_eq!(v["sources"][0]["publisher"], "Acme Corp");
-}
-
-#[test]
 fn a_user_role_replaces_the_bundled_one_with_its_id() {
     let text = "id = \"customer-service-clerk\"\ntitle = \"Service Desk Clerk\"\nfamily = { name = \"Customer Service\", source = \"csa-role-profile\" }\n";
     let dir = dir_with(&[("customer-service-clerk.toml", text)]);
@@ -418,5 +389,243 @@ fn soc_links_must_name_an_official_occupation() {
     );
     let ok = format!("{HEAD}[[soc]]\ncode = \"43-4051\"\nreason = \"x\"\napproximate = true\n");
     let dir = dir_with(&[("night-shift-lead.toml", &ok)]);
+    careers().arg("validate").arg(dir.path()).assert().success();
+}
+
+// --- A default source per file, and ladder files (issue 14, item 10) ---
+
+/// A role file written the short way: one default `source` at its top.
+const SHORT: &str = "source = \"jobicy-csa-guide\"\nid = \"night-shift-lead\"\ntitle = \"Night Shift Lead\"\nfamily = { name = \"Customer Service\" }\n\n[[summary]]\nparagraphs = [\"Runs the night queue.\"]\n\n[[salary]]\nsource = \"csa-role-profile\"\ncurrency = \"USD\"\nperiod = \"year\"\nmedian = 50000\n";
+
+/// A ladder file `ladders/night-shift.toml` linking the short role.
+const LADDER: &str = "id = \"night-shift\"\nname = \"Night shift ladder\"\nsource = \"jobicy-csa-guide\"\n\n[[tiers]]\ntitle = \"Night Agent\"\nlevel = \"N1\"\nmax_years = 2\nrole = \"customer-service-associate\"\npay = { min = 36000, max = 42000, currency = \"USD\", period = \"year\" }\n\n[[tiers]]\ntitle = \"Night Lead\"\nlevel = \"N2\"\nmin_years = 2\nrole = \"night-shift-lead\"\npay = { min = 45000, max = 52000, currency = \"USD\", period = \"year\" }\n";
+
+/// A data dir with the short role and `ladders` (file name, text).
+fn dir_with_ladders(ladders: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = dir_with(&[("night-shift-lead.toml", SHORT)]);
+    fs::create_dir(dir.path().join("ladders")).expect("ladders dir");
+    for (name, text) in ladders {
+        fs::write(dir.path().join("ladders").join(name), text).expect("write ladder");
+    }
+    dir
+}
+
+/// Asserts the exact problem `file:line:column: field `field`: message`
+/// (the file named by its path's end).
+fn assert_exact(stderr: &str, at: &str, field: &str, message: &str) {
+    let want = format!("{at}: field `{field}`: {message}");
+    assert!(
+        stderr.lines().any(|l| l.trim().ends_with(&want)),
+        "expected\n  …{want}\nin:\n{stderr}"
+    );
+}
+
+#[test]
+fn a_default_source_stands_for_every_block_that_names_none() {
+    let dir = dir_with_ladders(&[("night-shift.toml", LADDER)]);
+    careers().arg("validate").arg(dir.path()).assert().success();
+    let out = careers()
+        .args(["show", "night-shift-lead", "--format", "json", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["family"]["source"], "jobicy-csa-guide");
+    assert_eq!(v["summary"][0]["source"], "jobicy-csa-guide");
+    // A block's own source wins.
+    assert_eq!(v["salary"][0]["source"], "csa-role-profile");
+    assert!(
+        v.get("source").is_none(),
+        "the default is no field of a role"
+    );
+}
+
+#[test]
+fn a_block_without_a_source_in_a_file_without_a_default_is_placed() {
+    let text = SHORT.replacen("source = \"jobicy-csa-guide\"\n", "", 1);
+    let dir = dir_with(&[("night-shift-lead.toml", &text)]);
+    let stderr = refused(dir.path());
+    let missing = "missing field `source`: name the block's source, or give the file a \
+                   default `source = \"...\"` above its first table";
+    assert_exact(
+        &stderr,
+        "night-shift-lead.toml:3:10",
+        "family.source",
+        missing,
+    );
+    assert_exact(
+        &stderr,
+        "night-shift-lead.toml:5:1",
+        "summary[0].source",
+        missing,
+    );
+    assert!(stderr.contains("2 problems"), "{stderr}");
+}
+
+#[test]
+fn an_unknown_default_source_is_reported_once_at_its_key() {
+    let text = SHORT.replacen("jobicy-csa-guide", "night-handbook", 1);
+    let dir = dir_with(&[("night-shift-lead.toml", &text)]);
+    let stderr = refused(dir.path());
+    assert!(stderr.contains("1 problem\n"), "{stderr}");
+    assert_exact(
+        &stderr,
+        "night-shift-lead.toml:1:1",
+        "source",
+        "unknown source `night-handbook` (not in any sources.toml)",
+    );
+}
+
+#[test]
+fn a_malformed_ladder_file_is_placed() {
+    let syntax = LADDER.replace("level = \"N2\"", "level = N2\"");
+    let dir = dir_with_ladders(&[("night-shift.toml", &syntax)]);
+    let stderr = refused(dir.path());
+    assert!(
+        stderr.contains("ladders/night-shift.toml:14:9: invalid TOML"),
+        "{stderr}"
+    );
+    let typed = LADDER.replace("name = \"Night shift ladder\"", "name = 3");
+    let dir = dir_with_ladders(&[("night-shift.toml", &typed)]);
+    let stderr = refused(dir.path());
+    assert_exact(
+        &stderr,
+        "ladders/night-shift.toml:2:8",
+        "name",
+        "invalid type: integer `3`, expected a string",
+    );
+    let unknown = LADDER.replace("level = \"N1\"", "levle = \"N1\"");
+    let dir = dir_with_ladders(&[("night-shift.toml", &unknown)]);
+    let stderr = refused(dir.path());
+    assert!(
+        stderr.contains(
+            "ladders/night-shift.toml:7:1: field `tiers[0].levle`: unknown field `levle`"
+        ),
+        "{stderr}"
+    );
+    let renamed = dir_with_ladders(&[("night.toml", LADDER)]);
+    let stderr = refused(renamed.path());
+    assert_exact(
+        &stderr,
+        "ladders/night.toml:1:1",
+        "id",
+        "id `night-shift` does not match the file name `night.toml`",
+    );
+}
+
+#[test]
+fn a_tier_with_a_bad_band_is_placed() {
+    let bad = LADDER.replace(
+        "pay = { min = 45000, max = 52000, currency = \"USD\", period = \"year\" }",
+        "pay = { min = 55000, max = 52000, currency = \"usd\", period = \"year\" }",
+    );
+    let dir = dir_with_ladders(&[("night-shift.toml", &bad)]);
+    let stderr = refused(dir.path());
+    assert_exact(
+        &stderr,
+        "ladders/night-shift.toml:17:9",
+        "tiers[1].pay.min",
+        "min 55000 is above max 52000",
+    );
+    assert_exact(
+        &stderr,
+        "ladders/night-shift.toml:17:35",
+        "tiers[1].pay.currency",
+        "`usd` is not an ISO 4217 currency code like USD",
+    );
+    let month = LADDER.replacen("period = \"year\"", "period = \"month\"", 1);
+    let dir = dir_with_ladders(&[("night-shift.toml", &month)]);
+    let stderr = refused(dir.path());
+    assert!(
+        stderr.contains(
+            "ladders/night-shift.toml:10:62: field `tiers[0].pay.period`: unknown variant `month`"
+        ),
+        "{stderr}"
+    );
+    let zero = LADDER.replacen("min = 36000", "min = 0", 1);
+    let dir = dir_with_ladders(&[("night-shift.toml", &zero)]);
+    let stderr = refused(dir.path());
+    assert_exact(
+        &stderr,
+        "ladders/night-shift.toml:10:9",
+        "tiers[0].pay.min",
+        "pay must be above zero (leave out a figure no source gives)",
+    );
+}
+
+#[test]
+fn a_ladder_whose_tier_links_an_unknown_role_is_placed() {
+    let ghost = LADDER.replace("role = \"night-shift-lead\"", "role = \"night-lead\"");
+    let dir = dir_with_ladders(&[("night-shift.toml", &ghost)]);
+    let stderr = refused(dir.path());
+    assert_exact(
+        &stderr,
+        "ladders/night-shift.toml:16:1",
+        "tiers[1].role",
+        "unknown role `night-lead`",
+    );
+    let source = LADDER.replace(
+        "source = \"jobicy-csa-guide\"",
+        "source = \"night-handbook\"",
+    );
+    let dir = dir_with_ladders(&[("night-shift.toml", &source)]);
+    let stderr = refused(dir.path());
+    assert_exact(
+        &stderr,
+        "ladders/night-shift.toml:3:1",
+        "source",
+        "unknown source `night-handbook` (not in any sources.toml)",
+    );
+}
+
+#[test]
+fn a_duplicate_ladder_id_is_refused() {
+    let a = dir_with_ladders(&[("night-shift.toml", LADDER)]);
+    let b = tempfile::tempdir().expect("temp dir");
+    fs::create_dir(b.path().join("ladders")).expect("ladders dir");
+    fs::write(b.path().join("ladders/night-shift.toml"), LADDER).expect("write");
+    let out = careers()
+        .arg("validate")
+        .arg(a.path())
+        .arg(b.path())
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    let first = a.path().join("ladders/night-shift.toml");
+    assert_exact(
+        &stderr,
+        "ladders/night-shift.toml:1:1",
+        "id",
+        &format!(
+            "duplicate ladder id `night-shift` (also defined in {})",
+            first.display()
+        ),
+    );
+}
+
+#[test]
+fn a_level_code_is_a_short_code() {
+    let bad = LADDER.replace("level = \"N2\"", "level = \"Night 2\"");
+    let dir = dir_with_ladders(&[("night-shift.toml", &bad)]);
+    let stderr = refused(dir.path());
+    assert_exact(
+        &stderr,
+        "ladders/night-shift.toml:14:15",
+        "tiers[1].level",
+        "`Night 2` is not a level code: at most 16 letters, digits and `- . _ + /`, \
+         no spaces (like L3, IC2 or M1)",
+    );
+}
+
+#[test]
+fn tier_years_are_optional_in_role_files_too() {
+    let body = "[[ladder]]\nsource = \"jobicy-csa-guide\"\nname = \"L\"\n[[ladder.tiers]]\ntitle = \"Night Agent\"\nlevel = \"N1\"\npay = { min = 18, max = 21, currency = \"USD\", period = \"hour\" }\n[[ladder.tiers]]\ntitle = \"Night Lead\"\nrole = \"night-shift-lead\"\n";
+    let dir = dir_with(&[("night-shift-lead.toml", &format!("{HEAD}{body}"))]);
     careers().arg("validate").arg(dir.path()).assert().success();
 }

@@ -44,7 +44,7 @@
 
 use super::file::{open_regular, read_capped};
 use super::user::is_toml_name;
-use crate::model::{Role, RoleHead, Source};
+use crate::model::{LadderFile, Role, RoleHead, Source};
 use crate::searchable::SearchIndex;
 use rustc_hash::FxHasher;
 use serde::{Deserialize, Serialize};
@@ -57,12 +57,16 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 /// What the user data directories contribute, validated.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct UserData {
     pub sources: Vec<Source>,
     pub roles: Vec<Role>,
     /// The file each role was read from, parallel to `roles`.
     pub files: Vec<String>,
+    /// The ladder files' ladders, small enough to keep in the index.
+    pub ladders: Vec<LadderFile>,
+    /// The file each ladder was read from, parallel to `ladders`.
+    pub ladder_files: Vec<String>,
     /// Every data file read (sources and roles) with the [`checksum`] of
     /// its bytes: what a racy file is compared with.
     pub inputs: Vec<Input>,
@@ -95,6 +99,9 @@ pub struct CachedData {
     pub roles: Vec<RoleHead>,
     /// The file each role was read from, parallel to `roles`.
     pub files: Vec<String>,
+    pub ladders: Vec<LadderFile>,
+    /// The file each ladder was read from, parallel to `ladders`.
+    pub ladder_files: Vec<String>,
     pub search: SearchIndex,
     pub bodies: Bodies,
 }
@@ -112,6 +119,8 @@ struct Index {
     sources: Vec<Source>,
     roles: Vec<RoleHead>,
     files: Vec<String>,
+    ladders: Vec<LadderFile>,
+    ladder_files: Vec<String>,
     search: SearchIndex,
     /// [`checksum`] of each role's body, parallel to `roles`.
     body_hashes: Vec<u64>,
@@ -167,7 +176,9 @@ impl Bodies {
 
 const MAGIC: &[u8; 8] = b"careers\x01";
 /// Bumped whenever the layout below or the way the key is made changes.
-const FORMAT: u32 = 6;
+/// 7: ladder files, ladder tiers' levels and bands, heads' ladder roles.
+/// 8: heads' ladder roles as keys.
+const FORMAT: u32 = 8;
 /// magic, format (u32), key, index length, index checksum, bodies length,
 /// build time (u64 each).
 const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8 + 8 + 8;
@@ -351,7 +362,8 @@ impl Found {
 }
 
 /// Adds the files `catalog::user::read_dir_files` would read in `dir`,
-/// with their metadata, in the order it reads them.
+/// with their metadata, in the order it reads them: `sources.toml`, the
+/// role files, the ladder files.
 fn scan_dir(dir: &Path, out: &mut KeyBytes, found: &mut Found) -> Option<()> {
     if !fs::metadata(dir).ok()?.is_dir() {
         return None;
@@ -375,11 +387,29 @@ fn scan_dir(dir: &Path, out: &mut KeyBytes, found: &mut Found) -> Option<()> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => out.u64(0),
         Err(_) => return None,
     }
+    scan_listing(&listing_dir, !in_roles, out, found)?;
+    let ladders_dir = dir.join("ladders");
+    let has_ladders = ladders_dir.is_dir();
+    out.u64(u64::from(has_ladders));
+    if has_ladders {
+        scan_listing(&ladders_dir, false, out, found)?;
+    }
+    Some(())
+}
+
+/// Adds the `*.toml` files of one listed directory (`sources.toml` left
+/// out when `skip_sources`), with their metadata.
+fn scan_listing(
+    listing_dir: &Path,
+    skip_sources: bool,
+    out: &mut KeyBytes,
+    found: &mut Found,
+) -> Option<()> {
     let mut listed = Vec::new();
-    for entry in fs::read_dir(&listing_dir).ok()? {
+    for entry in fs::read_dir(listing_dir).ok()? {
         let entry = entry.ok()?;
         let name = entry.file_name();
-        if is_toml_name(&name) && (in_roles || name != "sources.toml") {
+        if is_toml_name(&name) && !(skip_sources && name == "sources.toml") {
             listed.push((name, entry));
         }
     }
@@ -593,6 +623,8 @@ impl Opened {
             sources: index.sources,
             roles: index.roles,
             files: index.files,
+            ladders: index.ladders,
+            ladder_files: index.ladder_files,
             search: index.search,
             bodies: Bodies {
                 file: Arc::new(self.file),
@@ -679,8 +711,8 @@ fn decode_index(header: &[u8], index: &[u8]) -> Option<Index> {
     }
     let index: Index = postcard::from_bytes(index).ok()?;
     let n = index.roles.len();
-    (index.files.len() == n && index.body_hashes.len() == n && index.search.len() == n)
-        .then_some(index)
+    let whole = index.files.len() == n && index.body_hashes.len() == n && index.search.len() == n;
+    (whole && index.ladder_files.len() == index.ladders.len()).then_some(index)
 }
 
 /// Checks a whole cache file's bytes and decodes them, bodies included
@@ -704,6 +736,8 @@ pub fn decode(bytes: &[u8], fingerprint: u64) -> Option<UserData> {
         sources: index.sources,
         roles,
         files: index.files,
+        ladders: index.ladders,
+        ladder_files: index.ladder_files,
         inputs: Vec::new(),
     })
 }
@@ -736,6 +770,8 @@ fn encode_parts(data: &UserData, fingerprint: u64, built_at: i128) -> Option<(Ve
         sources: data.sources.clone(),
         roles: heads,
         files: data.files.clone(),
+        ladders: data.ladders.clone(),
+        ladder_files: data.ladder_files.clone(),
         search: search?,
         body_hashes,
         inputs: input_table(&data.inputs),
@@ -891,11 +927,21 @@ mod tests {
     fn sample() -> UserData {
         let catalog = crate::catalog::Catalog::bundled().expect("the bundle decodes");
         let roles: Vec<Role> = catalog.roles().map(|r| r.unwrap().clone()).collect();
+        let ladder = crate::model::LadderFile {
+            id: "own-ladder".into(),
+            ladder: roles
+                .iter()
+                .find_map(|r| r.ladder.first())
+                .expect("a bundled ladder")
+                .clone(),
+        };
         UserData {
             sources: catalog.sources.clone(),
             files: roles.iter().map(|r| format!("{}.toml", r.id)).collect(),
             inputs: vec![Input::of("a.toml", "a"), Input::of("b.toml", "b")],
             roles,
+            ladders: vec![ladder],
+            ladder_files: vec!["ladders/own-ladder.toml".into()],
         }
     }
 
@@ -982,11 +1028,17 @@ mod tests {
         let k3 = key(std::slice::from_ref(&dir), 1).expect("key");
         assert_ne!(k3, k2, "a.TOML is data too");
         fs::write(dir.join("a.toml"), "z").expect("write");
-        assert_ne!(
-            key(std::slice::from_ref(&dir), 1),
-            Some(k3),
-            "same size, rewritten"
-        );
+        let k4 = key(std::slice::from_ref(&dir), 1).expect("key");
+        assert_ne!(k4, k3, "same size, rewritten");
+        // Ladder files are data too: a new one, and one rewritten.
+        fs::create_dir(dir.join("ladders")).expect("mkdir");
+        let k5 = key(std::slice::from_ref(&dir), 1).expect("key");
+        assert_ne!(k5, k4, "a ladders folder");
+        fs::write(dir.join("ladders").join("l.toml"), "a").expect("write");
+        let k6 = key(std::slice::from_ref(&dir), 1).expect("key");
+        assert_ne!(k6, k5, "a ladder file");
+        fs::write(dir.join("ladders").join("l.toml"), "b").expect("write");
+        assert_ne!(key(std::slice::from_ref(&dir), 1), Some(k6), "rewritten");
     }
 
     #[test]
@@ -1040,8 +1092,7 @@ mod tests {
                 // The text travels in a source's title: enough to see
                 // which version a load returns.
                 sources: vec![source(text)],
-                roles: Vec::new(),
-                files: Vec::new(),
+                ..UserData::default()
             })
         })
         .expect("loads");
@@ -1194,12 +1245,7 @@ mod tests {
         fs::remove_file(&path).expect("remove");
         fs::create_dir(&path).expect("mkdir");
         let loaded = load_at(std::slice::from_ref(&dir), 1, &Clock::system(), || {
-            Ok::<_, ()>(UserData {
-                sources: Vec::new(),
-                roles: Vec::new(),
-                files: Vec::new(),
-                inputs: Vec::new(),
-            })
+            Ok::<_, ()>(UserData::default())
         })
         .expect("loads");
         assert!(matches!(loaded.part, UserPart::Fresh(_)));

@@ -4,6 +4,7 @@
 mod bundled;
 pub mod cache;
 pub mod file;
+mod ladders;
 pub mod occupations;
 mod resolution;
 mod user;
@@ -11,6 +12,7 @@ mod user;
 pub use careers_data::pack;
 
 pub use bundled::bundled_files;
+pub use ladders::{Home, LadderRef};
 pub use resolution::Taken;
 pub use user::{
     data_dirs_from_env, distinct_dirs, is_toml_name, read_dir_files, DataDirFiles, Problems,
@@ -107,6 +109,8 @@ impl Slot {
 pub struct Catalog {
     pub sources: Vec<Source>,
     slots: Vec<Slot>,
+    /// The ladder files of the user data ([`Catalog::ladders`]).
+    ladder_files: Vec<ladders::LadderSlot>,
     /// The bodies of the roles that came from the cache.
     cache_bodies: Option<cache::Bodies>,
     /// The search indexes of the bundled roles (decoded on first use: most
@@ -161,6 +165,7 @@ impl Catalog {
         Catalog {
             sources,
             slots,
+            ladder_files: Vec::new(),
             cache_bodies: None,
             bundled_index: OnceLock::new(),
             cache_index: None,
@@ -218,18 +223,21 @@ impl Catalog {
     /// Reads and validates the user data directories against this catalog.
     fn check_user(&self, dirs: &[PathBuf]) -> Result<cache::UserData> {
         let files = user::read_dirs(dirs)?;
-        let (sources, roles) = validate::check_set(&files.sources, &files.roles, &self.base())
-            .map_err(Error::InvalidData)?;
+        let checked =
+            validate::check_data(&files.as_data(), &self.base()).map_err(Error::InvalidData)?;
         let inputs = files
             .sources
             .iter()
             .chain(&files.roles)
+            .chain(&files.ladders)
             .map(|f| cache::Input::of(&f.file, &f.text))
             .collect();
         Ok(cache::UserData {
-            sources,
-            roles,
+            sources: checked.sources,
+            roles: checked.roles,
             files: files.roles.into_iter().map(|f| f.file).collect(),
+            ladders: checked.ladders,
+            ladder_files: files.ladders.into_iter().map(|f| f.file).collect(),
             inputs,
         })
     }
@@ -237,6 +245,7 @@ impl Catalog {
     fn add_user(&mut self, user: cache::UserPart) {
         let (sources, slots) = match user {
             cache::UserPart::Fresh(data) => {
+                self.add_ladder_files(data.ladders, data.ladder_files);
                 let slots: Vec<Slot> = data
                     .roles
                     .into_iter()
@@ -246,6 +255,7 @@ impl Catalog {
                 (data.sources, slots)
             }
             cache::UserPart::Cached(data) => {
+                self.add_ladder_files(data.ladders, data.ladder_files);
                 self.cache_bodies = Some(data.bodies);
                 self.cache_index = Some(data.search);
                 let slots = data
@@ -290,6 +300,12 @@ impl Catalog {
         // Names changed: prepare them again when first needed.
         self.prepared = OnceLock::new();
         self.standing = OnceLock::new();
+    }
+
+    fn add_ladder_files(&mut self, ladders: Vec<crate::model::LadderFile>, files: Vec<String>) {
+        let slots = ladders.into_iter().zip(files);
+        self.ladder_files
+            .extend(slots.map(|(ladder, file)| ladders::LadderSlot { ladder, file }));
     }
 
     /// What user data may refer to and must not collide with.

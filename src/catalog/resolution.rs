@@ -98,6 +98,10 @@ impl Titles for TitleIndex<'_> {
         }
         Some(found.map(|m| self.title(m)).collect())
     }
+
+    fn correct(&self, word: &str) -> Option<String> {
+        titles::closest_word(word)
+    }
 }
 
 impl Catalog {
@@ -261,11 +265,31 @@ impl Catalog {
             1 => "a word",
             _ => "words",
         };
-        Some(match &found.how {
+        self.how(&found.how, found.entry, words, &which, &name)
+    }
+
+    /// What [`Catalog::why`] says of `how`.
+    fn how<'a>(
+        &self,
+        how: &How,
+        entry: usize,
+        words: &str,
+        which: &dyn Fn(usize) -> Option<String>,
+        name: &dyn Fn(usize) -> Option<(&'a str, u8)>,
+    ) -> Option<String> {
+        Some(match how {
+            How::Corrected { query, how } => {
+                let inner = self.how(how, entry, words, which, name);
+                let read = format!("read as \"{}\"", quoted(query));
+                match inner {
+                    Some(inner) => format!("{read}, {inner}"),
+                    None => read,
+                }
+            }
             How::Exact { name: i } => {
                 let (n, tier) = name(*i)?;
                 // An occupation's name on a curated role: it stands for it.
-                if tier == 0 || found.entry >= self.slots.len() {
+                if tier == 0 || entry >= self.slots.len() {
                     return None;
                 }
                 let o = self

@@ -1,7 +1,8 @@
 //! Reading user data directories: `--data-dir DIR` and `CAREERS_DATA_DIR`.
 //!
 //! A data directory holds role files in `roles/*.toml` (or, when there is
-//! no `roles/` folder, `*.toml` directly) and optionally a `sources.toml`.
+//! no `roles/` folder, `*.toml` directly), ladder files in
+//! `ladders/*.toml`, and optionally a `sources.toml`.
 //! The extension is matched in any case (`a.TOML` is a role file too: a
 //! file copied from a case-insensitive file system must not vanish
 //! silently); `sources.toml` is that name exactly. Only regular files are
@@ -87,6 +88,26 @@ impl Problems {
 pub struct DataDirFiles {
     pub sources: Vec<FileText>,
     pub roles: Vec<FileText>,
+    /// `ladders/*.toml`.
+    pub ladders: Vec<FileText>,
+}
+
+impl DataDirFiles {
+    /// The files by kind, for [`crate::validate::check_data`].
+    pub fn as_data(&self) -> crate::validate::DataFiles<'_> {
+        crate::validate::DataFiles {
+            sources: &self.sources,
+            roles: &self.roles,
+            ladders: &self.ladders,
+        }
+    }
+
+    /// Adds the files of another directory.
+    pub fn extend(&mut self, more: DataDirFiles) {
+        self.sources.extend(more.sources);
+        self.roles.extend(more.roles);
+        self.ladders.extend(more.ladders);
+    }
 }
 
 /// Reads every data directory; all problems are reported together.
@@ -95,10 +116,7 @@ pub(super) fn read_dirs(dirs: &[PathBuf]) -> Result<DataDirFiles> {
     let mut problems = Problems::default();
     for dir in dirs {
         match read_dir_files(dir) {
-            Ok(files) => {
-                all.sources.extend(files.sources);
-                all.roles.extend(files.roles);
-            }
+            Ok(files) => all.extend(files),
             Err(p) => problems.extend(p),
         }
     }
@@ -141,36 +159,14 @@ pub fn read_dir_files(dir: &Path) -> std::result::Result<DataDirFiles, Problems>
     } else {
         (dir.to_path_buf(), false)
     };
-    let unlisted = |e: &std::io::Error| {
-        whole_file(
-            &listing_dir,
-            format!("cannot list directory: {}", io_reason(e)),
-        )
+    let Some(role_paths) = list_toml(&listing_dir, !in_roles, &mut problems) else {
+        return Err(problems);
     };
-    let entries = match std::fs::read_dir(&listing_dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            problems.push(unlisted(&e), true);
-            return Err(problems);
-        }
+    let ladders_dir = dir.join("ladders");
+    let ladder_paths = match ladders_dir.is_dir() {
+        true => list_toml(&ladders_dir, false, &mut problems).unwrap_or_default(),
+        false => Vec::new(),
     };
-    let mut role_names = Vec::new();
-    for entry in entries {
-        match entry {
-            Ok(e) => {
-                let name = e.file_name();
-                let is_sources = !in_roles && name == "sources.toml";
-                if is_toml_name(&name) && !is_sources {
-                    role_names.push(name);
-                }
-            }
-            Err(e) => problems.push(unlisted(&e), true),
-        }
-    }
-    // By name, which within one directory is the order of the paths, and
-    // cheaper to compare than paths (component by component).
-    role_names.sort_unstable();
-    let role_paths: Vec<PathBuf> = role_names.iter().map(|n| listing_dir.join(n)).collect();
     let mut files = DataDirFiles::default();
     let sources_path = dir.join("sources.toml");
     if sources_path.exists() {
@@ -179,7 +175,8 @@ pub fn read_dir_files(dir: &Path) -> std::result::Result<DataDirFiles, Problems>
             Err((d, unreadable)) => problems.push(d, unreadable),
         }
     }
-    if role_paths.is_empty() && files.sources.is_empty() && problems.is_empty() {
+    let nothing = role_paths.is_empty() && ladder_paths.is_empty() && files.sources.is_empty();
+    if nothing && problems.is_empty() {
         problems.push(
             whole_file(dir, "no role files (*.toml) in this data directory"),
             false,
@@ -187,10 +184,15 @@ pub fn read_dir_files(dir: &Path) -> std::result::Result<DataDirFiles, Problems>
     }
     // On several threads: reading thousands of small files is mostly
     // system calls, which run in parallel.
-    for read in map_in_parallel(&role_paths, |p| read_text(p)) {
-        match read {
-            Ok(f) => files.roles.push(f),
-            Err((d, unreadable)) => problems.push(d, unreadable),
+    for (paths, into) in [
+        (&role_paths, &mut files.roles),
+        (&ladder_paths, &mut files.ladders),
+    ] {
+        for read in map_in_parallel(paths, |p| read_text(p)) {
+            match read {
+                Ok(f) => into.push(f),
+                Err((d, unreadable)) => problems.push(d, unreadable),
+            }
         }
     }
     if problems.is_empty() {
@@ -198,6 +200,46 @@ pub fn read_dir_files(dir: &Path) -> std::result::Result<DataDirFiles, Problems>
     } else {
         Err(problems)
     }
+}
+
+/// The `*.toml` files of `listing_dir` ([`is_toml_name`]), in name order;
+/// `sources.toml` left out when `skip_sources` (a directory of role files
+/// without a `roles/` folder). `None` when the directory cannot be listed.
+fn list_toml(
+    listing_dir: &Path,
+    skip_sources: bool,
+    problems: &mut Problems,
+) -> Option<Vec<PathBuf>> {
+    let unlisted = |e: &std::io::Error| {
+        whole_file(
+            listing_dir,
+            format!("cannot list directory: {}", io_reason(e)),
+        )
+    };
+    let entries = match std::fs::read_dir(listing_dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            problems.push(unlisted(&e), true);
+            return None;
+        }
+    };
+    let mut names = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(e) => {
+                let name = e.file_name();
+                let is_sources = skip_sources && name == "sources.toml";
+                if is_toml_name(&name) && !is_sources {
+                    names.push(name);
+                }
+            }
+            Err(e) => problems.push(unlisted(&e), true),
+        }
+    }
+    // By name, which within one directory is the order of the paths, and
+    // cheaper to compare than paths (component by component).
+    names.sort_unstable();
+    Some(names.iter().map(|n| listing_dir.join(n)).collect())
 }
 
 /// Reads a file as UTF-8 after checking its size against [`MAX_FILE_BYTES`];

@@ -1,11 +1,13 @@
-//! `careers ladder [ROLE]`: career ladders tier by tier, with the pay of
-//! each tier's role where a source gives it.
+//! `careers ladder [ROLE]`: career ladders tier by tier, with each tier's
+//! level code and pay band where the ladder's source gives them, and the
+//! pay of each tier's role where a source gives it. Ladders come from
+//! role files and ladder files alike ([`Catalog::ladders`]).
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Home, LadderRef};
 use crate::citations::Citations;
 use crate::cli::LadderArgs;
 use crate::error::{Error, Result};
-use crate::model::{Ladder, RoleCore, Tier};
+use crate::model::{Ladder, PayBand, RoleCore, Tier};
 use crate::pay::{self, Ask, Level, PayFigure};
 use crate::validate::normalize_name;
 use serde::Serialize;
@@ -33,12 +35,19 @@ pub fn tier_pay(ladder: &Ladder, tier: &Tier, role: &RoleCore) -> Option<PayFigu
 #[derive(Debug, Clone, Serialize)]
 pub struct TierView {
     pub title: String,
-    pub min_years: u32,
-    /// `None`: open-ended ("7+ years").
+    /// `None` with `max_years` too: the source gives no years.
+    pub min_years: Option<u32>,
+    /// With `min_years`, `None` is open-ended ("7+ years").
     pub max_years: Option<u32>,
     /// The catalog role this tier is, when there is one.
     pub role: Option<String>,
+    /// The pay of the tier's role ([`tier_pay`]).
     pub pay: Option<PayFigure>,
+    /// The tier's level code, from the ladder's source.
+    pub level: Option<String>,
+    /// The tier's pay band, from the ladder's source.
+    pub band: Option<PayBand>,
+    pub description: Option<String>,
     /// The linked role's title, for text output.
     #[serde(skip)]
     pub role_title: Option<String>,
@@ -46,11 +55,14 @@ pub struct TierView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct LadderEntry {
+    /// The source of the ladder, its tiers, levels and bands.
     pub source: String,
-    /// The role whose file gives the ladder.
-    pub owner: String,
+    /// The role whose file gives the ladder; `None` for a ladder file.
+    pub owner: Option<String>,
+    /// The ladder file's id; `None` for a ladder in a role's file.
+    pub id: Option<String>,
     #[serde(skip)]
-    pub owner_title: String,
+    pub owner_title: Option<String>,
     pub name: String,
     pub tiers: Vec<TierView>,
 }
@@ -72,49 +84,13 @@ pub fn run<'a>(catalog: &'a Catalog, args: &LadderArgs) -> Result<LadderView<'a>
         None => None,
     };
     let mut sources = Citations::new(&catalog.sources);
-    let mut ladders = Vec::new();
-    // Short facts are enough: ladders, pay and titles.
-    for owner in catalog.cores() {
-        let owner = owner?;
-        for ladder in &owner.ladder {
-            let on_it = wanted.is_none_or(|w| {
-                owner.id == w.id
-                    || ladder
-                        .tiers
-                        .iter()
-                        .any(|t| t.role.as_deref() == Some(&w.id))
-            });
-            if !on_it {
-                continue;
-            }
-            sources.cite(&ladder.source);
-            let mut tiers = Vec::with_capacity(ladder.tiers.len());
-            for t in &ladder.tiers {
-                let linked = match t.role.as_deref() {
-                    Some(id) => catalog.role_core(id)?,
-                    None => None,
-                };
-                let pay = linked.and_then(|r| tier_pay(ladder, t, r));
-                if let Some(p) = &pay {
-                    sources.cite(&p.source);
-                }
-                tiers.push(TierView {
-                    title: t.title.clone(),
-                    min_years: t.min_years,
-                    max_years: t.max_years,
-                    role: t.role.clone(),
-                    pay,
-                    role_title: linked.map(|r| r.title.clone()),
-                });
-            }
-            ladders.push(LadderEntry {
-                source: ladder.source.clone(),
-                owner: owner.id.clone(),
-                owner_title: owner.title.clone(),
-                name: ladder.name.clone(),
-                tiers,
-            });
-        }
+    let found = match wanted {
+        Some(w) => catalog.ladders_on(&w.id)?,
+        None => catalog.ladders()?,
+    };
+    let mut ladders = Vec::with_capacity(found.len());
+    for l in &found {
+        ladders.push(entry(catalog, l, &mut sources)?);
     }
     if let (Some(w), true) = (wanted, ladders.is_empty()) {
         return Err(Error::NoResults(format!(
@@ -126,6 +102,47 @@ pub fn run<'a>(catalog: &'a Catalog, args: &LadderArgs) -> Result<LadderView<'a>
         ladders,
         role: wanted.map(|w| w.id.clone()),
         sources,
+    })
+}
+
+/// One ladder with its tiers' pay, citing the sources it shows.
+fn entry(catalog: &Catalog, l: &LadderRef<'_>, sources: &mut Citations<'_>) -> Result<LadderEntry> {
+    let ladder = l.ladder;
+    sources.cite(&ladder.source);
+    let mut tiers = Vec::with_capacity(ladder.tiers.len());
+    for t in &ladder.tiers {
+        // Short facts are enough: pay and titles.
+        let linked = match t.role.as_deref() {
+            Some(id) => catalog.role_core(id)?,
+            None => None,
+        };
+        let pay = linked.and_then(|r| tier_pay(ladder, t, r));
+        if let Some(p) = &pay {
+            sources.cite(&p.source);
+        }
+        tiers.push(TierView {
+            title: t.title.clone(),
+            min_years: t.min_years,
+            max_years: t.max_years,
+            role: t.role.clone(),
+            pay,
+            level: t.level.clone(),
+            band: t.band.clone(),
+            description: t.description.clone(),
+            role_title: linked.map(|r| r.title.clone()),
+        });
+    }
+    let owner_title = match l.home {
+        Home::Role { title, .. } => Some(title.to_string()),
+        Home::File { .. } => None,
+    };
+    Ok(LadderEntry {
+        source: ladder.source.clone(),
+        owner: l.owner().map(str::to_string),
+        id: l.file_id().map(str::to_string),
+        owner_title,
+        name: ladder.name.clone(),
+        tiers,
     })
 }
 
@@ -150,10 +167,12 @@ mod tests {
     fn tier(title: &str) -> Tier {
         Tier {
             title: title.into(),
-            min_years: 0,
+            min_years: Some(0),
             max_years: None,
             description: None,
             role: Some("r".into()),
+            level: None,
+            band: None,
         }
     }
 

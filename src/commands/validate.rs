@@ -8,7 +8,7 @@
 
 use crate::catalog::{bundled_files, read_dir_files, Catalog, Problems};
 use crate::error::{Error, Result};
-use crate::validate::{check_set, Base, FileText};
+use crate::validate::{check_data, check_set, Base, FileText};
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -18,6 +18,9 @@ pub struct ValidateView {
     pub checked: Vec<String>,
     pub roles: usize,
     pub sources: usize,
+    /// Ladder files (`ladders/*.toml`); the ladders in role files are
+    /// counted with their roles.
+    pub ladder_files: usize,
 }
 
 /// Checks the bundled TOML (no directories) or the given directories on
@@ -53,26 +56,24 @@ pub fn run(dirs: &[PathBuf]) -> Result<ValidateView> {
             checked: vec!["bundled".into()],
             roles: r.len(),
             sources: s.len(),
+            ladder_files: 0,
         });
     }
     let base = Catalog::bundled()?.base();
     let mut problems = Problems::default();
-    let mut all_sources = Vec::new();
-    let mut all_roles = Vec::new();
+    let mut all = crate::catalog::DataDirFiles::default();
     for dir in dirs {
         match read_dir_files(dir) {
-            Ok(files) => {
-                all_sources.extend(files.sources);
-                all_roles.extend(files.roles);
-            }
+            Ok(files) => all.extend(files),
             Err(p) => problems.extend(p),
         }
     }
-    match check_set(&all_sources, &all_roles, &base) {
-        Ok((s, r)) if problems.is_empty() => Ok(ValidateView {
+    match check_data(&all.as_data(), &base) {
+        Ok(checked) if problems.is_empty() => Ok(ValidateView {
             checked: dirs.iter().map(|d| d.display().to_string()).collect(),
-            roles: r.len(),
-            sources: s.len(),
+            roles: checked.roles.len(),
+            sources: checked.sources.len(),
+            ladder_files: checked.ladders.len(),
         }),
         Ok(_) => Err(problems.into_error()),
         Err(more) => {

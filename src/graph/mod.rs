@@ -257,31 +257,16 @@ impl Graph {
                 g.edges.push(e);
             }
         };
+        // Ladders from role files and ladder files alike, each role's at
+        // its place in the catalog's order (before its moves), the ladder
+        // files' after every role.
+        let ladders = catalog.ladders()?;
+        let mut ladders = ladders.iter().peekable();
         for r in &roles {
             let me = g.by_role[&r.id];
-            for ladder in &r.ladder {
-                let tiers: Vec<NodeIx> = ladder
-                    .tiers
-                    .iter()
-                    .map(|t| g.target(catalog, t.role.as_deref(), &t.title))
-                    .collect();
-                for (i, pair) in tiers.windows(2).enumerate() {
-                    if pair[0] == pair[1] {
-                        continue;
-                    }
-                    let target = &ladder.tiers[i + 1];
-                    add(
-                        &mut g,
-                        Edge {
-                            from: pair[0],
-                            to: pair[1],
-                            kind: MoveKind::Promotion,
-                            years: Years::new(Some(target.min_years), None),
-                            source: Cow::Owned(ladder.source.clone()),
-                            owner: Cow::Owned(r.id.clone()),
-                            via: Via::Ladder,
-                        },
-                    );
+            while let Some(l) = ladders.next_if(|l| l.owner() == Some(r.id.as_str())) {
+                for e in g.ladder_steps(catalog, l) {
+                    add(&mut g, e);
                 }
             }
             for m in &r.moves {
@@ -315,8 +300,41 @@ impl Graph {
                 );
             }
         }
+        for l in ladders {
+            for e in g.ladder_steps(catalog, l) {
+                add(&mut g, e);
+            }
+        }
         g.index_steps();
         Ok(g)
+    }
+
+    /// The steps up a ladder: between consecutive tiers that are different
+    /// roles, taking the years at which the upper tier starts.
+    fn ladder_steps(&mut self, catalog: &Catalog, l: &crate::catalog::LadderRef<'_>) -> Vec<Edge> {
+        let owner = l.owner().or(l.file_id()).unwrap_or_default();
+        let tiers: Vec<NodeIx> = l
+            .ladder
+            .tiers
+            .iter()
+            .map(|t| self.target(catalog, t.role.as_deref(), &t.title))
+            .collect();
+        let mut out = Vec::new();
+        for (i, pair) in tiers.windows(2).enumerate() {
+            if pair[0] == pair[1] {
+                continue;
+            }
+            out.push(Edge {
+                from: pair[0],
+                to: pair[1],
+                kind: MoveKind::Promotion,
+                years: Years::new(l.ladder.tiers[i + 1].min_years, None),
+                source: Cow::Owned(l.ladder.source.clone()),
+                owner: Cow::Owned(owner.to_string()),
+                via: Via::Ladder,
+            });
+        }
+        out
     }
 
     /// The official occupations and their edges (see [`official`]). An

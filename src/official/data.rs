@@ -112,7 +112,6 @@ impl Frames {
         codec::decompress(self.bytes.get(start..end)?, self.dict, size)
     }
 
-    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.sizes.len()
     }

@@ -150,6 +150,49 @@ pub fn exact(normalized: &str) -> Option<TitleMatch> {
     entry(i, &chunk, j)
 }
 
+/// The shortest word [`closest_word`] corrects: shorter words are too
+/// often another word with one letter changed (`cook`, `cool`).
+const CORRECT_MIN_CHARS: usize = 4;
+
+/// The word of the titles closest to `word` (normalized, one word) when
+/// `word` is in no title: `softwre` → `software`, `enginer` → `engineer`.
+/// One edit for a word of four or five letters, two for longer words
+/// (Damerau–Levenshtein: a swap of two letters is one edit); among equally
+/// close words, the one in most titles. `None` when `word` is a word of
+/// the titles already, is shorter than four letters, or nothing is that
+/// close. Decompresses every word chunk: for the path where a name was
+/// not found.
+pub fn closest_word(word: &str) -> Option<String> {
+    let n = word.chars().count();
+    if n < CORRECT_MIN_CHARS || !ordinals(word).is_empty() {
+        return None;
+    }
+    let most = if n <= 5 { 1 } else { 2 };
+    let mut best: Option<(usize, std::cmp::Reverse<usize>, String)> = None;
+    for i in 0..data::WORD_FRAMES.len() {
+        let Some(chunk) = data::WORD_FRAMES
+            .get(i)
+            .and_then(|b| format::decode_words(&b))
+        else {
+            continue;
+        };
+        for e in chunk {
+            if e.word.chars().count().abs_diff(n) > most {
+                continue;
+            }
+            let d = strsim::damerau_levenshtein(word, &e.word);
+            if d > most {
+                continue;
+            }
+            let key = (d, std::cmp::Reverse(e.titles.len()), e.word);
+            if best.as_ref().is_none_or(|b| key < *b) {
+                best = Some(key);
+            }
+        }
+    }
+    best.map(|(_, _, w)| w)
+}
+
 /// The ordinals (positions in the sorted index) of the titles that
 /// contain the normalized word `word` as a whole word, ascending.
 fn ordinals(word: &str) -> Vec<u32> {

@@ -306,8 +306,13 @@ impl ProjectionColumns {
 
 impl Render for ValidateView {
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
+        let ladders = match self.ladder_files {
+            0 => String::new(),
+            1 => ", 1 ladder file".to_string(),
+            n => format!(", {n} ladder files"),
+        };
         let line = format!(
-            "{} {}: {} roles, {} sources, no problems",
+            "{} {}: {} roles{ladders}, {} sources, no problems",
             term.paint(Paint::Good, "ok"),
             text::clean(&self.checked.join(", ")),
             self.roles,
@@ -324,6 +329,7 @@ impl Render for ValidateView {
                 roles: self.roles,
                 sources: self.sources,
                 problems: 0,
+                ladder_files: self.ladder_files,
             }],
         )
     }
@@ -338,4 +344,6 @@ struct ValidateRecord {
     sources: usize,
     /// Always 0: problems are reported on stderr, with exit code 3.
     problems: usize,
+    /// Ladder files checked (`ladders/*.toml`).
+    ladder_files: usize,
 }

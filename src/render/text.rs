@@ -654,6 +654,24 @@ pub fn years(min: Option<u32>, max: Option<u32>) -> String {
     }
 }
 
+/// A ladder tier's years: as [`years`], or "years unknown" when the
+/// source gives none (a bare "unknown" reads as the tier's name).
+pub fn tier_years(min: Option<u32>, max: Option<u32>) -> String {
+    match (min, max) {
+        (None, None) => format!("years {UNKNOWN}"),
+        _ => years(min, max),
+    }
+}
+
+/// A pay band for people: "$44,000-$52,000/yr", "$19-$24/h".
+pub fn pay_band(b: &crate::model::PayBand) -> String {
+    format!(
+        "{}{}",
+        money_range(b.min, b.max, &b.currency),
+        per(b.period)
+    )
+}
+
 /// A signed percentage: "+10%", "-3.5%". Exact at any size, as
 /// [`plain_number`]; not finite, [`NOT_FINITE`].
 pub fn percent(v: f64) -> String {

@@ -2,6 +2,8 @@
 //! machine-independent environment.
 #![allow(dead_code)]
 
+pub mod doc_examples;
+
 use assert_cmd::Command;
 use std::io::Write as _;
 

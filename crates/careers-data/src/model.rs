@@ -368,13 +368,16 @@ pub struct Difference {
     pub text: String,
 }
 
-/// One tier of a career ladder.
+/// One tier of a career ladder. Its level code and pay band come from
+/// the ladder's source, like the rest of the tier.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
     pub title: String,
-    pub min_years: u32,
-    /// `None` means open-ended ("7+ years").
+    /// The experience at which the tier starts, when the source says.
+    #[serde(default)]
+    pub min_years: Option<u32>,
+    /// With a `min_years`, `None` means open-ended ("7+ years").
     #[serde(default)]
     pub max_years: Option<u32>,
     #[serde(default)]
@@ -382,6 +385,24 @@ pub struct Tier {
     /// The catalog role this tier is, when there is one.
     #[serde(default)]
     pub role: Option<RoleId>,
+    /// The level code the source gives the tier (`L3`, `IC2`, `M1`).
+    #[serde(default)]
+    pub level: Option<String>,
+    /// The tier's pay band, written `pay` in the file.
+    #[serde(default, rename = "pay")]
+    pub band: Option<PayBand>,
+}
+
+/// A pay band of a ladder tier: from `min` to `max`, in one currency and
+/// period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PayBand {
+    pub min: f64,
+    pub max: f64,
+    /// ISO 4217 code.
+    pub currency: String,
+    pub period: Period,
 }
 
 /// A career ladder as one source lays it out, lowest tier first.
@@ -391,6 +412,65 @@ pub struct Ladder {
     pub source: SourceId,
     pub name: String,
     pub tiers: Vec<Tier>,
+}
+
+/// A ladder in a file of its own, `ladders/<id>.toml`: the ladder's
+/// fields with an `id`, the file's name. The file is flat (`id`, `name`,
+/// `source`, `[[tiers]]`); it is read through [`LadderFileToml`] because
+/// serde's `flatten` would give up `deny_unknown_fields`, the TOML spans
+/// and postcard (see [`Sourced`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "LadderFileToml", into = "LadderFileToml")]
+pub struct LadderFile {
+    pub id: String,
+    pub ladder: Ladder,
+}
+
+/// The fields of a ladder file as written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LadderFileToml {
+    pub id: String,
+    pub name: String,
+    pub source: SourceId,
+    pub tiers: Vec<Tier>,
+}
+
+impl From<LadderFileToml> for LadderFile {
+    fn from(f: LadderFileToml) -> LadderFile {
+        LadderFile {
+            id: f.id,
+            ladder: Ladder {
+                source: f.source,
+                name: f.name,
+                tiers: f.tiers,
+            },
+        }
+    }
+}
+
+impl From<LadderFile> for LadderFileToml {
+    fn from(f: LadderFile) -> LadderFileToml {
+        LadderFileToml {
+            id: f.id,
+            name: f.ladder.name,
+            source: f.ladder.source,
+            tiers: f.ladder.tiers,
+        }
+    }
+}
+
+impl Ladder {
+    /// The role ids its tiers link, each once, in tier order.
+    pub fn linked_roles(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for id in self.tiers.iter().filter_map(|t| t.role.as_deref()) {
+            if !out.contains(&id) {
+                out.push(id);
+            }
+        }
+        out
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -581,6 +661,52 @@ sourced!(
     Move,
 );
 
+/// The role fields whose blocks cite a source, as the TOML names them, in
+/// the role's order: what a role file's default `source` (a `source` key
+/// at the top of the file) applies to, for each block that names none.
+/// Not `soc`: a SOC link stands on a source or on a reason, and a default
+/// would make a reasoned link cite a document that does not give it.
+pub const SOURCED_FIELDS: &[&str] = &[
+    "family",
+    "aliases",
+    "summary",
+    "overview",
+    "responsibilities",
+    "work_setting",
+    "employers",
+    "tech_stack",
+    "tech_skills",
+    "soft_skills",
+    "qualities",
+    "skill_map",
+    "education",
+    "certifications",
+    "experience",
+    "getting_started",
+    "salary",
+    "outlook",
+    "remote",
+    "global_outlook",
+    "job_market",
+    "day_in_the_life",
+    "work_life",
+    "pros",
+    "cons",
+    "beginner_mistakes",
+    "advice",
+    "case_studies",
+    "portfolio_tips",
+    "cover_letter",
+    "faq",
+    "metrics",
+    "figures",
+    "reports_to",
+    "differs_from",
+    "related",
+    "ladder",
+    "moves",
+];
+
 impl SocLink {
     /// The id of the source backing the link. Optional, unlike every other
     /// block's, because a link may rest on a `reason` instead; so `SocLink`
@@ -717,6 +843,13 @@ pub struct RoleHead {
     /// The SOC codes the role is linked to, with whether the link is
     /// approximate.
     pub soc: Vec<(String, bool)>,
+    /// The [`role_key`] of each role the tiers of its ladders link, each
+    /// once: which roles' ladders a role may be on is found without
+    /// decoding any. Keys rather than ids, so that loading the heads of a
+    /// cache decodes no string per link (10,000 generated roles link
+    /// 35,000); two ids may share a key, so a match is checked on the
+    /// decoded ladder.
+    pub ladder_roles: Vec<u32>,
     /// The byte range of the role's postcard encoding in its bodies.
     pub body: (u64, u64),
     /// The byte range of its short facts alone ([`RoleCore`]);
@@ -735,10 +868,28 @@ impl RoleHead {
                 .iter()
                 .map(|l| (l.code.clone(), l.approximate))
                 .collect(),
+            ladder_roles: {
+                let mut keys: Vec<u32> = Vec::new();
+                for id in role.ladder.iter().flat_map(|l| l.linked_roles()) {
+                    let key = role_key(id);
+                    if !keys.contains(&key) {
+                        keys.push(key);
+                    }
+                }
+                keys
+            },
             body,
             core,
         }
     }
+}
+
+/// A role id's key in [`RoleHead::ladder_roles`]: its 32-bit FNV-1a hash,
+/// the same in build.rs, in the cache and at run time.
+pub fn role_key(id: &str) -> u32 {
+    id.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
 }
 
 /// The bundled catalog as build.rs encodes it: the sources, and each
@@ -753,6 +904,15 @@ pub struct Bundle {
 mod tests {
     use super::*;
     use serde::de::{self, Visitor};
+
+    /// The keys are stored in the bundle and in caches: a change of the
+    /// function must bump the cache's format.
+    #[test]
+    fn role_keys_are_fnv_1a() {
+        assert_eq!(role_key(""), 0x811c_9dc5);
+        assert_eq!(role_key("a"), 0xe40c_292c);
+        assert_eq!(role_key("foobar"), 0xbf9c_f968);
+    }
 
     /// The names of a struct's fields in declaration order, as serde's
     /// derive hands them to `deserialize_struct`.
@@ -850,6 +1010,38 @@ mod tests {
         // And as many of them as the serialized role has `source` keys.
         per_field.sort();
         assert_eq!(per_field, sources_per_field(&role));
+    }
+
+    #[test]
+    fn the_fields_a_default_source_applies_to_are_the_walks_but_soc() {
+        let role = full_role();
+        let mut walked: Vec<&str> = Vec::new();
+        for b in role.sourced_blocks() {
+            if b.field != "soc" && !walked.contains(&b.field) {
+                walked.push(b.field);
+            }
+        }
+        assert_eq!(walked, SOURCED_FIELDS);
+    }
+
+    #[test]
+    fn a_ladder_file_reads_flat_and_round_trips_through_postcard() {
+        let text = "id = \"l\"\nname = \"L\"\nsource = \"s\"\n\n[[tiers]]\ntitle = \"T\"\nlevel = \"L1\"\n\
+                    pay = { min = 1, max = 2, currency = \"USD\", period = \"year\" }\n";
+        let f: LadderFile = toml::from_str(text).expect("parses");
+        assert_eq!((f.id.as_str(), f.ladder.source.as_str()), ("l", "s"));
+        let t = &f.ladder.tiers[0];
+        assert_eq!(t.level.as_deref(), Some("L1"));
+        assert_eq!(t.band.as_ref().map(|b| (b.min, b.max)), Some((1.0, 2.0)));
+        assert_eq!(t.min_years, None);
+        let bytes = postcard::to_stdvec(&f).expect("encodes");
+        assert_eq!(
+            postcard::from_bytes::<LadderFile>(&bytes).expect("decodes"),
+            f
+        );
+        let typo = text.replace("level", "levle");
+        let err = toml::from_str::<LadderFile>(&typo).expect_err("unknown field");
+        assert!(err.message().contains("unknown field `levle`"), "{err}");
     }
 
     #[test]

@@ -253,3 +253,43 @@ pub fn sources_file(text: &str) -> FileText {
         text: text.to_string(),
     }
 }
+
+/// A ladder file that fills every field of a ladder and its tiers, citing
+/// `src-a` and linking `full-role`.
+pub const FULL_LADDER: &str = r#"id = "full-ladder"
+name = "Full ladder"
+source = "src-a"
+
+[[tiers]]
+title = "Agent I"
+level = "L1"
+min_years = 0
+max_years = 2
+role = "full-role"
+pay = { min = 30000, max = 40000, currency = "USD", period = "year" }
+description = "Answers tickets."
+
+[[tiers]]
+title = "Lead"
+level = "M1"
+min_years = 2
+pay = { min = 25, max = 30, currency = "USD", period = "hour" }
+"#;
+
+/// `text` as a ladder file named after its id.
+pub fn ladder_file(id: &str, text: &str) -> FileText {
+    FileText {
+        file: format!("ladders/{id}.toml"),
+        text: text.to_string(),
+    }
+}
+
+/// [`FULL_ROLE`] written the short way: one default `source` at the top
+/// of the file for the blocks that cite `src-a`, which then name none.
+pub fn full_role_short() -> String {
+    let body = FULL_ROLE
+        .replace(", source = \"src-a\"", "")
+        .replace("source = \"src-a\"\n", "");
+    assert!(!body.contains("src-a"));
+    format!("source = \"src-a\"\n{body}")
+}

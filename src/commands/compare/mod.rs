@@ -67,7 +67,7 @@ pub struct TierPlace {
     /// 1-based, lowest tier first.
     pub position: usize,
     pub title: String,
-    pub min_years: u32,
+    pub min_years: Option<u32>,
     pub max_years: Option<u32>,
 }
 
@@ -76,7 +76,8 @@ pub struct TierPlace {
 pub struct LadderPlace {
     pub ladder: String,
     pub source: String,
-    /// The role whose profile lays the ladder out.
+    /// The role whose profile lays the ladder out, or the ladder file's
+    /// id.
     pub defined_by: String,
     /// How many tiers the ladder has.
     pub tiers_total: usize,
@@ -556,36 +557,34 @@ fn column(catalog: &Catalog, r: &Role) -> Result<CompareRole> {
 /// out in several profiles (same source and name) is listed once.
 pub fn ladders_of(catalog: &Catalog, id: &str) -> Result<Vec<LadderPlace>> {
     let mut out: Vec<LadderPlace> = Vec::new();
-    for owner in catalog.cores() {
-        let owner = owner?;
-        for l in &owner.ladder {
-            let tiers: Vec<TierPlace> = l
-                .tiers
+    for on in catalog.ladders_on(id)? {
+        let l = on.ladder;
+        let tiers: Vec<TierPlace> = l
+            .tiers
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.role.as_deref() == Some(id))
+            .map(|(i, t)| TierPlace {
+                position: i + 1,
+                title: t.title.clone(),
+                min_years: t.min_years,
+                max_years: t.max_years,
+            })
+            .collect();
+        if tiers.is_empty()
+            || out
                 .iter()
-                .enumerate()
-                .filter(|(_, t)| t.role.as_deref() == Some(id))
-                .map(|(i, t)| TierPlace {
-                    position: i + 1,
-                    title: t.title.clone(),
-                    min_years: t.min_years,
-                    max_years: t.max_years,
-                })
-                .collect();
-            if tiers.is_empty()
-                || out
-                    .iter()
-                    .any(|have| have.source == l.source && have.ladder == l.name)
-            {
-                continue;
-            }
-            out.push(LadderPlace {
-                ladder: l.name.clone(),
-                source: l.source.clone(),
-                defined_by: owner.id.clone(),
-                tiers_total: l.tiers.len(),
-                tiers,
-            });
+                .any(|have| have.source == l.source && have.ladder == l.name)
+        {
+            continue;
         }
+        out.push(LadderPlace {
+            ladder: l.name.clone(),
+            source: l.source.clone(),
+            defined_by: on.owner().or(on.file_id()).unwrap_or_default().to_string(),
+            tiers_total: l.tiers.len(),
+            tiers,
+        });
     }
     Ok(out)
 }

@@ -470,8 +470,7 @@ fn no_results(catalog: &Catalog, query: &str, fields: &[SearchField]) -> Error {
     let mut message = format!("nothing matches `{}` in {}", shown(query), listed(fields));
     let near = crate::resolve::closest(&catalog.candidates(), query, 3);
     if !near.is_empty() {
-        // Aligned as `show`'s "no role matches" aligns them: titles start
-        // where the longest id ends.
+        // Laid out as `show`'s "no role matches" lays them out.
         let pairs: Vec<(String, String)> = near
             .into_iter()
             .filter_map(|i| {

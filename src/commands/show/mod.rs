@@ -8,7 +8,7 @@ mod trends;
 pub use occupation::Occupation;
 pub use trends::Trends;
 
-use crate::catalog::{Catalog, Origin};
+use crate::catalog::{Catalog, LadderRef, Origin};
 use crate::citations::Citations;
 use crate::cli::ShowArgs;
 use crate::commands::official::{CuratedLink, OfficialWages};
@@ -44,6 +44,41 @@ pub struct ShowView<'a> {
     /// The role fields that hold a sourced block, each once (what a
     /// section of role fields has to show).
     pub filled: Vec<&'static str>,
+    /// The career ladders the role is on: those its own file lays out,
+    /// then those of other roles' files and ladder files that have a tier
+    /// that is the role.
+    pub ladders: Vec<OnLadder<'a>>,
+}
+
+/// A ladder the role is on, with the role's places on it (its JSON); the
+/// text shows the whole ladder.
+#[derive(Debug, Serialize)]
+pub struct OnLadder<'a> {
+    /// The ladder file's id; `None` for a ladder in a role's file.
+    pub id: Option<&'a str>,
+    /// The role whose file lays the ladder out; `None` for a ladder file.
+    pub owner: Option<&'a str>,
+    pub name: &'a str,
+    pub source: &'a str,
+    pub tiers_total: usize,
+    /// The places of the role's tiers, 1-based, lowest tier first.
+    pub positions: Vec<usize>,
+    #[serde(skip)]
+    pub ladder: LadderRef<'a>,
+}
+
+impl<'a> OnLadder<'a> {
+    fn of(ladder: LadderRef<'a>, role: &str) -> OnLadder<'a> {
+        OnLadder {
+            id: ladder.file_id(),
+            owner: ladder.owner(),
+            name: &ladder.ladder.name,
+            source: &ladder.ladder.source,
+            tiers_total: ladder.ladder.tiers.len(),
+            positions: ladder.positions_of(role),
+            ladder,
+        }
+    }
 }
 
 impl ShowView<'_> {
@@ -97,6 +132,14 @@ pub fn run<'a>(catalog: &'a Catalog, args: &ShowArgs) -> Result<ShowView<'a>> {
     for o in &occupations {
         sources.cite_all(o.sources());
     }
+    // The role's own ladders come first: their sources are the role's.
+    let mut ladders: Vec<OnLadder<'a>> = catalog
+        .ladders_on(&role.id)?
+        .into_iter()
+        .map(|l| OnLadder::of(l, &role.id))
+        .collect();
+    ladders.sort_by_key(|l| l.owner != Some(role.id.as_str()));
+    sources.cite_all(ladders.iter().map(|l| l.source));
     let mut sections: Vec<SectionId> = Vec::new();
     for s in &args.sections {
         if !sections.contains(s) {
@@ -114,6 +157,7 @@ pub fn run<'a>(catalog: &'a Catalog, args: &ShowArgs) -> Result<ShowView<'a>> {
         curated,
         occupations,
         filled,
+        ladders,
     })
 }
 

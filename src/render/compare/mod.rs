@@ -252,7 +252,7 @@ fn ladder_lines(view: &CompareView, r: &CompareRole) -> Vec<String> {
                 t.position,
                 l.tiers_total,
                 clean(&t.title),
-                years(Some(t.min_years), t.max_years)
+                years(t.min_years, t.max_years)
             ));
         }
     }

@@ -3,6 +3,7 @@
 
 use super::official;
 use super::Page;
+use crate::catalog::Home;
 use crate::model::List;
 use crate::render::text::{self, bullet, clean, paragraph, years, UNKNOWN};
 use crate::term::Paint;
@@ -374,25 +375,50 @@ pub fn differences(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
     Ok(())
 }
 
+/// Every ladder the role is on, tier by tier. A ladder of the role's own
+/// file shows every tier's description, as its file gives them for its
+/// profile; another's shows those of the role's own tiers.
 pub fn ladder(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
     let r = p.role();
-    for l in &r.ladder {
+    for on in &p.view.ladders {
+        let (l, own) = (on.ladder.ladder, on.owner == Some(r.id.as_str()));
         let name = p.paint(Paint::Figure, &clean(&l.name));
-        p.line(out, &format!("  {name} {}", p.cite(&l.source)))?;
+        let home = match on.ladder.home {
+            _ if own => String::new(),
+            Home::Role { title, .. } => format!(" (from the {} profile)", clean(title)),
+            Home::File { id, .. } => format!(" (ladder file {id})"),
+        };
+        p.line(out, &format!("  {name} {}{home}", p.cite(&l.source)))?;
         for (i, t) in l.tiers.iter().enumerate() {
             let link = match &t.role {
                 Some(id) if *id != r.id => format!(" -> {}", p.paint(Paint::Id, id)),
                 _ => String::new(),
             };
-            let span = years(Some(t.min_years), t.max_years);
-            let line = format!("  {}. {} ({span}){link}", i + 1, clean(&t.title));
+            let line = format!("  {}. {} ({}){link}", i + 1, clean(&t.title), tier_facts(t));
             p.line(out, &line)?;
-            if let Some(d) = &t.description {
+            let mine = t.role.as_deref() == Some(r.id.as_str());
+            if let Some(d) = t.description.as_ref().filter(|_| own || mine) {
                 paragraph(out, p.term, d, "     ")?;
             }
         }
     }
     Ok(())
+}
+
+/// A tier's level, years and band: "L2, 1-3 years, band $44,000-$52,000/yr",
+/// "0-2 years", "years unknown".
+fn tier_facts(t: &crate::model::Tier) -> String {
+    let span = text::tier_years(t.min_years, t.max_years);
+    let band = t
+        .band
+        .as_ref()
+        .map(|b| format!("band {}", text::pay_band(b)));
+    let level = t.level.as_deref().map(|l| clean(l).into_owned());
+    [level, Some(span), band]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub fn moves(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {

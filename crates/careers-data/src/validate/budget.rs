@@ -46,6 +46,8 @@ pub const MAX_SOURCES: usize = 1_000;
 pub(crate) enum FileKind {
     Role,
     Sources,
+    /// A ladder file, `ladders/<id>.toml`.
+    Ladder,
 }
 
 /// The budget of one file, kept while its tree is walked: each over-long
@@ -111,7 +113,7 @@ impl Tally {
                 ));
             }
         }
-        if self.kind == FileKind::Role {
+        if self.kind != FileKind::Sources {
             self.texts += 1;
             if self.texts == MAX_TEXTS + 1 {
                 out.push(format!(
@@ -138,6 +140,7 @@ impl Tally {
         let max = match (self.kind, path) {
             (FileKind::Role, [Step::Key("aliases")]) => MAX_ALIASES,
             (FileKind::Sources, [Step::Key("source")]) => MAX_SOURCES,
+            (FileKind::Ladder, [Step::Key("tiers")]) => MAX_TIERS,
             (_, [_]) => MAX_BLOCKS,
             (_, [.., Step::Key("tiers")]) => MAX_TIERS,
             _ => MAX_ITEMS,
@@ -152,9 +155,20 @@ impl Tally {
     }
 
     fn what(&self, path: &[Step<'_>]) -> Text {
-        if self.kind != FileKind::Role {
-            return Text::Other;
+        match self.kind {
+            FileKind::Role => Tally::what_in_role(path),
+            FileKind::Ladder => match path {
+                [Step::Key("id")] => Text::Id,
+                [Step::Key("name")] | [Step::Key("tiers"), Step::Index(_), Step::Key("title")] => {
+                    Text::Name
+                }
+                _ => Text::Other,
+            },
+            FileKind::Sources => Text::Other,
         }
+    }
+
+    fn what_in_role(path: &[Step<'_>]) -> Text {
         match path {
             [Step::Key("id")] => Text::Id,
             [Step::Key("title")]

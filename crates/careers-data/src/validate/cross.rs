@@ -3,48 +3,96 @@
 //! defined somewhere, SOC links naming an official occupation.
 
 use super::location::{path, Doc};
-use super::schema::{RoleDoc, RoleRef, UnknownSource};
+use super::schema::{LadderDoc, RoleDoc, RoleRef, UnknownSource};
 use super::Diagnostic;
 use crate::model::Source;
 use crate::names::{is_soc_code, normalize_name, occupation_id};
 use crate::parallel::map_in_parallel;
 use std::collections::{HashMap, HashSet};
 
-/// References to roles and sources that do not exist. `docs` are the
-/// role files being checked, whose unknown sources were found while they
-/// were parsed; `known_roles` holds every role id in the catalog (these
-/// files' and any others'). Each file's unknown sources come first, then
-/// its unknown roles, each in document order.
+/// What one parsed file refers to beyond itself: roles, and the sources
+/// it cites that no file defines.
+pub struct Refs<'d, 'a> {
+    doc: &'d Doc<'a>,
+    roles: &'d [RoleRef<'a>],
+    unknown_sources: &'d [UnknownSource],
+}
+
+impl<'d, 'a> Refs<'d, 'a> {
+    pub fn of_role(rd: &'d RoleDoc<'a>) -> Self {
+        Refs {
+            doc: &rd.doc,
+            roles: &rd.role_refs,
+            unknown_sources: &rd.unknown_sources,
+        }
+    }
+
+    pub fn of_ladder(ld: &'d LadderDoc<'a>) -> Self {
+        Refs {
+            doc: &ld.doc,
+            roles: &ld.role_refs,
+            unknown_sources: &ld.unknown_sources,
+        }
+    }
+}
+
+/// References to roles and sources that do not exist. `files` are the
+/// role and ladder files being checked, whose unknown sources were found
+/// while they were parsed; `known_roles` holds every role id in the
+/// catalog (these files' and any others'). Each file's unknown sources
+/// come first, then its unknown roles, each in document order.
 pub fn check_references(
-    docs: &[RoleDoc<'_>],
+    files: &[Refs<'_, '_>],
     known_roles: &(dyn Fn(&str) -> bool + Sync),
 ) -> Vec<Diagnostic> {
     // The look-ups run on all cores: a few per role, most of them a cache
     // miss on another role's id. Only the unknown ones come back, to be
     // reported in order here.
-    let per_doc: Vec<&[RoleRef<'_>]> = docs.iter().map(|rd| rd.role_refs.as_slice()).collect();
+    let per_doc: Vec<&[RoleRef<'_>]> = files.iter().map(|f| f.roles).collect();
     let unknown = map_in_parallel(&per_doc, |refs| {
         refs.iter()
             .filter(|r| !known_roles(&r.id))
             .collect::<Vec<_>>()
     });
     let mut out = Vec::new();
-    for (rd, unknown_roles) in docs.iter().zip(unknown) {
+    for (f, unknown_roles) in files.iter().zip(unknown) {
         // Where each source key starts: the walk of the blocks goes in
         // field order, the report in document order.
-        let mut sources: Vec<(usize, &UnknownSource)> = rd
+        let mut sources: Vec<(usize, &UnknownSource)> = f
             .unknown_sources
             .iter()
-            .map(|u| (rd.doc.offset_of(&u.path()).unwrap_or(0), u))
+            .map(|u| (f.doc.offset_of(&u.path).unwrap_or(0), u))
             .collect();
         sources.sort_by_key(|&(at, _)| at);
         for (at, u) in sources {
             let message = format!("unknown source `{}` (not in any sources.toml)", u.id);
-            rd.doc.report_at_key(&mut out, at, message);
+            f.doc.report_at_key(&mut out, at, message);
         }
         for r in unknown_roles {
             let message = format!("unknown role `{}`", r.id);
-            rd.doc.report_at_key(&mut out, r.key_at, message);
+            f.doc.report_at_key(&mut out, r.key_at, message);
+        }
+    }
+    out
+}
+
+/// Two ladder files with one id (in two data directories: within one,
+/// the id is the file's name).
+pub fn check_ladder_ids(ladders: &[LadderDoc<'_>]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut first: HashMap<&str, &LadderDoc<'_>> = HashMap::with_capacity(ladders.len());
+    for ld in ladders {
+        if let Some(other) = first.insert(&ld.ladder.id, ld) {
+            // Keep the first as the one named.
+            first.insert(&other.ladder.id, other);
+            ld.doc.report(
+                &mut out,
+                &path("id"),
+                format!(
+                    "duplicate ladder id `{}` (also defined in {})",
+                    ld.ladder.id, other.doc.file
+                ),
+            );
         }
     }
     out
@@ -238,8 +286,10 @@ pub fn check_official_names(
 
 #[cfg(test)]
 mod tests {
-    use crate::testdata::{role_file, sources_file, FULL_ROLE, FULL_SOURCES};
-    use crate::validate::{check_set, Base, Diagnostic};
+    use crate::testdata::{
+        full_role_short, ladder_file, role_file, sources_file, FULL_LADDER, FULL_ROLE, FULL_SOURCES,
+    };
+    use crate::validate::{check_data, check_set, Base, DataFiles, Diagnostic, FileText};
 
     fn check(roles: &[(&str, &str)], base: &Base) -> Vec<Diagnostic> {
         let roles: Vec<_> = roles.iter().map(|(id, t)| role_file(id, t)).collect();
@@ -444,5 +494,99 @@ mod tests {
             1,
         );
         assert_eq!(one("heart-doctor", &approximate).len(), 1);
+    }
+
+    /// The problems of these ladder files beside FULL_ROLE and the two
+    /// sources, as `file:line:column: field ...: message`.
+    fn with_ladders(ladders: &[FileText]) -> Vec<String> {
+        let files = DataFiles {
+            sources: &[sources_file(FULL_SOURCES)],
+            roles: &[role_file("full-role", FULL_ROLE)],
+            ladders,
+        };
+        match check_data(&files, &Base::default()) {
+            Ok(_) => Vec::new(),
+            Err(ds) => ds.iter().map(Diagnostic::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn ladder_files_are_checked_with_the_roles() {
+        let files = DataFiles {
+            sources: &[sources_file(FULL_SOURCES)],
+            roles: &[role_file("full-role", FULL_ROLE)],
+            ladders: &[ladder_file("full-ladder", FULL_LADDER)],
+        };
+        let checked = check_data(&files, &Base::default()).expect("valid");
+        assert_eq!(checked.ladders.len(), 1);
+        assert_eq!(checked.ladders[0].ladder.name, "Full ladder");
+        // A tier may link a role of the base catalog.
+        let linked = FULL_LADDER.replace("\"full-role\"", "\"bundled-role\"");
+        let base = Base {
+            role_ids: vec!["bundled-role".into()],
+            ..Base::default()
+        };
+        let files = DataFiles {
+            ladders: &[ladder_file("full-ladder", &linked)],
+            ..files
+        };
+        assert!(check_data(&files, &base).is_ok());
+    }
+
+    #[test]
+    fn a_ladder_tier_linking_no_role_and_an_unknown_source_are_placed() {
+        let text = FULL_LADDER
+            .replace("\"full-role\"", "\"ghost\"")
+            .replace("source = \"src-a\"", "source = \"handbook\"");
+        assert_eq!(
+            with_ladders(&[ladder_file("full-ladder", &text)]),
+            [
+                "ladders/full-ladder.toml:3:1: field `source`: unknown source `handbook` \
+                 (not in any sources.toml)",
+                "ladders/full-ladder.toml:10:1: field `tiers[0].role`: unknown role `ghost`",
+            ]
+        );
+    }
+
+    #[test]
+    fn two_ladder_files_may_not_share_an_id() {
+        let mut other = ladder_file("full-ladder", FULL_LADDER);
+        other.file = "other/ladders/full-ladder.toml".into();
+        assert_eq!(
+            with_ladders(&[ladder_file("full-ladder", FULL_LADDER), other]),
+            [
+                "other/ladders/full-ladder.toml:1:1: field `id`: duplicate ladder id \
+                 `full-ladder` (also defined in ladders/full-ladder.toml)"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unknown_default_source_is_reported_once_at_its_key() {
+        let short = full_role_short().replace("src-a", "handbook");
+        let ds = check_set(
+            &[sources_file(FULL_SOURCES)],
+            &[role_file("full-role", &short)],
+            &Base::default(),
+        )
+        .expect_err("refused");
+        let shown: Vec<String> = ds.iter().map(Diagnostic::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "roles/full-role.toml:1:1: field `source`: unknown source `handbook` \
+              (not in any sources.toml)"
+            ]
+        );
+        // A block's own unknown source is still reported at the block.
+        let own = full_role_short().replacen("source = \"src-b\"", "source = \"gone\"", 1);
+        let ds = check_set(
+            &[sources_file(FULL_SOURCES)],
+            &[role_file("full-role", &own)],
+            &Base::default(),
+        )
+        .expect_err("refused");
+        assert_eq!(ds.len(), 1);
+        assert_eq!(ds[0].field.as_deref(), Some("aliases[0].source"));
     }
 }

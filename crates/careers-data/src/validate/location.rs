@@ -228,6 +228,18 @@ impl<'a> Doc<'a> {
         self.tree.get()
     }
 
+    /// The syntax tree as parsed, to be completed before decoding (a
+    /// file's default source written into the blocks that name none).
+    pub(crate) fn parsed_tree_mut(&mut self) -> Option<&mut Spanned<DeTable<'a>>> {
+        self.tree.get_mut()
+    }
+
+    /// Where the value at `field` starts (a table's `{` or `[[` header),
+    /// if every step of the path exists.
+    pub(crate) fn value_offset(&self, field: &FieldPath) -> Option<usize> {
+        value_of(self.tree()?, &field.0).map(|v| v.span().start)
+    }
+
     /// Where the key of `field` starts (or its value, or the nearest
     /// enclosing table that exists).
     pub(crate) fn offset_of(&self, field: &FieldPath) -> Option<usize> {

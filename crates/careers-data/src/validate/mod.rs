@@ -17,14 +17,16 @@ mod location;
 mod schema;
 
 pub use cross::{
-    check_names, check_official_names, check_references, check_soc_links, check_source_ids,
+    check_ladder_ids, check_names, check_official_names, check_references, check_soc_links,
+    check_source_ids,
 };
 pub use diagnostic::Diagnostic;
 pub use location::{line_col, Doc, FieldPath, Seg, MAX_NESTING, MAX_PROBLEMS_PER_FILE};
-pub use schema::{parse_role, parse_sources, RoleDoc};
+pub use schema::{parse_ladder, parse_role, parse_sources, LadderDoc, RoleDoc, MAX_LEVEL_CHARS};
 
-use crate::model::{Role, Source};
+use crate::model::{LadderFile, Role, Source};
 use crate::parallel::map_in_parallel;
+use location::path;
 use schema::UnknownSource;
 use std::collections::HashSet;
 
@@ -72,12 +74,44 @@ pub struct Base {
 
 /// Parses and checks a set of source files and role files together,
 /// returning every problem found. On success, the sources and roles in
-/// file order.
+/// file order. ([`check_data`] with ladder files too.)
 pub fn check_set(
     source_files: &[FileText],
     role_files: &[FileText],
     base: &Base,
 ) -> Result<(Vec<Source>, Vec<Role>), Vec<Diagnostic>> {
+    let files = DataFiles {
+        sources: source_files,
+        roles: role_files,
+        ladders: &[],
+    };
+    check_data(&files, base).map(|c| (c.sources, c.roles))
+}
+
+/// The files of some data directories, by kind.
+#[derive(Default, Clone, Copy)]
+pub struct DataFiles<'f> {
+    /// `sources.toml` files.
+    pub sources: &'f [FileText],
+    /// Role files.
+    pub roles: &'f [FileText],
+    /// Ladder files, `ladders/<id>.toml`.
+    pub ladders: &'f [FileText],
+}
+
+/// What data files hold, checked, each kind in file order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Checked {
+    pub sources: Vec<Source>,
+    pub roles: Vec<Role>,
+    pub ladders: Vec<LadderFile>,
+}
+
+/// Parses and checks source, role and ladder files together, returning
+/// every problem found: each file's own, then those across files
+/// (duplicate ids, names taken, unknown roles and sources).
+pub fn check_data(files: &DataFiles<'_>, base: &Base) -> Result<Checked, Vec<Diagnostic>> {
+    let (source_files, role_files) = (files.sources, files.roles);
     let mut problems = Vec::new();
     let mut source_docs = Vec::new();
     for f in source_files {
@@ -103,6 +137,10 @@ pub fn check_set(
         .into_iter()
         .filter_map(|parsed| parsed.map_err(|d| problems.extend(d)).ok())
         .collect();
+    let ladders: Vec<LadderDoc<'_>> = parse_ladders(files.ladders, &source_known)
+        .into_iter()
+        .filter_map(|parsed| parsed.map_err(|d| problems.extend(d)).ok())
+        .collect();
     let doc_ids: HashSet<&str> = docs.iter().map(|d| d.role.id.as_str()).collect();
     let base_roles: HashSet<&str> = base.role_ids.iter().map(String::as_str).collect();
     // Roles from the base that these files replace no longer own their names.
@@ -113,13 +151,24 @@ pub fn check_set(
         .cloned()
         .collect();
     problems.extend(cross::check_names(&docs, &others));
+    problems.extend(cross::check_ladder_ids(&ladders));
     let role_known = |id: &str| base_roles.contains(id) || doc_ids.contains(id);
-    problems.extend(cross::check_references(&docs, &role_known));
+    let refs: Vec<cross::Refs<'_, '_>> = docs
+        .iter()
+        .map(cross::Refs::of_role)
+        .chain(ladders.iter().map(cross::Refs::of_ladder))
+        .collect();
+    problems.extend(cross::check_references(&refs, &role_known));
     problems.extend(cross::check_soc_links(&docs, &base.soc_codes));
     problems.extend(cross::check_official_names(&docs, &base.occupations));
     problems.extend(docs.iter().filter_map(|d| d.doc.unlisted_note()));
+    problems.extend(ladders.iter().filter_map(|d| d.doc.unlisted_note()));
     if problems.is_empty() {
-        Ok((sources, docs.into_iter().map(|d| d.role).collect()))
+        Ok(Checked {
+            sources,
+            roles: docs.into_iter().map(|d| d.role).collect(),
+            ladders: ladders.into_iter().map(|d| d.ladder).collect(),
+        })
     } else {
         Err(problems)
     }
@@ -132,24 +181,53 @@ pub fn check_set(
 /// Every block's source is checked here against `source_known` (the
 /// sources are all parsed by now), walking the role's sourced blocks
 /// ([`Role::sourced_blocks`]), and only the unknown ones are kept for the
-/// cross-file report.
+/// cross-file report. The blocks that took the file's default source are
+/// not reported one by one: an unknown default is reported once, at the
+/// file's `source`.
 fn parse_roles<'a>(
     files: &'a [FileText],
     source_known: &(dyn Fn(&str) -> bool + Sync),
 ) -> Vec<Result<RoleDoc<'a>, Vec<Diagnostic>>> {
     map_in_parallel(files, |f| {
         let mut rd = parse_role(&f.file, f.stem(), strip_bom(&f.text))?;
-        rd.unknown_sources = rd
+        let inherited = |field: &str, index: Option<usize>| {
+            rd.default_source
+                .as_ref()
+                .is_some_and(|d| d.blocks.contains(&(field, index)))
+        };
+        let mut unknown: Vec<UnknownSource> = rd
             .role
             .sourced_blocks()
-            .filter(|b| !source_known(b.source))
-            .map(|b| UnknownSource {
-                field: b.field,
-                index: b.index,
-                id: b.source.to_string(),
-            })
+            .filter(|b| !source_known(b.source) && !inherited(b.field, b.index))
+            .map(|b| UnknownSource::of_block(b.field, b.index, b.source))
             .collect();
+        if let Some(d) = rd.default_source.as_ref().filter(|d| !source_known(&d.id)) {
+            unknown.push(UnknownSource {
+                path: path("source"),
+                id: d.id.clone(),
+            });
+        }
+        rd.unknown_sources = unknown;
         Ok(rd)
+    })
+}
+
+/// Parses and checks each ladder file on its own, in file order, as
+/// [`parse_roles`]; a ladder cites one source, its `source`.
+fn parse_ladders<'a>(
+    files: &'a [FileText],
+    source_known: &(dyn Fn(&str) -> bool + Sync),
+) -> Vec<Result<LadderDoc<'a>, Vec<Diagnostic>>> {
+    map_in_parallel(files, |f| {
+        let mut ld = parse_ladder(&f.file, f.stem(), strip_bom(&f.text))?;
+        let source = &ld.ladder.ladder.source;
+        if !source_known(source) {
+            ld.unknown_sources.push(UnknownSource {
+                path: path("source"),
+                id: source.clone(),
+            });
+        }
+        Ok(ld)
     })
 }
 

@@ -6,11 +6,14 @@
 use super::budget::{FileKind, Tally};
 use super::location::{owned_path, path, walk_values, Doc, FieldPath, Step};
 use super::Diagnostic;
-use crate::model::{Outlook, Period, Role, Salary, Source, SourcesFile};
+use crate::model::{
+    LadderFile, Outlook, PayBand, Period, Role, Salary, Source, SourcesFile, Tier, SOURCED_FIELDS,
+};
 use crate::names::{forbidden_in_name, is_kebab_id, is_soc_code, normalize_name};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use toml::de::{DeTable, DeValue};
+use toml::Spanned;
 
 /// A string under a key named `role`: the id of a role that must exist
 /// once the whole catalog is known.
@@ -33,22 +36,47 @@ pub struct RoleDoc<'a> {
     /// Its names, normalized while parsing runs in parallel rather than
     /// one role after another in [`super::cross::check_names`].
     pub(crate) names: Names,
+    /// The file's default source, if it gives one.
+    pub(crate) default_source: Option<DefaultSource>,
 }
 
-/// A block citing a source that does not exist.
+/// A ladder file (`ladders/<id>.toml`) parsed and checked on its own.
+pub struct LadderDoc<'a> {
+    pub doc: Doc<'a>,
+    pub ladder: LadderFile,
+    /// The roles its tiers link, checked once the whole catalog is known.
+    pub(crate) role_refs: Vec<RoleRef<'a>>,
+    /// Its source, when no file defines it.
+    pub(crate) unknown_sources: Vec<UnknownSource>,
+}
+
+/// A role file's default source: a `source` key at the top of the file,
+/// which every sourced block that names no source of its own cites.
+pub(crate) struct DefaultSource {
+    pub id: String,
+    /// The blocks that took it, as (field, index in the field's list): an
+    /// unknown default is reported once, at its own key, not at each.
+    pub blocks: Vec<(&'static str, Option<usize>)>,
+}
+
+/// A citation of a source that does not exist.
 pub(crate) struct UnknownSource {
-    pub field: &'static str,
-    pub index: Option<usize>,
+    /// The `source` key that names it.
+    pub path: FieldPath,
     pub id: String,
 }
 
 impl UnknownSource {
-    /// The path of the block's `source` key.
-    pub fn path(&self) -> FieldPath {
-        let field = path(self.field);
-        match self.index {
-            Some(i) => field.index(i).key("source"),
-            None => field.key("source"),
+    /// The `source` of a role's block `index` of `field` (`None` for
+    /// `family`, a single table).
+    pub fn of_block(field: &str, index: Option<usize>, id: &str) -> UnknownSource {
+        let at = path(field);
+        UnknownSource {
+            path: match index {
+                Some(i) => at.index(i).key("source"),
+                None => at.key("source"),
+            },
+            id: id.to_string(),
         }
     }
 }
@@ -84,16 +112,49 @@ pub fn parse_role<'a>(
     text: &'a str,
 ) -> Result<RoleDoc<'a>, Vec<Diagnostic>> {
     let mut doc = Doc::parse(file, text).map_err(|d| vec![d])?;
-    let (role, role_refs): (Role, _) = decode(&mut doc, FileKind::Role)?;
+    let decoded: Decoded<'a, Role> = decode(&mut doc, FileKind::Role)?;
+    let role = decoded.value;
     let mut problems = check_role(&doc, stem, &role);
     if problems.is_empty() {
         let names = Names::of(&role);
         Ok(RoleDoc {
             doc,
             role,
-            role_refs,
+            role_refs: decoded.role_refs,
             unknown_sources: Vec::new(),
             names,
+            default_source: decoded.default_source,
+        })
+    } else {
+        problems.extend(doc.unlisted_note());
+        Err(problems)
+    }
+}
+
+/// Parses and checks one ladder file. `stem` is the file name without
+/// `.toml`, which must equal the ladder's id.
+pub fn parse_ladder<'a>(
+    file: &str,
+    stem: &str,
+    text: &'a str,
+) -> Result<LadderDoc<'a>, Vec<Diagnostic>> {
+    let mut doc = Doc::parse(file, text).map_err(|d| vec![d])?;
+    let decoded: Decoded<'a, LadderFile> = decode(&mut doc, FileKind::Ladder)?;
+    let ladder = decoded.value;
+    let mut problems = Vec::new();
+    check_id(&doc, stem, &ladder.id, "acme-support", &mut problems);
+    check_tiers(
+        &doc,
+        FieldPath::default(),
+        &ladder.ladder.tiers,
+        &mut problems,
+    );
+    if problems.is_empty() {
+        Ok(LadderDoc {
+            doc,
+            ladder,
+            role_refs: decoded.role_refs,
+            unknown_sources: Vec::new(),
         })
     } else {
         problems.extend(doc.unlisted_note());
@@ -107,7 +168,7 @@ pub fn parse_sources<'a>(
     text: &'a str,
 ) -> Result<(Doc<'a>, Vec<Source>), Vec<Diagnostic>> {
     let mut doc = Doc::parse(file, text).map_err(|d| vec![d])?;
-    let (parsed, _): (SourcesFile, _) = decode(&mut doc, FileKind::Sources)?;
+    let parsed: SourcesFile = decode(&mut doc, FileKind::Sources)?.value;
     let mut problems = Vec::new();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, s) in parsed.source.iter().enumerate() {
@@ -135,21 +196,38 @@ pub fn parse_sources<'a>(
     }
 }
 
+/// A file decoded: its value, the references to roles it holds, and (for
+/// a role file) its default source.
+struct Decoded<'a, T> {
+    value: T,
+    role_refs: Vec<RoleRef<'a>>,
+    default_source: Option<DefaultSource>,
+}
+
 /// Deserializes the document into `T` and runs the checks that need no
-/// other file: blank strings and non-finite numbers anywhere. Also
-/// returns the references to other roles, for the checks that need the
-/// whole catalog.
+/// other file: blank strings and non-finite numbers anywhere, and in a
+/// role file every sourced block's source (its own or the file's
+/// default, see [`fill_sources`]). Also returns the references to other
+/// roles, for the checks that need the whole catalog.
 fn decode<'a, T: serde::de::DeserializeOwned>(
     doc: &mut Doc<'a>,
     kind: FileKind,
-) -> Result<(T, Vec<RoleRef<'a>>), Vec<Diagnostic>> {
+) -> Result<Decoded<'a, T>, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let refs = match doc.parsed_tree() {
         Some(tree) => scan(doc, tree.get_ref(), kind, &mut problems),
         None => Vec::new(),
     };
+    let default_source = match kind {
+        FileKind::Role => fill_sources(doc, &mut problems),
+        _ => None,
+    };
     match doc.deserialize::<T>() {
-        Ok(v) if problems.is_empty() => Ok((v, refs)),
+        Ok(value) if problems.is_empty() => Ok(Decoded {
+            value,
+            role_refs: refs,
+            default_source,
+        }),
         Ok(_) => {
             problems.extend(doc.unlisted_note());
             Err(problems)
@@ -160,6 +238,120 @@ fn decode<'a, T: serde::de::DeserializeOwned>(
             Err(problems)
         }
     }
+}
+
+/// What [`fill_tree`] found: the default, and the blocks without a
+/// source when there is none.
+struct Filled<'a> {
+    /// The default's id, and the spans of its key and value.
+    default: Option<(Cow<'a, str>, Span, Span)>,
+    /// The type of the value at the top-level `source` when it is not a
+    /// string.
+    wrong_type: Option<&'static str>,
+    /// The blocks that took the default.
+    blocks: Vec<(&'static str, Option<usize>)>,
+    /// Blocks that name no source, in a file without a default.
+    missing: Vec<FieldPath>,
+}
+
+type Span = std::ops::Range<usize>;
+
+/// A role file's default source: the `source` key at its top, taken out
+/// of the tree (a role has no field of that name) and written into every
+/// sourced block ([`SOURCED_FIELDS`]) that names none, so that the role
+/// decodes with every block's source filled in; a block's own `source`
+/// wins. Without a default, each block without a source is reported here
+/// (serde would stop at the first one), placed where the block starts as
+/// serde would place it, and given an empty source so that decoding goes
+/// on to find the file's other problems.
+fn fill_sources(doc: &mut Doc<'_>, problems: &mut Vec<Diagnostic>) -> Option<DefaultSource> {
+    let filled = fill_tree(doc.parsed_tree_mut()?.get_mut());
+    if let Some(what) = filled.wrong_type {
+        let message = format!(
+            "invalid type: {what}, expected a string (the id of the source that every \
+             block without its own `source` cites)"
+        );
+        doc.report(problems, &path("source"), message);
+    }
+    for at in &filled.missing {
+        let message = "missing field `source`: name the block's source, or give the file a \
+                       default `source = \"...\"` above its first table";
+        let block = FieldPath(at.0[..at.0.len() - 1].to_vec());
+        match doc.value_offset(&block) {
+            Some(offset) => doc.report_at(problems, at, offset, message),
+            None => doc.report(problems, at, message),
+        }
+    }
+    let (id, _, _) = filled.default?;
+    Some(DefaultSource {
+        id: id.into_owned(),
+        blocks: filled.blocks,
+    })
+}
+
+/// The work of [`fill_sources`] on the tree.
+fn fill_tree<'a>(tree: &mut DeTable<'a>) -> Filled<'a> {
+    let mut filled = Filled {
+        default: None,
+        wrong_type: None,
+        blocks: Vec::new(),
+        missing: Vec::new(),
+    };
+    if let Some((key, value)) = tree.remove_entry("source") {
+        let (key_span, value_span) = (key.span(), value.span());
+        match value.into_inner() {
+            DeValue::String(id) => filled.default = Some((id, key_span, value_span)),
+            other => filled.wrong_type = Some(other.type_str()),
+        }
+    }
+    for field in SOURCED_FIELDS {
+        match tree.get_mut(*field).map(Spanned::get_mut) {
+            Some(DeValue::Table(block)) => fill_block(block, field, None, &mut filled),
+            Some(DeValue::Array(items)) => {
+                for (i, item) in items.iter_mut().enumerate() {
+                    if let DeValue::Table(block) = item.get_mut() {
+                        fill_block(block, field, Some(i), &mut filled);
+                    }
+                }
+            }
+            // Anything else is of the wrong type, which decoding reports.
+            _ => {}
+        }
+    }
+    filled
+}
+
+/// Gives one block the default source, if it names none of its own.
+fn fill_block<'a>(
+    block: &mut DeTable<'a>,
+    field: &'static str,
+    index: Option<usize>,
+    filled: &mut Filled<'a>,
+) {
+    if block.contains_key("source") {
+        return;
+    }
+    let (id, key_span, value_span) = match &filled.default {
+        Some((id, key, value)) => {
+            filled.blocks.push((field, index));
+            (id.clone(), key.clone(), value.clone())
+        }
+        None => {
+            // A default of the wrong type is reported once, not here.
+            if filled.wrong_type.is_none() {
+                let at = match index {
+                    Some(i) => path(field).index(i),
+                    None => path(field),
+                };
+                filled.missing.push(at.key("source"));
+            }
+            (Cow::Borrowed(""), 0..0, 0..0)
+        }
+    };
+    block.insert(
+        Spanned::new(key_span, Cow::Borrowed("source")),
+        Spanned::new(value_span, DeValue::String(id)),
+    );
 }
 
 /// One pass over the tree: reports blank strings, non-finite numbers and
@@ -214,27 +406,26 @@ fn scan<'a>(
     refs
 }
 
-fn check_role(doc: &Doc<'_>, stem: &str, role: &Role) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    if !is_kebab_id(&role.id) {
+/// An id is lowercase kebab-case (like `example`) and the file's name.
+fn check_id(doc: &Doc<'_>, stem: &str, id: &str, example: &str, out: &mut Vec<Diagnostic>) {
+    if !is_kebab_id(id) {
         doc.report(
-            &mut out,
+            out,
             &path("id"),
-            format!(
-                "`{}` is not a lowercase kebab-case id (like `customer-service-associate`)",
-                role.id
-            ),
+            format!("`{id}` is not a lowercase kebab-case id (like `{example}`)"),
         );
-    } else if role.id != stem {
+    } else if id != stem {
         doc.report(
-            &mut out,
+            out,
             &path("id"),
-            format!(
-                "id `{}` does not match the file name `{stem}.toml`",
-                role.id
-            ),
+            format!("id `{id}` does not match the file name `{stem}.toml`"),
         );
     }
+}
+
+fn check_role(doc: &Doc<'_>, stem: &str, role: &Role) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    check_id(doc, stem, &role.id, "customer-service-associate", &mut out);
     check_name(doc, || path("title"), &role.title, &mut out);
     for (i, a) in role.aliases.iter().enumerate() {
         let at = || path("aliases").index(i).key("name");
@@ -256,23 +447,7 @@ fn check_role(doc: &Doc<'_>, stem: &str, role: &Role) -> Vec<Diagnostic> {
         );
     }
     for (i, l) in role.ladder.iter().enumerate() {
-        let lp = path("ladder").index(i);
-        if l.tiers.is_empty() {
-            doc.report(
-                &mut out,
-                &lp.clone().key("tiers"),
-                "a ladder needs at least one tier",
-            );
-        }
-        for (j, t) in l.tiers.iter().enumerate() {
-            check_years(
-                doc,
-                &lp.clone().key("tiers").index(j),
-                Some(t.min_years),
-                t.max_years,
-                &mut out,
-            );
-        }
+        check_tiers(doc, path("ladder").index(i), &l.tiers, &mut out);
     }
     for (i, m) in role.moves.iter().enumerate() {
         let mp = path("moves").index(i);
@@ -322,6 +497,68 @@ fn check_role(doc: &Doc<'_>, stem: &str, role: &Role) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// The tiers of a ladder at `ladder` (the file's root for a ladder file):
+/// at least one; years in order; level codes short codes; pay bands
+/// valid as pay.
+fn check_tiers(doc: &Doc<'_>, ladder: FieldPath, tiers: &[Tier], out: &mut Vec<Diagnostic>) {
+    let at = ladder.key("tiers");
+    if tiers.is_empty() {
+        doc.report(out, &at, "a ladder needs at least one tier");
+    }
+    for (j, t) in tiers.iter().enumerate() {
+        let tp = at.clone().index(j);
+        check_years(doc, &tp, t.min_years, t.max_years, out);
+        if let Some(level) = &t.level {
+            check_level(doc, tp.clone().key("level"), level, out);
+        }
+        if let Some(band) = &t.band {
+            check_band(doc, &tp.key("pay"), band, out);
+        }
+    }
+}
+
+/// The most characters a tier's level code may have.
+pub const MAX_LEVEL_CHARS: usize = 16;
+
+/// Whether `c` may stand in a level code.
+fn level_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '.' | '_' | '+' | '/')
+}
+
+/// A level code is a short code: letters, digits and `- . _ + /`, no
+/// spaces (`L3`, `IC2`, `M1`, `P3.1`).
+fn check_level(doc: &Doc<'_>, at: FieldPath, level: &str, out: &mut Vec<Diagnostic>) {
+    let chars = level.chars().count();
+    if chars <= MAX_LEVEL_CHARS && level.chars().all(level_char) {
+        return;
+    }
+    let message = format!(
+        "`{}` is not a level code: at most {MAX_LEVEL_CHARS} letters, digits and `- . _ + /`, \
+         no spaces (like L3, IC2 or M1)",
+        shown(level)
+    );
+    match doc.first_char_in(&at, |c| !level_char(c)) {
+        Some(offset) if chars <= MAX_LEVEL_CHARS => doc.report_at(out, &at, offset, message),
+        _ => doc.report(out, &at, message),
+    }
+}
+
+/// A tier's pay band: a currency code, a `min` and a `max` in order and
+/// within the bounds of pay ([`check_pay`]).
+fn check_band(doc: &Doc<'_>, at: &FieldPath, band: &PayBand, out: &mut Vec<Diagnostic>) {
+    check_currency(doc, at.clone().key("currency"), &band.currency, out);
+    for (name, v) in [("min", band.min), ("max", band.max)] {
+        check_pay(doc, &at.clone().key(name), v, band.period, out);
+    }
+    if band.min > band.max {
+        doc.report(
+            out,
+            &at.clone().key("min"),
+            format!("min {} is above max {}", number(band.min), number(band.max)),
+        );
+    }
 }
 
 /// The most years of experience a figure may give.
@@ -458,14 +695,46 @@ fn check_years(
     }
 }
 
-fn check_salary(doc: &Doc<'_>, at: &FieldPath, s: &Salary, out: &mut Vec<Diagnostic>) {
-    if s.currency.len() != 3 || !s.currency.bytes().all(|b| b.is_ascii_uppercase()) {
+/// A currency is an ISO 4217 code: three capital letters.
+fn check_currency(doc: &Doc<'_>, at: FieldPath, currency: &str, out: &mut Vec<Diagnostic>) {
+    if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
         doc.report(
             out,
-            &at.clone().key("currency"),
-            format!("`{}` is not an ISO 4217 currency code like USD", s.currency),
+            &at,
+            format!("`{currency}` is not an ISO 4217 currency code like USD"),
         );
     }
+}
+
+/// A pay figure is above zero and at most [`MAX_PAY_PER_YEAR`] or
+/// [`MAX_PAY_PER_HOUR`].
+fn check_pay(doc: &Doc<'_>, at: &FieldPath, v: f64, period: Period, out: &mut Vec<Diagnostic>) {
+    let (most, per) = match period {
+        Period::Year => (MAX_PAY_PER_YEAR, "year"),
+        Period::Hour => (MAX_PAY_PER_HOUR, "hour"),
+    };
+    if v < 0.0 {
+        doc.report(out, at, format!("pay must not be negative, got {v}"));
+    } else if v == 0.0 {
+        doc.report(
+            out,
+            at,
+            "pay must be above zero (leave out a figure no source gives)",
+        );
+    } else if v > most {
+        doc.report(
+            out,
+            at,
+            format!(
+                "pay above {most:e} per {per} is not plausible in any currency, got {}",
+                number(v)
+            ),
+        );
+    }
+}
+
+fn check_salary(doc: &Doc<'_>, at: &FieldPath, s: &Salary, out: &mut Vec<Diagnostic>) {
+    check_currency(doc, at.clone().key("currency"), &s.currency, out);
     let mut figures: Vec<(FieldPath, f64)> = Vec::new();
     for (name, v) in [
         ("median", s.median),
@@ -492,29 +761,8 @@ fn check_salary(doc: &Doc<'_>, at: &FieldPath, s: &Salary, out: &mut Vec<Diagnos
             }
         }
     }
-    let (most, per) = match s.period {
-        Period::Year => (MAX_PAY_PER_YEAR, "year"),
-        Period::Hour => (MAX_PAY_PER_HOUR, "hour"),
-    };
     for (p, v) in &figures {
-        if *v < 0.0 {
-            doc.report(out, p, format!("pay must not be negative, got {v}"));
-        } else if *v == 0.0 {
-            doc.report(
-                out,
-                p,
-                "pay must be above zero (leave out a figure no source gives)",
-            );
-        } else if *v > most {
-            doc.report(
-                out,
-                p,
-                format!(
-                    "pay above {most:e} per {per} is not plausible in any currency, got {}",
-                    number(*v)
-                ),
-            );
-        }
+        check_pay(doc, p, *v, s.period, out);
     }
     if let (Some(r), Some(m)) = (s.range, s.median) {
         if m < r.min || m > r.max {
@@ -547,7 +795,7 @@ fn check_salary(doc: &Doc<'_>, at: &FieldPath, s: &Salary, out: &mut Vec<Diagnos
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testdata::{FULL_ROLE, FULL_SOURCES};
+    use crate::testdata::{full_role_short, FULL_LADDER, FULL_ROLE, FULL_SOURCES};
 
     /// The problems of a role file named `full-role.toml`, as
     /// (line, field, message).
@@ -708,6 +956,234 @@ mod tests {
         ] {
             assert_eq!(problems(&with(fine.0, fine.1)), [], "{fine:?}");
         }
+    }
+
+    #[test]
+    fn a_default_source_stands_for_every_block_that_names_none() {
+        let short = full_role_short();
+        let rd = parse_role("full-role.toml", "full-role", &short).expect("valid");
+        let full = parse_role("full-role.toml", "full-role", FULL_ROLE).expect("valid");
+        // The same role: blocks with their own source (`src-b`) keep it,
+        // the others cite the default, and SOC links take no default.
+        assert_eq!(rd.role, full.role);
+        let d = rd.default_source.expect("a default");
+        assert_eq!(d.id, "src-a");
+        let cites_a = full.role.sourced_blocks().filter(|b| b.source == "src-a");
+        assert_eq!(d.blocks.len(), cites_a.count());
+        assert!(d.blocks.contains(&("family", None)));
+        assert!(!d.blocks.contains(&("salary", Some(1))), "its own src-b");
+        assert_eq!(rd.role.soc[1].source, None);
+        assert!(full.default_source.is_none());
+    }
+
+    #[test]
+    fn without_a_default_every_block_without_a_source_is_reported() {
+        let text = FULL_ROLE
+            .replace(", source = \"src-a\" }", " }")
+            .replacen("[[summary]]\nsource = \"src-a\"\n", "[[summary]]\n", 1)
+            .replacen("[[moves]]\nsource = \"src-b\"\n", "[[moves]]\n", 1);
+        let p = problems(&text);
+        let moves = 1 + text.lines().position(|l| l == "[[moves]]").expect("moves");
+        let at: Vec<(usize, &str)> = p.iter().map(|(l, f, _)| (*l, f.as_str())).collect();
+        assert_eq!(
+            at,
+            [
+                (3, "family.source"),
+                (6, "summary[0].source"),
+                (moves, "moves[0].source")
+            ]
+        );
+        assert!(p.iter().all(|(_, _, m)| m
+            == "missing field `source`: name the block's source, or give the file a default \
+                `source = \"...\"` above its first table"));
+        // The column of an inline table is its brace, as serde places it.
+        let d = parse_role(
+            "f.toml",
+            "full-role",
+            &FULL_ROLE.replace(", source = \"src-a\" }", " }"),
+        )
+        .err()
+        .expect("refused");
+        assert_eq!((d[0].line, d[0].column), (3, 10));
+    }
+
+    #[test]
+    fn a_default_source_must_be_a_string_and_soc_links_take_none() {
+        let p = problems(&format!(
+            "source = 3\n{}",
+            full_role_short().replacen("source = \"src-a\"\n", "", 1)
+        ));
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].0, 1);
+        assert_eq!(p[0].1, "source");
+        assert!(
+            p[0].2
+                .starts_with("invalid type: integer, expected a string"),
+            "{p:?}"
+        );
+        let p = problems(
+            &full_role_short().replace("reason = \"Office clerks do much the same.\"\n", ""),
+        );
+        assert_eq!(p[0].2, "a SOC link needs a `source` or a `reason`");
+    }
+
+    /// The problems of a ladder file named `full-ladder.toml`, as
+    /// (line, field, message).
+    fn ladder_problems(text: &str) -> Vec<(usize, String, String)> {
+        match parse_ladder("full-ladder.toml", "full-ladder", text) {
+            Ok(_) => Vec::new(),
+            Err(ds) => ds
+                .into_iter()
+                .map(|d| (d.line, d.field.unwrap_or_default(), d.message))
+                .collect(),
+        }
+    }
+
+    fn ladder_with(from: &str, to: &str) -> String {
+        assert!(FULL_LADDER.contains(from), "{from}");
+        FULL_LADDER.replacen(from, to, 1)
+    }
+
+    #[test]
+    fn a_ladder_file_is_valid_and_keeps_its_role_references() {
+        let ld = parse_ladder("full-ladder.toml", "full-ladder", FULL_LADDER).expect("valid");
+        assert_eq!(ld.ladder.id, "full-ladder");
+        assert_eq!(ld.ladder.ladder.source, "src-a");
+        assert_eq!(ld.ladder.ladder.tiers.len(), 2);
+        let refs: Vec<&str> = ld.role_refs.iter().map(|r| r.id.as_ref()).collect();
+        assert_eq!(refs, ["full-role"]);
+        // Years, levels, bands, roles and descriptions are all optional.
+        let bare =
+            "id = \"full-ladder\"\nname = \"L\"\nsource = \"s\"\ntiers = [{ title = \"T\" }]\n";
+        assert_eq!(ladder_problems(bare), []);
+    }
+
+    #[test]
+    fn a_ladder_file_is_checked_like_a_role_file() {
+        let p = ladder_problems(&ladder_with("id = \"full-ladder\"", "id = \"other\""));
+        assert_eq!(
+            p,
+            [(
+                1,
+                "id".into(),
+                "id `other` does not match the file name `full-ladder.toml`".into()
+            )]
+        );
+        let p = ladder_problems(&ladder_with("level = \"L1\"", "levle = \"L1\""));
+        assert_eq!((p[0].0, p[0].1.as_str()), (7, "tiers[0].levle"));
+        assert!(p[0].2.contains("unknown field `levle`"), "{p:?}");
+        let p = ladder_problems(&ladder_with("source = \"src-a\"\n", ""));
+        assert!(p[0].2.contains("missing field `source`"), "{p:?}");
+        let p = ladder_problems(&ladder_with(
+            "min_years = 2\n",
+            "min_years = 3\nmax_years = 1\n",
+        ));
+        assert_eq!(
+            p,
+            [(
+                17,
+                "tiers[1].min_years".into(),
+                "min_years 3 is above max_years 1".into()
+            )]
+        );
+        let p = ladder_problems("id = \"full-ladder\"\nname = \"L\"\nsource = \"s\"\ntiers = []\n");
+        assert_eq!(
+            p,
+            [(4, "tiers".into(), "a ladder needs at least one tier".into())]
+        );
+    }
+
+    #[test]
+    fn level_codes_are_short_codes() {
+        let p = ladder_problems(&ladder_with("level = \"L1\"", "level = \"Level 1\""));
+        assert_eq!(
+            p,
+            [(
+                7,
+                "tiers[0].level".into(),
+                "`Level 1` is not a level code: at most 16 letters, digits and `- . _ + /`, \
+                 no spaces (like L3, IC2 or M1)"
+                    .into()
+            )]
+        );
+        let d = parse_ladder(
+            "f.toml",
+            "full-ladder",
+            &ladder_with("level = \"L1\"", "level = \"L\\u202e1\""),
+        )
+        .err()
+        .expect("refused");
+        assert_eq!((d[0].line, d[0].column), (7, 11), "at the bidi control");
+        assert!(d[0]
+            .message
+            .starts_with("`L\\u{202e}1` is not a level code"));
+        let long = ladder_problems(&ladder_with(
+            "level = \"L1\"",
+            "level = \"ABCDEFGHIJKLMNOPQ\"",
+        ));
+        assert_eq!(long.len(), 1);
+        for fine in ["IC2", "M1", "P3.1", "E-5", "SWE_II", "L3+", "É2"] {
+            let text = ladder_with("level = \"L1\"", &format!("level = \"{fine}\""));
+            assert_eq!(ladder_problems(&text), [], "{fine}");
+        }
+    }
+
+    #[test]
+    fn pay_bands_are_checked_as_pay() {
+        let band = "pay = { min = 30000, max = 40000, currency = \"USD\", period = \"year\" }";
+        let bad = |b: &str| ladder_problems(&ladder_with(band, b));
+        let p = bad("pay = { min = 40000, max = 30000, currency = \"USD\", period = \"year\" }");
+        assert_eq!(
+            p,
+            [(
+                11,
+                "tiers[0].pay.min".into(),
+                "min 40000 is above max 30000".into()
+            )]
+        );
+        let p = bad("pay = { min = 30000, max = 40000, currency = \"usd\", period = \"year\" }");
+        assert_eq!(
+            (p[0].1.as_str(), p[0].2.as_str()),
+            (
+                "tiers[0].pay.currency",
+                "`usd` is not an ISO 4217 currency code like USD"
+            )
+        );
+        let p = bad("pay = { min = 0, max = 40000, currency = \"USD\", period = \"year\" }");
+        assert_eq!(
+            (p[0].1.as_str(), p[0].2.as_str()),
+            (
+                "tiers[0].pay.min",
+                "pay must be above zero (leave out a figure no source gives)"
+            )
+        );
+        let p = bad("pay = { min = 30000, max = 2e9, currency = \"USD\", period = \"hour\" }");
+        assert_eq!(
+            p[0].2,
+            "pay above 1e9 per hour is not plausible in any currency, got 2e9"
+        );
+        let p = bad("pay = { min = 30000, max = 40000, currency = \"USD\", period = \"month\" }");
+        assert_eq!(p[0].1, "tiers[0].pay.period");
+        assert!(p[0].2.contains("unknown variant `month`"), "{p:?}");
+        let p = bad("pay = { min = 30000, currency = \"USD\", period = \"year\" }");
+        assert!(p[0].2.contains("missing field `max`"), "{p:?}");
+        let p = bad("pay = { min = 30000, max = inf, currency = \"USD\", period = \"year\" }");
+        assert_eq!(p[0].2, "must be a finite number, not inf");
+    }
+
+    #[test]
+    fn in_role_ladder_tiers_take_levels_bands_and_optional_years() {
+        let tiers = "tiers = [{ title = \"Full Role\", min_years = 0, role = \"full-role\" }]";
+        let text = with(
+            tiers,
+            "tiers = [{ title = \"Full Role\", level = \"L1\", role = \"full-role\", \
+             pay = { min = 1, max = 2, currency = \"EUR\", period = \"hour\" } }]",
+        );
+        let rd = parse_role("full-role.toml", "full-role", &text).expect("valid");
+        let t = &rd.role.ladder[0].tiers[0];
+        assert_eq!((t.min_years, t.level.as_deref()), (None, Some("L1")));
+        let p = problems(&with(tiers, "tiers = [{ title = \"T\", level = \"L 1\" }]"));
+        assert_eq!(p[0].1, "ladder[0].tiers[0].level");
     }
 
     #[test]
