@@ -10,7 +10,11 @@ fn json(args: &[&str]) -> Vec<Value> {
     all.extend_from_slice(&["--format", "json"]);
     let (code, stdout, stderr) = run(&all);
     assert_eq!(code, 0, "careers {all:?}: {stderr}");
-    assert_eq!(stderr, "");
+    // Nothing, or what a misspelt query was read as.
+    assert!(
+        stderr.is_empty() || (stderr.contains(": read as \"") && stderr.lines().count() == 1),
+        "{stderr}"
+    );
     match serde_json::from_str(&stdout) {
         Ok(Value::Array(hits)) => hits,
         other => panic!("an array of hits, got {other:?}"),
@@ -255,8 +259,14 @@ fn suggestions_are_laid_out_as_shows() {
     for pair in lines.chunks(2) {
         let (id, title) = (pair[0], pair[1]);
         assert!(id.starts_with("  ") && !id.trim().contains(' '), "{stderr}");
-        assert!(title.starts_with("      ") && title.trim().contains(' '), "{stderr}");
-        assert!(id.chars().count() <= 80 && title.chars().count() <= 80, "{stderr}");
+        assert!(
+            title.starts_with("      ") && title.trim().contains(' '),
+            "{stderr}"
+        );
+        assert!(
+            id.chars().count() <= 80 && title.chars().count() <= 80,
+            "{stderr}"
+        );
     }
 }
 
@@ -359,4 +369,32 @@ fn control_characters_in_queries_are_not_echoed_raw() {
     assert_eq!(code, 1);
     assert!(!stderr.contains('\x1b'), "{stderr:?}");
     assert!(stderr.contains("\\u{1b}"));
+}
+
+#[test]
+fn misspelt_words_are_corrected_as_role_names_are_and_said_on_stderr() {
+    let (code, stdout, stderr) = run(&["search", "sofware enginer", "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stderr,
+        "careers: searching \"sofware enginer\": read as \"software engineer\"\n"
+    );
+    let hits: Value = serde_json::from_str(&stdout).expect("json");
+    assert_eq!(hits[0]["id"], "software-developers");
+    // As if typed right: the same hits, and no note.
+    let (code, right, stderr) = run(&["search", "software engineer", "--format", "json"]);
+    assert_eq!(code, 0);
+    assert_eq!(stderr, "");
+    assert_eq!(right, stdout);
+    // A first letter wrong, which the matcher's own typo tolerance misses.
+    let (code, stdout, stderr) = run(&["search", "kashier", "--limit", "1", "--format", "tsv"]);
+    assert_eq!(code, 0);
+    assert!(stderr.contains("read as \"cashier\""), "{stderr}");
+    assert!(
+        stdout
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.starts_with("cashiers\t")),
+        "{stdout}"
+    );
 }

@@ -147,7 +147,14 @@ fn rank_tsv_is_one_row_per_occupation() {
     let header: Vec<&str> = lines.next().expect("header").split('\t').collect();
     assert_eq!(
         &header[..6],
-        ["rank", "id", "occupation_soc", "title", "skill", "importance"]
+        [
+            "rank",
+            "id",
+            "occupation_soc",
+            "title",
+            "skill",
+            "importance"
+        ]
     );
     // One name per column: a reader that keys columns by name sees each.
     let mut names = header.clone();

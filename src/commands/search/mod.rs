@@ -103,7 +103,11 @@ pub struct RoleHit {
 
 #[derive(Debug, Clone)]
 pub struct SearchView<'a> {
+    /// The query searched for: as typed, or as corrected.
     pub query: String,
+    /// The corrected query, when its misspelt words were corrected and
+    /// that matched better than the query as typed ([`corrected`]).
+    pub read_as: Option<String>,
     /// The roles shown, best first.
     pub hits: Vec<RoleHit>,
     /// How many roles matched before `--limit`.
@@ -297,19 +301,79 @@ impl Memo {
 }
 
 pub fn run<'a>(catalog: &'a Catalog, args: &SearchArgs) -> Result<SearchView<'a>> {
-    let mut searcher = Searcher::new(&args.query)
-        .map_err(|e| Error::Usage(format!("the search query `{}` {e}", shown(&args.query))))?;
     let fields = fields_of(args);
+    // The query with its misspelt words corrected to words of the official
+    // titles, as role names are corrected (`sofware enginer` -> `software
+    // engineer`), taken when it matches better than the query as typed.
+    if let Some(query) = corrected(&args.query) {
+        if let Some(mut view) = search_for(catalog, args, &query, &fields)? {
+            // A match as good as an exact skill, tool or technology is
+            // taken without searching as typed: a typed word that is in no
+            // title matches names only with a typo's penalty (and typos
+            // are the slow case of the matcher).
+            let typed = if best_score(&view) >= weight(SearchField::Technology) {
+                None
+            } else {
+                search_for(catalog, args, &args.query, &fields)?
+            };
+            match typed {
+                Some(typed) if best_score(&typed) >= best_score(&view) => return Ok(typed),
+                _ => {
+                    view.read_as = Some(query);
+                    return Ok(view);
+                }
+            }
+        }
+    }
+    search_for(catalog, args, &args.query, &fields)?
+        .ok_or_else(|| no_results(catalog, &args.query, &fields))
+}
+
+/// The score of a search's best hit.
+fn best_score(view: &SearchView) -> f64 {
+    view.hits.first().map_or(0.0, |h| h.score)
+}
+
+/// `query` with each word that is in no official title replaced by the
+/// closest word that is ([`official_data::titles::closest_word`], the
+/// correction role names get); `None` when no word changed.
+fn corrected(query: &str) -> Option<String> {
+    let q = crate::validate::normalize_name(query);
+    let mut changed = false;
+    let words: Vec<String> = q
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| match official_data::titles::closest_word(w) {
+            Some(c) => {
+                changed = true;
+                c
+            }
+            None => w.to_string(),
+        })
+        .collect();
+    changed.then(|| words.join(" "))
+}
+
+/// The roles `query` matches in `fields`, best first (`None` when none
+/// does).
+fn search_for<'a>(
+    catalog: &'a Catalog,
+    args: &SearchArgs,
+    query: &str,
+    fields: &[SearchField],
+) -> Result<Option<SearchView<'a>>> {
+    let mut searcher = Searcher::new(query)
+        .map_err(|e| Error::Usage(format!("the search query `{}` {e}", shown(query))))?;
     let mut memos = Memos::default();
     // The official texts, one pass over their index.
-    let official_scores = official::score_all(&mut searcher, &fields);
+    let official_scores = official::score_all(&mut searcher, fields);
     // Curated roles and the official occupations no curated role stands for.
     let mut found: Vec<Found> = Vec::new();
     let blocks_of = official::Blocks::of(catalog);
     for entry in catalog.entry_numbers() {
         let blocks = blocks_of.get(catalog, entry);
         let mut best: Vec<FieldBest> = Vec::new();
-        for &f in &fields {
+        for &f in fields {
             let own = best_in_field(catalog, entry, f, &mut searcher, &mut memos)?;
             // An official text counts only when it beats the role's own.
             let from_blocks = blocks.iter().filter_map(|&b| {
@@ -341,7 +405,7 @@ pub fn run<'a>(catalog: &'a Catalog, args: &SearchArgs) -> Result<SearchView<'a>
         }
     }
     if found.is_empty() {
-        return Err(no_results(catalog, &args.query, &fields));
+        return Ok(None);
     }
     // Best score first (scores have three decimals: exact as thousandths),
     // then more fields matched, then by title and id. The keys are made
@@ -375,12 +439,13 @@ pub fn run<'a>(catalog: &'a Catalog, args: &SearchArgs) -> Result<SearchView<'a>
         hits.iter()
             .flat_map(|h| h.matched.iter().filter_map(|m| m.source.as_deref())),
     );
-    Ok(SearchView {
-        query: args.query.clone(),
+    Ok(Some(SearchView {
+        query: query.to_string(),
+        read_as: None,
         hits,
         total,
         sources,
-    })
+    }))
 }
 
 /// A found role as output shows it: its names and, for each field that
