@@ -3,6 +3,7 @@
 //! An invalid bundled file fails the build with file, line and field.
 
 mod occupations;
+mod official_search;
 mod routes;
 mod wages;
 

@@ -55,7 +55,11 @@ const INPUTS: [&str; 10] = [
 ];
 // (The format and parser in crates/careers-data, a build-dependency,
 // rerun the build script without being named.)
-const CODE: [&str; 2] = ["build/occupations.rs", "build/routes.rs"];
+const CODE: [&str; 3] = [
+    "build/occupations.rs",
+    "build/routes.rs",
+    "build/official_search.rs",
+];
 /// Entries per title index chunk, and words per word index chunk: a
 /// lookup decompresses one chunk (a few kB).
 const TITLES_PER_CHUNK: usize = 64;
@@ -108,6 +112,7 @@ fn run(root: &Path, out: &Path) -> Result<()> {
         "official-hits.bin",
         "official-index.dict",
         "routes_data.rs",
+        "official-search.bin",
     ];
     let fresh = std::fs::read_to_string(&stamp).is_ok_and(|s| s == key)
         && outputs.iter().all(|o| out.join(o).is_file());
@@ -133,9 +138,15 @@ fn stamp_key(raw: &[(&str, Vec<u8>)]) -> String {
         h.write_usize(bytes.len());
         h.write(bytes);
     }
-    for code in [include_str!("occupations.rs"), include_str!("routes.rs")]
-        .into_iter()
-        .chain(careers_data::official::ENCODER_CODE.iter().copied())
+    for code in [
+        include_str!("occupations.rs"),
+        include_str!("routes.rs"),
+        include_str!("official_search.rs"),
+        include_str!("../crates/careers-data/src/searchable/mod.rs"),
+        include_str!("../crates/careers-data/src/searchable/official.rs"),
+    ]
+    .into_iter()
+    .chain(careers_data::official::ENCODER_CODE.iter().copied())
     {
         h.write(code.as_bytes());
     }
@@ -262,6 +273,11 @@ fn compile(t: &Tables, out: &Path) -> Result<()> {
         out,
         "routes_data.rs",
         crate::routes::generate(t, &oews).as_bytes(),
+    )?;
+    write(
+        out,
+        "official-search.bin",
+        &crate::official_search::index(t, &raw)?,
     )?;
     write(out, "official_data.rs", s.as_bytes())
 }

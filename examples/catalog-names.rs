@@ -1,7 +1,9 @@
 //! Prints the names `careers search` matches role names against, one a
 //! line: every title and alias, and (for the bundled catalog) the titles
-//! of the official occupations it searches too. The input
-//! `scripts/bench.sh` gives fzf, so that both search the same names.
+//! of the official occupations it searches too, with their O*NET titles,
+//! alternate titles, BLS sample titles and O*NET task statements (search
+//! reads their descriptions and technology as well). The input
+//! `scripts/bench.sh` gives fzf, so that both search the same lines.
 //!
 //!     cargo run --release --example catalog-names            # bundled
 //!     cargo run --release --example catalog-names -- DIR...  # DIRs' roles only
@@ -26,6 +28,23 @@ fn main() -> ExitCode {
             for i in catalog.entry_numbers() {
                 if i >= catalog.role_count() {
                     writeln!(out, "{}", catalog.entry_title(i).unwrap_or_default())?;
+                }
+            }
+            for soc in careers::official::oews_codes() {
+                let Some(p) = careers::official::profile(soc) else {
+                    continue;
+                };
+                for o in &p.occupations {
+                    writeln!(out, "{}", o.title)?;
+                    for t in o.alt_titles.iter().flat_map(|a| &a.items) {
+                        writeln!(out, "{t}")?;
+                    }
+                    for t in o.tasks.iter().flat_map(|t| &t.items) {
+                        writeln!(out, "{}", t.statement)?;
+                    }
+                }
+                for t in p.sample_titles.iter().flat_map(|s| &s.items) {
+                    writeln!(out, "{t}")?;
                 }
             }
         }

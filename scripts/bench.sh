@@ -46,7 +46,11 @@ echo "generating $ROLES roles..." >&2
 "$ROOT/target/release/examples/gen-catalog" --roles "$ROLES" --seed 1 --out "$GEN"
 "$B" validate "$GEN" >&2
 
-# fzf's input: the same titles and aliases careers searches.
+# fzf's input: the same titles and aliases careers searches, and for the
+# bundled catalog the official occupations' O*NET, alternate and sample
+# titles and task statements (issue 15: at most 0.5x fzf over them; careers
+# also reads their descriptions and technology, and the roles' skills,
+# tools and duties).
 "$ROOT/target/release/examples/catalog-names" >"$WORK/bundled-names.txt"
 "$ROOT/target/release/examples/catalog-names" "$GEN" >"$WORK/gen-names.txt"
 GEN_FILES=("$GEN"/roles/*.toml)

@@ -138,7 +138,7 @@ Examples:
   careers compare associate representative --format json")]
     Compare(CompareArgs),
 
-    /// Fuzzy-search titles, aliases, skills, tools and duties
+    /// Fuzzy-search titles, skills, tools, duties and tasks
     #[command(help_template = HELP_TEMPLATE, before_help = "\
 Examples:
   careers search \"custmer servce\"
@@ -154,12 +154,12 @@ Examples:
   careers salary --format tsv")]
     Salary(SalaryArgs),
 
-    /// A role's skill map, or the roles that need a skill
+    /// A role's skills, or the roles that need a skill
     #[command(help_template = HELP_TEMPLATE, before_help = "\
 Examples:
   careers skills customer-service-associate
   careers skills --find \"active listening\"
-  careers skills --find crm --format tsv")]
+  careers skills --rank \"active listening\" --limit 5")]
     Skills(SkillsArgs),
 
     /// Career ladders, tier by tier
@@ -207,6 +207,7 @@ pub enum ListSort {
     Title,
     Salary,
     Growth,
+    Education,
 }
 
 #[derive(Debug, Args)]
@@ -216,8 +217,9 @@ pub struct ListArgs {
     #[arg(long, value_name = "FAMILY")]
     pub family: Option<String>,
 
-    /// Sort by title, pay (highest first, yearly before hourly) or growth
-    /// (highest first)
+    /// Sort by title, pay (highest first, yearly before hourly), growth
+    /// (highest first, the BLS 2024-34 projection included) or BLS typical
+    /// entry-level education (least first)
     #[arg(long, value_enum, default_value_t = ListSort::Title)]
     pub sort: ListSort,
 
@@ -259,23 +261,35 @@ pub use crate::searchable::SearchField;
 
 /// `--in`'s values. A value parser rather than `ValueEnum`: `SearchField`
 /// lives in the careers-data crate, which build.rs uses too, without clap.
+/// Names of two words take `-` or `_` (`sample-titles`, as JSON spells
+/// them: `sample_titles`).
 fn search_field_parser() -> impl clap::builder::TypedValueParser<Value = SearchField> {
-    use clap::builder::TypedValueParser as _;
+    use clap::builder::{PossibleValue, TypedValueParser as _};
     let name = |f: &SearchField| match f {
         SearchField::Title => "title",
         SearchField::Alias => "alias",
         SearchField::Skills => "skills",
         SearchField::Tools => "tools",
         SearchField::Responsibilities => "responsibilities",
+        SearchField::Description => "description",
+        SearchField::Tasks => "tasks",
+        SearchField::AlternateTitles => "alternate-titles",
+        SearchField::SampleTitles => "sample-titles",
+        SearchField::Technology => "technology",
     };
-    clap::builder::PossibleValuesParser::new(crate::searchable::ALL_FIELDS.iter().map(name)).map(
-        move |value| {
-            crate::searchable::ALL_FIELDS
-                .into_iter()
-                .find(|f| name(f) == value)
-                .unwrap_or(SearchField::Title)
-        },
-    )
+    let values = crate::searchable::ALL_FIELDS.iter().map(move |f| {
+        let value = PossibleValue::new(name(f));
+        match name(f).replace('-', "_") {
+            snake if snake != name(f) => value.alias(snake),
+            _ => value,
+        }
+    });
+    clap::builder::PossibleValuesParser::new(values).map(move |value| {
+        crate::searchable::ALL_FIELDS
+            .into_iter()
+            .find(|f| name(f) == value || name(f).replace('-', "_") == value)
+            .unwrap_or(SearchField::Title)
+    })
 }
 
 #[derive(Debug, Args)]
@@ -288,7 +302,10 @@ pub struct SearchArgs {
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub limit: usize,
 
-    /// Search only these fields (repeatable; default: all)
+    /// Search only these fields (repeatable; default: all). The official
+    /// occupations' alternate and sample titles, technology, tasks and
+    /// descriptions are searched for them and for the curated roles that
+    /// stand for one
     #[arg(long = "in", value_parser = search_field_parser(), value_name = "FIELD")]
     pub fields: Vec<SearchField>,
 }
@@ -326,17 +343,33 @@ pub struct SalaryArgs {
 
 #[derive(Debug, Args)]
 pub struct SkillsArgs {
-    /// The role whose skill map to show
+    /// The role whose skills to show: its guides' lists and the O*NET
+    /// ratings of its SOC occupation
     #[arg(
         value_name = "ROLE",
-        conflicts_with = "find",
-        required_unless_present = "find"
+        conflicts_with_all = ["find", "rank"],
+        required_unless_present_any = ["find", "rank"]
     )]
     pub role: Option<String>,
 
-    /// List the roles that need this skill (fuzzy)
-    #[arg(long, value_name = "SKILL")]
+    /// List the roles whose guides list this skill (fuzzy)
+    #[arg(long, value_name = "SKILL", conflicts_with = "rank")]
     pub find: Option<String>,
+
+    /// Rank the official occupations by O*NET's importance of this skill
+    /// (one of the 35 O*NET skills, e.g. `active listening`), with pay and
+    /// outlook
+    #[arg(long, value_name = "SKILL")]
+    pub rank: Option<String>,
+
+    /// With --rank: show at most N occupations; 0 shows all
+    #[arg(long, default_value_t = 10, value_name = "N", conflicts_with_all = ["role", "find"])]
+    pub limit: usize,
+
+    /// With --rank: official wages for this area: a state (`TX`, `texas`) or a
+    /// metro area (`Austin`); default: national
+    #[arg(long, value_name = "AREA", conflicts_with_all = ["role", "find"])]
+    pub area: Option<String>,
 }
 
 #[derive(Debug, Args)]

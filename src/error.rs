@@ -147,7 +147,7 @@ const ID_COLUMN: usize = 34;
 /// Entries as aligned columns, `  id  title`, the titles starting at
 /// column 37; when an id is longer than that, every title goes on a line
 /// of its own under its id, so that no line is much wider than 80 columns.
-fn entries(entries: &[(String, String)]) -> String {
+pub(crate) fn entries(entries: &[(String, String)]) -> String {
     // Ids in full, never shortened: they are there to be typed.
     let ids: Vec<String> = entries
         .iter()

@@ -368,6 +368,13 @@ impl Searcher {
         self.scores_of(word)
     }
 
+    /// Whether the word whose scores are at `at` (from
+    /// [`Searcher::score_word`]) matches some query word: a text none of
+    /// whose words match is not a hit.
+    pub fn word_matches(&self, at: usize) -> bool {
+        (0..self.words.len()).any(|qi| self.scores.get(at + qi).is_some_and(|s| *s >= WORD_FLOOR))
+    }
+
     /// Where the scores of `word` are, computed on first sight.
     fn remembered(&mut self, word: &str) -> Option<usize> {
         if let Some(&at) = self.seen.get(word) {

@@ -10,7 +10,11 @@ fn json(args: &[&str]) -> Vec<Value> {
     all.extend_from_slice(&["--format", "json"]);
     let (code, stdout, stderr) = run(&all);
     assert_eq!(code, 0, "careers {all:?}: {stderr}");
-    assert_eq!(stderr, "");
+    // Nothing, or what a misspelt query was read as.
+    assert!(
+        stderr.is_empty() || (stderr.contains(": read as \"") && stderr.lines().count() == 1),
+        "{stderr}"
+    );
     match serde_json::from_str(&stdout) {
         Ok(Value::Array(hits)) => hits,
         other => panic!("an array of hits, got {other:?}"),
@@ -90,8 +94,19 @@ fn json_hits_have_documented_fields_and_are_ranked() {
         for m in matched {
             let keys: Vec<&String> = m.as_object().expect("object").keys().collect();
             assert_eq!(keys, ["field", "text", "context", "score", "source"]);
-            assert!(["title", "alias", "skills", "tools", "responsibilities"]
-                .contains(&m["field"].as_str().expect("field")));
+            assert!([
+                "title",
+                "alias",
+                "skills",
+                "tools",
+                "responsibilities",
+                "description",
+                "tasks",
+                "alternate_titles",
+                "sample_titles",
+                "technology"
+            ]
+            .contains(&m["field"].as_str().expect("field")));
         }
     }
     // The representative lists "Conflict resolution" as a soft skill.
@@ -207,7 +222,8 @@ fn nothing_found_exits_1_with_a_message() {
     assert_eq!(stdout, "");
     assert_eq!(
         stderr,
-        "careers: nothing matches `qqxzzv` in titles, aliases, skills, tools or responsibilities\n"
+        "careers: nothing matches `qqxzzv` in titles, aliases, alternate titles, sample titles, \
+         skills, tools, technology, responsibilities, tasks or descriptions\n"
     );
 }
 
@@ -222,6 +238,36 @@ fn nothing_found_suggests_near_titles() {
     );
     assert!(stderr.contains("customer-service-associate"));
     assert!(stderr.contains("Without --in, every field is searched."));
+}
+
+#[test]
+fn suggestions_are_laid_out_as_shows() {
+    // The suggestions hold a 56-character id: as in `show`'s "no role
+    // matches", each id then goes on a line of its own with its title
+    // under it, so that no line runs far past 80 columns.
+    let (code, _, stderr) = run(&["search", "sofware enginer", "--in", "tools"]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = stderr
+        .split("did you mean:\n")
+        .nth(1)
+        .expect("suggestions")
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert!(lines.len() >= 4 && lines.len() % 2 == 0, "{stderr}");
+    assert!(lines.iter().any(|l| l.trim().len() > 34), "{stderr}");
+    for pair in lines.chunks(2) {
+        let (id, title) = (pair[0], pair[1]);
+        assert!(id.starts_with("  ") && !id.trim().contains(' '), "{stderr}");
+        assert!(
+            title.starts_with("      ") && title.trim().contains(' '),
+            "{stderr}"
+        );
+        assert!(
+            id.chars().count() <= 80 && title.chars().count() <= 80,
+            "{stderr}"
+        );
+    }
 }
 
 #[test]
@@ -323,4 +369,32 @@ fn control_characters_in_queries_are_not_echoed_raw() {
     assert_eq!(code, 1);
     assert!(!stderr.contains('\x1b'), "{stderr:?}");
     assert!(stderr.contains("\\u{1b}"));
+}
+
+#[test]
+fn misspelt_words_are_corrected_as_role_names_are_and_said_on_stderr() {
+    let (code, stdout, stderr) = run(&["search", "sofware enginer", "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stderr,
+        "careers: searching \"sofware enginer\": read as \"software engineer\"\n"
+    );
+    let hits: Value = serde_json::from_str(&stdout).expect("json");
+    assert_eq!(hits[0]["id"], "software-developers");
+    // As if typed right: the same hits, and no note.
+    let (code, right, stderr) = run(&["search", "software engineer", "--format", "json"]);
+    assert_eq!(code, 0);
+    assert_eq!(stderr, "");
+    assert_eq!(right, stdout);
+    // A first letter wrong, which the matcher's own typo tolerance misses.
+    let (code, stdout, stderr) = run(&["search", "kashier", "--limit", "1", "--format", "tsv"]);
+    assert_eq!(code, 0);
+    assert!(stderr.contains("read as \"cashier\""), "{stderr}");
+    assert!(
+        stdout
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.starts_with("cashiers\t")),
+        "{stdout}"
+    );
 }

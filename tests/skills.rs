@@ -63,9 +63,17 @@ fn a_roles_skill_map_in_json_keeps_groups_and_sources() {
             "jobicy-csa-guide",
             "csa-role-profile",
             "indeed-csa-job-description",
-            "csa-essay"
+            "csa-essay",
+            "onet-30-2"
         ]
     );
+    // Its SOC occupation's O*NET ratings, after the guides'.
+    assert_eq!(v["origin"], "bundled");
+    let onet = &v["onet_skills"][0];
+    assert_eq!(onet["soc"], "43-4051");
+    assert_eq!(onet["approximate"], false);
+    assert_eq!(onet["source"], "onet-30-2");
+    assert_eq!(onet["ratings"].as_array().map(Vec::len), Some(35));
 }
 
 #[test]
@@ -87,7 +95,10 @@ fn skill_map_tsv_is_one_row_per_skill() {
     let (code, stdout, _) = run(&["skills", "associate", "--format", "tsv"]);
     assert_eq!(code, 0);
     let mut lines = stdout.lines();
-    assert_eq!(lines.next(), Some("kind\tgroup\tskill\tdetail\tsource"));
+    assert_eq!(
+        lines.next(),
+        Some("kind\tgroup\tskill\tdetail\tsource\timportance\tsoc\tapproximate")
+    );
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
     let v = json(&["associate"]);
     let count = |key: &str, items: &str| -> usize {
@@ -100,9 +111,10 @@ fn skill_map_tsv_is_one_row_per_skill() {
     let expected = count("skill_map", "skills")
         + count("tech_skills", "items")
         + count("soft_skills", "items")
-        + v["qualities"].as_array().map_or(0, Vec::len);
+        + v["qualities"].as_array().map_or(0, Vec::len)
+        + 35;
     assert_eq!(rows.len(), expected);
-    assert!(rows.iter().all(|r| r.len() == 5));
+    assert!(rows.iter().all(|r| r.len() == 8));
     assert_eq!(
         rows[0],
         [
@@ -110,9 +122,19 @@ fn skill_map_tsv_is_one_row_per_skill() {
             "Foundational Skills",
             "Active Listening",
             "",
-            "jobicy-csa-guide"
+            "jobicy-csa-guide",
+            "",
+            "",
+            ""
         ]
     );
+    // The O*NET rows: a number, the code rated, the link's kind.
+    let onet: Vec<&Vec<&str>> = rows.iter().filter(|r| r[0] == "onet").collect();
+    assert_eq!(onet.len(), 35);
+    assert!(onet.iter().all(|r| r[4] == "onet-30-2"
+        && r[6] == "43-4051"
+        && r[7] == "false"
+        && r[5].parse::<f64>().is_ok_and(|v| (1.0..=5.0).contains(&v))));
     assert!(rows
         .iter()
         .any(|r| r[0] == "quality" && r[2] == "Reliability" && r[4] == "csa-role-profile"));

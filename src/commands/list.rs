@@ -4,6 +4,7 @@ use crate::catalog::Catalog;
 use crate::citations::Citations;
 use crate::clean::clean;
 use crate::cli::{ListArgs, ListSort};
+use crate::commands::soc_facts::{self, Category};
 use crate::error::{Error, Result};
 use crate::model::{Period, RoleCore};
 use crate::pay::{self, Ask, PayFigure};
@@ -29,8 +30,45 @@ pub struct ListRow {
     pub family: String,
     /// The role's headline pay ([`crate::pay`]), national.
     pub pay: Option<PayFigure>,
-    /// Every outlook statement with a growth figure or a status.
+    /// Every outlook statement of the role's guides with a growth figure
+    /// or a status.
     pub growth: Vec<GrowthFigure>,
+    /// The BLS projection of the SOC occupation the role stands for (its
+    /// own, or a curated role's first SOC link: exact before approximate),
+    /// with its typical entry-level education; `None` without a link.
+    pub projection: Option<ListProjection>,
+}
+
+/// What `list` shows of a BLS projection: the change, its category and
+/// the typical entry-level education of one SOC occupation.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListProjection {
+    pub soc: &'static str,
+    pub approximate: bool,
+    pub source: &'static str,
+    /// Percent, 2024–34, one decimal.
+    pub change_pct: f64,
+    pub growth: crate::official::Growth,
+    pub openings_per_year: u32,
+    pub entry_education: Category<crate::official::Education>,
+}
+
+/// The projection of the first SOC occupation of `soc` the tables have.
+pub fn projection_of(soc: &[crate::model::SocLink]) -> Option<ListProjection> {
+    let first = soc_facts::links(soc).into_iter().next()?;
+    let (o, r) = (
+        soc_facts::outlook(&first)?,
+        soc_facts::requirements(&first)?,
+    );
+    Some(ListProjection {
+        soc: o.soc,
+        approximate: o.approximate,
+        source: o.source,
+        change_pct: o.change_pct,
+        growth: o.growth,
+        openings_per_year: o.openings_per_year,
+        entry_education: r.entry_education,
+    })
 }
 
 #[derive(Debug, Serialize)]
@@ -76,6 +114,7 @@ pub fn run<'a>(catalog: &'a Catalog, args: &ListArgs) -> Result<ListView<'a>> {
             family: r.family.name.clone(),
             pay: pay::headline(&r.salary, &r.soc, &ask),
             growth: growth_of(r),
+            projection: projection_of(&r.soc),
         })
         .collect();
     sort(&mut rows, args.sort);
@@ -83,6 +122,7 @@ pub fn run<'a>(catalog: &'a Catalog, args: &ListArgs) -> Result<ListView<'a>> {
     for r in &rows {
         sources.cite_all(r.pay.iter().map(|p| p.source.as_str()));
         sources.cite_all(r.growth.iter().map(|g| g.source.as_str()));
+        sources.cite_all(r.projection.iter().map(|p| p.source));
     }
     Ok(ListView { rows, sources })
 }
@@ -210,14 +250,28 @@ fn sort(rows: &mut [ListRow], by: ListSort) {
             .then_with(|| by_title(a, b))
         }),
         ListSort::Growth => rows.sort_by(|a, b| {
-            // The most optimistic stated figure; unknown growth last.
+            // The most optimistic figure any source states, the BLS
+            // projection included; unknown growth last.
             let v = |r: &ListRow| {
                 r.growth
                     .iter()
                     .filter_map(|g| g.percent)
+                    .chain(r.projection.as_ref().map(|p| p.change_pct))
                     .fold(None, |m: Option<f64>, x| Some(m.map_or(x, |m| m.max(x))))
             };
             highest(v(a), v(b)).then_with(|| by_title(a, b))
+        }),
+        ListSort::Education => rows.sort_by(|a, b| {
+            // Least schooling first (careers' order of the BLS
+            // categories); unknown last.
+            let e = |r: &ListRow| r.projection.as_ref().map(|p| p.entry_education.code);
+            match (e(a), e(b)) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            }
+            .then_with(|| by_title(a, b))
         }),
     }
 }

@@ -8,10 +8,12 @@ pub mod list;
 pub mod man;
 pub mod official;
 pub mod path;
+pub mod rank;
 pub mod salary;
 pub mod search;
 pub mod show;
 pub mod skills;
+pub mod soc_facts;
 pub mod top;
 pub mod validate;
 
@@ -60,7 +62,7 @@ pub fn dispatch(
         Catalog::load_cached(&dirs)?
     };
     notes.extend(catalog.notices().iter().map(|n| format!("warning: {n}")));
-    let result = on_catalog(cli, &catalog, term, out);
+    let result = on_catalog(cli, &catalog, term, out, notes);
     notes.extend(catalog.take_notes().iter().map(ToString::to_string));
     if let Err(e) = &result {
         catalog.forget_damaged_cache(&dirs, e);
@@ -72,7 +74,13 @@ pub fn dispatch(
 }
 
 /// Runs a command that reads the catalog.
-fn on_catalog(cli: &Cli, catalog: &Catalog, term: &Term, out: &mut dyn Write) -> Result<()> {
+fn on_catalog(
+    cli: &Cli,
+    catalog: &Catalog,
+    term: &Term,
+    out: &mut dyn Write,
+    notes: &mut Vec<String>,
+) -> Result<()> {
     let format = cli.global.format;
     match &cli.command {
         Command::List(args) => emit(&list::run(catalog, args)?, format, term, out),
@@ -84,7 +92,17 @@ fn on_catalog(cli: &Cli, catalog: &Catalog, term: &Term, out: &mut dyn Write) ->
             std::mem::forget(view);
             written
         }
-        Command::Search(args) => emit(&search::run(catalog, args)?, format, term, out),
+        Command::Search(args) => {
+            let view = search::run(catalog, args)?;
+            if let Some(read_as) = &view.read_as {
+                notes.push(format!(
+                    "searching \"{}\": read as \"{}\"",
+                    crate::error::quoted(&args.query),
+                    crate::error::quoted(read_as)
+                ));
+            }
+            emit(&view, format, term, out)
+        }
         Command::Skills(args) => emit(&skills::run(catalog, args)?, format, term, out),
         Command::Compare(args) => emit(&compare::run(catalog, args)?, format, term, out),
         Command::Salary(args) => match args.top {

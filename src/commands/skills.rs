@@ -1,12 +1,17 @@
-//! `careers skills ROLE`: a role's skill map, skills and qualities.
-//! `careers skills --find SKILL`: the roles that list a skill.
+//! `careers skills ROLE`: a role's skill map, skills and qualities as its
+//! guides give them, and the O*NET ratings of its SOC occupation.
+//! `careers skills --find SKILL`: the roles whose guides list a skill.
+//! `careers skills --rank SKILL`: see [`crate::commands::rank`].
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Origin};
 use crate::citations::Citations;
 use crate::cli::SkillsArgs;
+pub use crate::commands::rank::RankView;
 use crate::commands::search::{round3, shown};
+use crate::commands::soc_facts::{self, Rating, IMPORTANCE_SCALE};
 use crate::error::{Error, Result};
 use crate::model::{List, Quality, SkillGroup};
+use crate::official::SkillBasis;
 use crate::search::Searcher;
 use serde::{Serialize, Serializer};
 use std::ops::Range;
@@ -15,6 +20,7 @@ use std::ops::Range;
 pub enum SkillsView<'a> {
     Map(SkillMapView<'a>),
     Find(FindView<'a>),
+    Rank(RankView<'a>),
 }
 
 impl Serialize for SkillsView<'_> {
@@ -22,6 +28,7 @@ impl Serialize for SkillsView<'_> {
         match self {
             SkillsView::Map(v) => v.serialize(s),
             SkillsView::Find(v) => v.serialize(s),
+            SkillsView::Rank(v) => v.serialize(s),
         }
     }
 }
@@ -31,13 +38,77 @@ impl Serialize for SkillsView<'_> {
 pub struct SkillMapView<'a> {
     pub id: &'a str,
     pub title: &'a str,
+    /// `bundled`, a user file's path, or `official` (an official
+    /// occupation, which has no guides: text shows its O*NET ratings only).
+    #[serde(serialize_with = "as_text")]
+    pub origin: Origin,
     pub skill_map: &'a [SkillGroup],
     pub tech_skills: &'a [List],
     pub soft_skills: &'a [List],
     pub qualities: &'a [Quality],
+    /// The O*NET ratings of each SOC occupation the role links to (exact
+    /// links first); empty for a role without a SOC link.
+    pub onet_skills: Vec<OnetSkills>,
     /// The sources cited above, in order of first citation.
     #[serde(serialize_with = "cited_sources")]
     pub sources: Citations<'a>,
+}
+
+/// The 35 O*NET skills of one SOC occupation, most important first; or
+/// why there are none.
+#[derive(Debug, Serialize)]
+pub struct OnetSkills {
+    pub soc: &'static str,
+    pub title: &'static str,
+    /// The occupation is broader or narrower than the role.
+    pub approximate: bool,
+    pub source: &'static str,
+    /// What the numbers mean: `1 (not important) to 5 (extremely important)`.
+    pub scale: &'static str,
+    /// `{"kind": "direct"}`, or `{"kind": "mean_of", "components": [...]}`
+    /// for careers' mean over a BLS aggregate's components; `null` when
+    /// O*NET rates no skills for the occupation.
+    pub basis: Option<SkillBasis>,
+    /// `[{name, importance}]`, most important first (ties by name).
+    pub ratings: Vec<Rating>,
+    /// Why `ratings` is empty; `null` when it is not.
+    pub unknown: Option<String>,
+}
+
+/// The ratings of every SOC occupation `soc` links to.
+pub fn onet_skills(soc: &[crate::model::SocLink]) -> Vec<OnetSkills> {
+    soc_facts::links(soc)
+        .into_iter()
+        .map(|l| match soc_facts::skills(&l) {
+            Some(s) => OnetSkills {
+                soc: l.soc,
+                title: l.title,
+                approximate: l.approximate,
+                source: s.source,
+                scale: IMPORTANCE_SCALE,
+                basis: Some(s.basis),
+                ratings: s.ratings,
+                unknown: None,
+            },
+            None => OnetSkills {
+                soc: l.soc,
+                title: l.title,
+                approximate: l.approximate,
+                source: crate::official::ONET_30_2,
+                scale: IMPORTANCE_SCALE,
+                basis: None,
+                ratings: Vec::new(),
+                unknown: Some(format!(
+                    "O*NET 30.2 rates no skills for SOC {} (coverage: data/occupations/README.md)",
+                    l.soc
+                )),
+            },
+        })
+        .collect()
+}
+
+fn as_text<S: Serializer>(v: &Origin, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_str(v)
 }
 
 /// The cited sources as JSON gives them: their catalog entries.
@@ -87,6 +158,9 @@ pub struct FindView<'a> {
     pub roles: Vec<SkillRole>,
     /// The sources the matches cite, role by role, for the legend.
     pub sources: Citations<'a>,
+    /// The O*NET skill the query names, if it names one: text points to
+    /// `--rank` for it.
+    pub onet_skill: Option<&'static str>,
 }
 
 /// JSON is the array of roles alone.
@@ -97,18 +171,23 @@ impl Serialize for FindView<'_> {
 }
 
 pub fn run<'a>(catalog: &'a Catalog, args: &SkillsArgs) -> Result<SkillsView<'a>> {
-    match (&args.role, &args.find) {
-        (Some(role), None) => map(catalog, role).map(SkillsView::Map),
-        (None, Some(skill)) => find(catalog, skill).map(SkillsView::Find),
+    match (&args.role, &args.find, &args.rank) {
+        (Some(role), None, None) => map(catalog, role).map(SkillsView::Map),
+        (None, Some(skill), None) => find(catalog, skill).map(SkillsView::Find),
+        (None, None, Some(skill)) => {
+            crate::commands::rank::run(catalog, skill, args).map(SkillsView::Rank)
+        }
         // clap enforces exactly one; say so if that ever changes.
         _ => Err(Error::Usage(
-            "give a ROLE or --find SKILL, not both and not neither".into(),
+            "give a ROLE, --find SKILL or --rank SKILL: exactly one".into(),
         )),
     }
 }
 
 fn map<'a>(catalog: &'a Catalog, name: &str) -> Result<SkillMapView<'a>> {
-    let role = catalog.resolve(name)?;
+    let entry = catalog.resolve_index(name)?;
+    let role = catalog.entry(entry)?;
+    let onet = onet_skills(&role.soc);
     // In the order text output shows them; a kind of list whose lists are
     // all empty shows "unknown" and cites nothing.
     let mut sources = Citations::new(&catalog.sources);
@@ -120,9 +199,12 @@ fn map<'a>(catalog: &'a Catalog, name: &str) -> Result<SkillMapView<'a>> {
     sources.cite_all(lists(&role.tech_skills));
     sources.cite_all(lists(&role.soft_skills));
     sources.cite_all(role.qualities.iter().map(|q| q.source.as_str()));
+    sources.cite_all(onet.iter().map(|o| o.source));
     Ok(SkillMapView {
         id: &role.id,
         title: &role.title,
+        origin: catalog.origin_at(entry),
+        onet_skills: onet,
         skill_map: &role.skill_map,
         tech_skills: &role.tech_skills,
         soft_skills: &role.soft_skills,
@@ -184,9 +266,17 @@ fn find<'a>(catalog: &'a Catalog, skill: &str) -> Result<FindView<'a>> {
         } else {
             "careers search".to_string()
         };
+        let rank = match crate::commands::rank::onet_skill(skill) {
+            Ok(name) => format!(
+                "\n`careers skills --rank {}` ranks the official occupations by O*NET's \
+                 importance of {name}.",
+                shell_word(&name.to_lowercase())
+            ),
+            Err(_) => String::new(),
+        };
         return Err(Error::NoResults(format!(
             "no role lists a skill matching `{}`\n\n\
-             `{search}` also looks at titles, tools and responsibilities.",
+             `{search}` also looks at titles, tools and responsibilities.{rank}",
             shown(skill),
         )));
     }
@@ -207,11 +297,12 @@ fn find<'a>(catalog: &'a Catalog, skill: &str) -> Result<FindView<'a>> {
         query: skill.to_string(),
         roles,
         sources,
+        onet_skill: crate::commands::rank::onet_skill(skill).ok(),
     })
 }
 
 /// `s` quoted for a shell when it needs to be.
-fn shell_word(s: &str) -> String {
+pub fn shell_word(s: &str) -> String {
     if !s.is_empty()
         && s.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))

@@ -9,21 +9,52 @@ use crate::term::{Paint, Term};
 use serde::Serialize;
 use std::io::{self, Write};
 
+/// The guides' growth statements, then the BLS projection's change
+/// ("+6% [3]; -5.5% [5]"), or unknown.
 fn growth_text(r: &ListRow, cites: &Citations) -> String {
-    if r.growth.is_empty() {
+    let guides = r.growth.iter().map(|g| {
+        let what = match g.percent {
+            Some(p) => percent(p),
+            None => g.trend.map_or(UNKNOWN, trend_word).to_string(),
+        };
+        format!("{what} {}", text::tag(cites, &g.source))
+    });
+    let official = r.projection.iter().map(|p| {
+        format!(
+            "{}{} {}",
+            crate::render::rank::bls_change(p.change_pct),
+            approximate(p.approximate),
+            text::tag(cites, p.source)
+        )
+    });
+    let all: Vec<String> = guides.chain(official).collect();
+    if all.is_empty() {
         return UNKNOWN.into();
     }
-    r.growth
-        .iter()
-        .map(|g| {
-            let what = match g.percent {
-                Some(p) => percent(p),
-                None => g.trend.map_or(UNKNOWN, trend_word).to_string(),
-            };
-            format!("{what} {}", text::tag(cites, &g.source))
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+    all.join("; ")
+}
+
+/// The BLS typical entry-level education ("Bachelor's degree [5]").
+fn education_text(r: &ListRow, cites: &Citations) -> String {
+    match &r.projection {
+        Some(p) => format!(
+            "{}{} {}",
+            p.entry_education.label,
+            approximate(p.approximate),
+            text::tag(cites, p.source)
+        ),
+        None => UNKNOWN.into(),
+    }
+}
+
+/// The mark of a figure of a SOC occupation the role links to
+/// approximately.
+fn approximate(yes: bool) -> &'static str {
+    if yes {
+        " (approximate)"
+    } else {
+        ""
+    }
 }
 
 fn pay_text(r: &ListRow, cites: &Citations, ascii: bool) -> String {
@@ -54,7 +85,7 @@ const STACK_BELOW: usize = 60;
 const ROLE_SHARE: f64 = 0.45;
 
 /// The widest word of each of `cells`, in columns.
-fn longest_word<'s>(cells: impl IntoIterator<Item = &'s str>) -> usize {
+pub fn longest_word<'s>(cells: impl IntoIterator<Item = &'s str>) -> usize {
     cells
         .into_iter()
         .flat_map(str::split_whitespace)
@@ -63,7 +94,8 @@ fn longest_word<'s>(cells: impl IntoIterator<Item = &'s str>) -> usize {
         .unwrap_or(0)
 }
 
-/// One role a block: for terminals too narrow for a table.
+/// One role a block: for terminals too narrow for a table (below
+/// [`STACK_BELOW`], or where the columns' longest words do not fit).
 fn stacked(view: &ListView<'_>, out: &mut dyn Write, term: &Term) -> io::Result<()> {
     let cites = &view.sources;
     for r in &view.rows {
@@ -73,6 +105,7 @@ fn stacked(view: &ListView<'_>, out: &mut dyn Write, term: &Term) -> io::Result<
             ("family", text::clean(&r.family).into_owned()),
             ("pay", pay_text(r, cites, term.ascii)),
             ("growth", growth_text(r, cites)),
+            ("education", education_text(r, cites)),
         ] {
             text::line(out, term, &format!("  {label}: {value}"))?;
         }
@@ -88,7 +121,7 @@ fn stacked(view: &ListView<'_>, out: &mut dyn Write, term: &Term) -> io::Result<
 fn table(view: &ListView<'_>, out: &mut dyn Write, term: &Term) -> io::Result<()> {
     let cites = &view.sources;
     let wide = term.width >= 100;
-    let mut header = vec!["Role", "Pay", "Growth"];
+    let mut header = vec!["Role", "Pay", "Growth", "Education"];
     if wide {
         header.insert(1, "Family");
     }
@@ -98,10 +131,14 @@ fn table(view: &ListView<'_>, out: &mut dyn Write, term: &Term) -> io::Result<()
         .map(|r| pay_text(r, cites, term.ascii))
         .collect();
     let growths: Vec<String> = view.rows.iter().map(|r| growth_text(r, cites)).collect();
-    // Each column but Role: its longest word, and the padding.
+    let educations: Vec<String> = view.rows.iter().map(|r| education_text(r, cites)).collect();
+    // Each column but Role: its longest word, the padding, and a column
+    // to spare, so that a word never fills a line to the edge (where it
+    // would read as cut).
     let mut others = vec![
-        longest_word(pays.iter().map(String::as_str).chain(["Pay"])) + 2,
-        longest_word(growths.iter().map(String::as_str).chain(["Growth"])) + 2,
+        longest_word(pays.iter().map(String::as_str).chain(["Pay"])) + 3,
+        longest_word(growths.iter().map(String::as_str).chain(["Growth"])) + 3,
+        longest_word(educations.iter().map(String::as_str).chain(["Education"])) + 3,
     ];
     if wide {
         others.insert(
@@ -112,6 +149,23 @@ fn table(view: &ListView<'_>, out: &mut dyn Write, term: &Term) -> io::Result<()
     let titles = longest_word(view.rows.iter().map(|r| r.title.as_str()).chain(["Role"]));
     let ids = view.rows.iter().map(|r| r.id.len()).max().unwrap_or(0);
     let inner = term.width.saturating_sub(header.len() + 1);
+    if others.iter().sum::<usize>() + titles + 2 > inner {
+        // No column may be narrower than its longest word: too narrow
+        // for a table.
+        return stacked(view, out, term);
+    }
+    // Pay, the figure a list is read for, on one line where the others'
+    // longest words and the titles still fit.
+    let pay_column = usize::from(wide);
+    let pay_whole = pays
+        .iter()
+        .map(|p| text::display_width(p))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    if others.iter().sum::<usize>() - others[pay_column] + pay_whole + titles + 2 <= inner {
+        others[pay_column] = others[pay_column].max(pay_whole);
+    }
     let room = inner.saturating_sub(others.iter().sum::<usize>());
     let share = (inner as f64 * ROLE_SHARE) as usize;
     let ideal = titles.max(ids) + 2;
@@ -140,6 +194,7 @@ fn table(view: &ListView<'_>, out: &mut dyn Write, term: &Term) -> io::Result<()
             role,
             cell(&pays[i], Some(pay_paint)),
             cell(&growths[i], None),
+            cell(&educations[i], None),
         ];
         if wide {
             row.insert(1, cell(&r.family, None));
@@ -195,6 +250,7 @@ impl Render for ListView<'_> {
                 growth_percent: g.and_then(|g| g.percent),
                 growth_status: g.and_then(|g| g.status.as_deref()),
                 growth_source: g.map(|g| g.source.as_str()),
+                projection: ProjectionColumns::of(r.projection.as_ref()),
             }
         });
         tsv::write(out, rows)
@@ -212,6 +268,40 @@ struct ListRecord<'a> {
     growth_percent: Option<f64>,
     growth_status: Option<&'a str>,
     growth_source: Option<&'a str>,
+    #[serde(flatten)]
+    projection: ProjectionColumns,
+}
+
+/// The BLS projection of `list`'s TSV: the SOC code it is of (not the pay
+/// figure's `soc`, though usually the same), the change, its category,
+/// the openings and the typical entry-level education; all empty without
+/// one.
+#[derive(Serialize, Default)]
+struct ProjectionColumns {
+    projection_soc: Option<&'static str>,
+    projection_approximate: Option<bool>,
+    change_percent: Option<f64>,
+    growth_category: Option<crate::official::Growth>,
+    openings_per_year: Option<u32>,
+    entry_education: Option<crate::official::Education>,
+    projection_source: Option<&'static str>,
+}
+
+impl ProjectionColumns {
+    fn of(p: Option<&crate::commands::list::ListProjection>) -> ProjectionColumns {
+        let Some(p) = p else {
+            return ProjectionColumns::default();
+        };
+        ProjectionColumns {
+            projection_soc: Some(p.soc),
+            projection_approximate: Some(p.approximate),
+            change_percent: Some(p.change_pct),
+            growth_category: Some(p.growth),
+            openings_per_year: Some(p.openings_per_year),
+            entry_education: Some(p.entry_education.code),
+            projection_source: Some(p.source),
+        }
+    }
 }
 
 impl Render for ValidateView {

@@ -8,6 +8,7 @@ pub mod ladder;
 pub mod list;
 pub mod official;
 pub mod path;
+pub mod rank;
 pub mod salary;
 pub mod search;
 pub mod shell;

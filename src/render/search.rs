@@ -67,11 +67,56 @@ pub fn role_head(
     Ok(())
 }
 
+/// Texts longer than this (O*NET descriptions, some tasks) are shown as
+/// an excerpt around their first matched word; JSON and TSV give them
+/// whole.
+const EXCERPT_CHARS: usize = 200;
+
+/// `text` cut to about [`EXCERPT_CHARS`] around its first highlight, at
+/// spaces, with "…" where it was cut; the highlights moved to match.
+pub fn excerpt(text: &str, highlight: &[Range<usize>]) -> (String, Vec<Range<usize>>) {
+    if text.chars().count() <= EXCERPT_CHARS {
+        return (text.to_string(), highlight.to_vec());
+    }
+    // Ranges come from the text; a range that is not is not trusted.
+    let mut first = highlight.first().map_or(0, |r| r.start).min(text.len());
+    while !text.is_char_boundary(first) {
+        first -= 1;
+    }
+    // A third of the room before the first match, at a space.
+    let lead = EXCERPT_CHARS / 3;
+    let mut start = text[..first]
+        .char_indices()
+        .rev()
+        .nth(lead)
+        .map_or(0, |(i, _)| i);
+    if start > 0 {
+        start = text[start..].find(' ').map_or(start, |i| start + i + 1);
+    }
+    let mut end = text[start..]
+        .char_indices()
+        .nth(EXCERPT_CHARS)
+        .map_or(text.len(), |(i, _)| start + i);
+    if end < text.len() {
+        end = text[start..end].rfind(' ').map_or(end, |i| start + i);
+    }
+    let before = if start > 0 { "… " } else { "" };
+    let after = if end < text.len() { " …" } else { "" };
+    let shift = before.len();
+    let moved = highlight
+        .iter()
+        .filter(|r| r.start >= start && r.end <= end)
+        .map(|r| r.start - start + shift..r.end - start + shift)
+        .collect();
+    (format!("{before}{}{after}", &text[start..end]), moved)
+}
+
 fn matched_line(term: &Term, m: &Matched, cites: &Citations) -> String {
+    let (text, highlight) = excerpt(&m.text, &m.highlight);
     let mut line = format!(
         "{} {}",
         term.paint(Paint::Muted, &format!("{}:", field_name(m.field))),
-        highlighted(term, &m.text, &m.highlight)
+        highlighted(term, &text, &highlight)
     );
     if let Some(c) = &m.context {
         line.push(' ');
@@ -139,6 +184,33 @@ impl Render for SearchView<'_> {
             })
         });
         tsv::write(out, rows)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)] // one highlight, as a slice
+    fn long_texts_are_cut_around_their_first_match_at_spaces() {
+        let text = format!("{} needle {}", "word ".repeat(60), "tail ".repeat(60));
+        let at = text.find("needle").unwrap_or(0);
+        let (cut, moved) = excerpt(&text, &[at..at + 6]);
+        assert!(
+            cut.starts_with("… word") && cut.ends_with("tail …"),
+            "{cut}"
+        );
+        assert!(cut.chars().count() <= EXCERPT_CHARS + 4);
+        assert_eq!(moved.len(), 1);
+        assert_eq!(&cut[moved[0].clone()], "needle");
+        // Short texts and a match at the start are left whole or cut at the end only.
+        assert_eq!(excerpt("short", &[0..5]).0, "short");
+        let (cut, _) = excerpt(&text, &[0..4]);
+        assert!(cut.starts_with("word") && cut.ends_with(" …"), "{cut}");
+        // Multi-byte text is cut at char boundaries.
+        let wide = "é".repeat(500);
+        assert!(excerpt(&wide, &[600..602]).0.chars().count() <= EXCERPT_CHARS + 4);
     }
 }
 

@@ -1,7 +1,10 @@
 //! Text and TSV for `careers skills`.
 
+use crate::catalog::Origin;
 use crate::citations::Citations;
-use crate::commands::skills::{FindView, SkillKind, SkillMapView, SkillsView};
+use crate::commands::skills::shell_word;
+use crate::commands::skills::{FindView, OnetSkills, SkillKind, SkillMapView, SkillsView};
+use crate::official::SkillBasis;
 use crate::render::search::{highlighted, role_head, wrap_painted};
 use crate::render::text::{self, bullet, clean, heading, paragraph, styled_bullet, tag, UNKNOWN};
 use crate::render::{tsv, Render};
@@ -14,6 +17,7 @@ impl Render for SkillsView<'_> {
         match self {
             SkillsView::Map(v) => v.text(out, term),
             SkillsView::Find(v) => v.text(out, term),
+            SkillsView::Rank(v) => v.text(out, term),
         }
     }
 
@@ -21,6 +25,7 @@ impl Render for SkillsView<'_> {
         match self {
             SkillsView::Map(v) => v.tsv(out),
             SkillsView::Find(v) => v.tsv(out),
+            SkillsView::Rank(v) => v.tsv(out),
         }
     }
 }
@@ -69,6 +74,66 @@ fn lists(
     Ok(())
 }
 
+/// One occupation's O*NET ratings: a heading naming the occupation, the
+/// scale, then one line per skill, most important first.
+fn onet_block(
+    out: &mut dyn Write,
+    term: &Term,
+    cites: &Citations,
+    o: &OnetSkills,
+) -> io::Result<()> {
+    writeln!(out)?;
+    let approximate = if o.approximate {
+        " (approximate match)"
+    } else {
+        ""
+    };
+    let head = format!(
+        "{} {}",
+        term.paint(
+            Paint::Heading,
+            &format!(
+                "O*NET skills: SOC {} {}{approximate}",
+                o.soc,
+                clean(o.title)
+            )
+        ),
+        term.paint(Paint::Muted, &tag(cites, o.source))
+    );
+    wrap_painted(out, term, &head, "", "  ")?;
+    if let Some(why) = &o.unknown {
+        return wrap_painted(
+            out,
+            term,
+            &format!(
+                "{} {}",
+                term.paint(Paint::Warning, UNKNOWN),
+                term.paint(Paint::Muted, &format!("({})", clean(why)))
+            ),
+            "  ",
+            "  ",
+        );
+    }
+    let mut about = format!("Importance from {}.", o.scale);
+    if let Some(SkillBasis::MeanOf { components }) = &o.basis {
+        about.push_str(&format!(
+            " O*NET rates this aggregate's parts, not the aggregate: these are \
+             careers' means of the ratings of SOC {} (computed).",
+            components.join(", ")
+        ));
+    }
+    paragraph(out, term, &about, "  ")?;
+    for r in &o.ratings {
+        let line = format!(
+            "{}  {}",
+            term.paint(Paint::Figure, &format!("{:.2}", r.importance)),
+            clean(r.name)
+        );
+        wrap_painted(out, term, &line, "  ", "        ")?;
+    }
+    Ok(())
+}
+
 impl Render for SkillMapView<'_> {
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
         let cites = &self.sources;
@@ -81,6 +146,13 @@ impl Render for SkillMapView<'_> {
                 term.paint(Paint::Id, &clean(self.id))
             ),
         )?;
+        if self.origin == Origin::Official {
+            // An official occupation has no guides: its O*NET ratings only.
+            for o in &self.onet_skills {
+                onet_block(out, term, cites, o)?;
+            }
+            return text::source_legend(out, term, cites);
+        }
         writeln!(out)?;
         heading(out, term, "Skill map")?;
         if self.skill_map.is_empty() {
@@ -119,6 +191,9 @@ impl Render for SkillMapView<'_> {
             );
             styled_bullet(out, term, &text, "  ")?;
         }
+        for o in &self.onet_skills {
+            onet_block(out, term, cites, o)?;
+        }
         if cites.is_empty() {
             writeln!(out)?;
         }
@@ -134,6 +209,7 @@ impl Render for SkillMapView<'_> {
                 skill: s,
                 detail: "",
                 source: &g.source,
+                ..SkillRecord::default()
             }));
         }
         for (kind, group, lists) in [
@@ -147,6 +223,7 @@ impl Render for SkillMapView<'_> {
                     skill: s,
                     detail: "",
                     source: &l.source,
+                    ..SkillRecord::default()
                 }));
             }
         }
@@ -156,7 +233,20 @@ impl Render for SkillMapView<'_> {
             skill: &q.name,
             detail: &q.text,
             source: &q.source,
+            ..SkillRecord::default()
         }));
+        for o in &self.onet_skills {
+            rows.extend(o.ratings.iter().map(|r| SkillRecord {
+                kind: "onet",
+                group: o.title,
+                skill: r.name,
+                detail: "",
+                source: o.source,
+                importance: Some(r.importance),
+                soc: Some(o.soc),
+                approximate: Some(o.approximate),
+            }));
+        }
         tsv::write(out, rows)
     }
 }
@@ -170,6 +260,11 @@ struct SkillRecord<'a> {
     /// A quality's explanation; empty otherwise.
     detail: &'a str,
     source: &'a str,
+    /// O*NET ratings (kind `onet`): the importance (1-5), the SOC code
+    /// rated and whether the role's link to it is approximate.
+    importance: Option<f64>,
+    soc: Option<&'a str>,
+    approximate: Option<bool>,
 }
 
 impl Render for FindView<'_> {
@@ -198,18 +293,19 @@ impl Render for FindView<'_> {
             writeln!(out)?;
         }
         text::source_legend(out, term, cites)?;
-        text::line(
-            out,
-            term,
-            &term.paint(
-                Paint::Muted,
-                &format!(
-                    "{n} {} a skill matching `{}`. Scores run from 0 to 1.",
-                    if n == 1 { "role lists" } else { "roles list" },
-                    clean(&self.query)
-                ),
-            ),
-        )
+        let mut summary = format!(
+            "{n} {} a skill matching `{}`. Scores run from 0 to 1.",
+            if n == 1 { "role lists" } else { "roles list" },
+            clean(&self.query)
+        );
+        if let Some(skill) = self.onet_skill {
+            summary.push_str(&format!(
+                " `careers skills --rank {}` ranks the official occupations by O*NET's \
+                 importance of {skill}.",
+                shell_word(&skill.to_lowercase())
+            ));
+        }
+        text::line(out, term, &term.paint(Paint::Muted, &summary))
     }
 
     fn tsv(&self, out: &mut dyn Write) -> io::Result<()> {

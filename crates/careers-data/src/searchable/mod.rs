@@ -9,13 +9,16 @@
 //! searchable texts, 30,283 distinct ones, made of far fewer distinct
 //! words.
 
+pub mod official;
+
 use crate::model::Role;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// A field of a role that search looks at (`--in`; the command-line
-/// names are in `cli.rs`).
+/// names are in `cli.rs`). The first five are a role's own texts; the
+/// others the official texts of an occupation ([`official`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SearchField {
     Title,
@@ -23,10 +26,35 @@ pub enum SearchField {
     Skills,
     Tools,
     Responsibilities,
+    /// O*NET occupation descriptions.
+    Description,
+    /// O*NET task statements.
+    Tasks,
+    /// O*NET alternate titles.
+    AlternateTitles,
+    /// BLS sample job titles.
+    SampleTitles,
+    /// O*NET hot technologies.
+    Technology,
 }
 
 /// Every field, in the order hits of equal score are listed.
-pub const ALL_FIELDS: [SearchField; 5] = [
+pub const ALL_FIELDS: [SearchField; 10] = [
+    SearchField::Title,
+    SearchField::Alias,
+    SearchField::AlternateTitles,
+    SearchField::SampleTitles,
+    SearchField::Skills,
+    SearchField::Tools,
+    SearchField::Technology,
+    SearchField::Responsibilities,
+    SearchField::Tasks,
+    SearchField::Description,
+];
+
+/// The fields of a role's own texts, in the order [`SearchIndex`] stores
+/// them (the user-data cache holds that index: this order is its format).
+pub const ROLE_FIELDS: [SearchField; 5] = [
     SearchField::Title,
     SearchField::Alias,
     SearchField::Skills,
@@ -126,6 +154,12 @@ pub fn texts(role: &Role, field: SearchField) -> Vec<Text<'_>> {
             .iter()
             .flat_map(|l| l.items.iter().map(|i| t(i, None, Some(&l.source))))
             .collect(),
+        // The official texts are in their own index.
+        SearchField::Description
+        | SearchField::Tasks
+        | SearchField::AlternateTitles
+        | SearchField::SampleTitles
+        | SearchField::Technology => Vec::new(),
     }
 }
 
@@ -176,7 +210,7 @@ pub struct SearchIndex {
     /// Where each text's part of `text_words` starts; one more than texts.
     #[serde(with = "serde_bytes")]
     text_starts: Vec<u8>,
-    /// For each role, for each field of [`ALL_FIELDS`] in turn: how many
+    /// For each role, for each field of [`ROLE_FIELDS`] in turn: how many
     /// texts, then their numbers, in [`texts`]' order.
     #[serde(with = "serde_bytes")]
     lists: Vec<u8>,
@@ -235,7 +269,7 @@ impl SearchIndex {
         push(&mut index.text_starts, 0)?;
         for role in roles {
             push(&mut index.starts, index.lists.len() / 4)?;
-            for field in ALL_FIELDS {
+            for field in ROLE_FIELDS {
                 let all = texts(role, field);
                 push(&mut index.lists, all.len())?;
                 for t in all {
@@ -297,7 +331,7 @@ impl SearchIndex {
         let Some(mut rest) = U32s(&self.lists).slice(start as usize, end as usize) else {
             return U32s::default();
         };
-        for f in ALL_FIELDS {
+        for f in ROLE_FIELDS {
             let Some(n) = rest.get(0) else {
                 return U32s::default();
             };

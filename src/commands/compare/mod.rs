@@ -1,7 +1,10 @@
 //! `careers compare ROLE ROLE [ROLE...]`: roles side by side, the first the
 //! baseline. Pay differences are computed only between figures of the
 //! same kind, currency and period; anything else is reported as not
-//! comparable, with the reason.
+//! comparable, with the reason. Beside the guides' facts, each role's SOC
+//! occupation's BLS projection and O*NET skill ratings ([`official`]).
+
+pub mod official;
 
 use crate::catalog::Catalog;
 use crate::citations::Citations;
@@ -37,7 +40,8 @@ pub struct GrowthStatement {
 pub struct Growth {
     /// Every outlook statement with a figure, a trend or a status.
     pub statements: Vec<GrowthStatement>,
-    /// The statements name different trends (growing vs declining).
+    /// The statements name different trends (growing vs declining), the
+    /// BLS projection of the role's SOC occupations counted as one.
     pub sources_disagree: bool,
 }
 
@@ -101,6 +105,14 @@ pub struct CompareRole {
     pub ladders: Vec<LadderPlace>,
     /// Official wages (BLS) of the role's SOC occupations in the area.
     pub official: Vec<OfficialWages>,
+    /// The role's SOC occupations (exact links first) with their BLS
+    /// projection 2024–34: outlook, education, experience, training.
+    pub occupations: Vec<official::OccupationFacts>,
+    /// The O*NET 30.2 ratings of the first of them O*NET rates, all 35,
+    /// most important first; `null` when none is rated.
+    pub onet_skills: Option<crate::commands::soc_facts::SkillRatings>,
+    /// Why `onet_skills` is `null`.
+    pub onet_skills_unknown: Option<String>,
 }
 
 /// What a difference is measured on.
@@ -235,6 +247,13 @@ pub struct CompareView<'a> {
     pub skills: SetComparison,
     pub tools: SetComparison,
     pub gaps: Vec<GapEntry>,
+    /// The change of all occupations 2024–34 that each growth category is
+    /// measured against (computed by careers from the projections).
+    pub all_occupations: crate::official::AllOccupations,
+    /// The O*NET skills side by side: each role's most important ones.
+    pub skill_grid: Vec<official::GridRow>,
+    /// For each other role, its O*NET ratings against the baseline's.
+    pub skill_differences: Vec<official::SkillDifferences>,
     /// Every source cited above, in order of first citation (text output
     /// numbers them in this order).
     #[serde(serialize_with = "source_refs")]
@@ -261,9 +280,11 @@ pub fn run<'a>(catalog: &'a Catalog, args: &CompareArgs) -> Result<CompareView<'
         ));
     }
     let mut roles: Vec<&Role> = Vec::new();
+    let mut own: Vec<bool> = Vec::new();
     let mut names: Vec<&str> = Vec::new();
     for name in &args.roles {
-        let role = catalog.resolve(name)?;
+        let entry = catalog.resolve_index(name)?;
+        let role = catalog.entry(entry)?;
         if let Some(i) = roles.iter().position(|r| r.id == role.id) {
             let how = if names[i] == name {
                 format!("`{name}` is given twice")
@@ -276,16 +297,19 @@ pub fn run<'a>(catalog: &'a Catalog, args: &CompareArgs) -> Result<CompareView<'
             )));
         }
         roles.push(role);
+        own.push(catalog.origin_at(entry) == crate::catalog::Origin::Official);
         names.push(name);
     }
     let area = crate::commands::official::area(args.area.as_deref())?;
-    build(catalog, &roles, area)
+    build(catalog, &roles, &own, area)
 }
 
-/// The comparison of `roles` (at least one; the first is the baseline).
+/// The comparison of `roles` (at least one; the first is the baseline);
+/// `own[i]` says role `i` is an official occupation itself.
 pub fn build<'a>(
     catalog: &'a Catalog,
     roles: &[&Role],
+    own: &[bool],
     area: &crate::wages::Area,
 ) -> Result<CompareView<'a>> {
     let ask = Ask {
@@ -293,18 +317,61 @@ pub fn build<'a>(
         period: None,
         hours_per_year: pay::DEFAULT_HOURS_PER_YEAR,
     };
-    let columns: Vec<CompareRole> = roles
-        .iter()
-        .map(|r| {
-            let answer = pay::answer(&r.salary, &r.soc, &ask);
-            Ok(CompareRole {
-                headline: answer.headline,
-                pay: answer.curated,
-                official: answer.official,
-                ..column(catalog, r)?
+    let columns: Vec<CompareRole> =
+        roles
+            .iter()
+            .zip(own.iter().chain(std::iter::repeat(&false)))
+            .map(|(r, &own)| {
+                let answer = pay::answer(&r.salary, &r.soc, &ask);
+                let facts = official::of(r, own);
+                let mut column = column(catalog, r)?;
+                // The BLS projection is a statement too: a guide that says
+                // growing disagrees with a projected decline.
+                let bls = facts.occupations.iter().filter_map(|o| o.outlook).map(|o| {
+                    match o.change_pct {
+                        c if c > 0.0 => Trend::Growing,
+                        c if c < 0.0 => Trend::Declining,
+                        _ => Trend::Stable,
+                    }
+                });
+                let trends: Vec<Trend> = column
+                    .growth
+                    .statements
+                    .iter()
+                    .filter_map(|s| s.trend)
+                    .chain(bls)
+                    .collect();
+                column.growth.sources_disagree = trends.windows(2).any(|w| w[0] != w[1]);
+                Ok(CompareRole {
+                    headline: answer.headline,
+                    pay: answer.curated,
+                    official: answer.official,
+                    occupations: facts.occupations,
+                    onet_skills: facts.skills,
+                    onet_skills_unknown: facts.skills_unknown,
+                    ..column
+                })
             })
-        })
-        .collect::<Result<_>>()?;
+            .collect::<Result<_>>()?;
+    let rated: Vec<Option<&crate::commands::soc_facts::SkillRatings>> =
+        columns.iter().map(|c| c.onet_skills.as_ref()).collect();
+    let skill_grid = official::grid(&rated);
+    let skill_differences = match columns.split_first() {
+        Some((base, others)) => others
+            .iter()
+            .map(|o| {
+                official::differences(
+                    &o.id,
+                    (
+                        base.onet_skills.as_ref(),
+                        base.onet_skills_unknown.as_deref(),
+                    ),
+                    (o.onet_skills.as_ref(), o.onet_skills_unknown.as_deref()),
+                )
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     let mut differences = Vec::new();
     if let Some(((base, others), (base_column, other_columns))) =
         roles.split_first().zip(columns.split_first())
@@ -347,6 +414,9 @@ pub fn build<'a>(
         skills,
         tools,
         gaps,
+        all_occupations: crate::commands::soc_facts::all_occupations(),
+        skill_grid,
+        skill_differences,
         sources: Citations::new(&catalog.sources),
     };
     cite(&mut view);
@@ -367,14 +437,27 @@ fn cite(view: &mut CompareView<'_>) {
     for r in &view.roles {
         r.official.iter().for_each(|o| add(&o.source));
     }
+    // The guides' then the BLS figures of each role, as text shows them.
+    let bls = |r: &CompareRole| -> Vec<&'static str> {
+        r.occupations
+            .iter()
+            .flat_map(|o| {
+                let outlook = o.outlook.map(|x| x.source);
+                outlook.into_iter().chain(o.requirements.map(|x| x.source))
+            })
+            .collect()
+    };
     for r in &view.roles {
         r.growth.statements.iter().for_each(|g| add(&g.source));
+        bls(r).into_iter().for_each(&mut add);
     }
     for r in &view.roles {
         r.education.iter().for_each(|e| add(&e.source));
+        bls(r).into_iter().for_each(&mut add);
     }
     for r in &view.roles {
         r.experience.iter().for_each(|e| add(&e.source));
+        bls(r).into_iter().for_each(&mut add);
     }
     for r in &view.roles {
         r.remote.iter().for_each(|e| add(&e.source));
@@ -387,6 +470,9 @@ fn cite(view: &mut CompareView<'_>) {
     }
     for r in &view.roles {
         r.ladders.iter().for_each(|l| add(&l.source));
+    }
+    for r in &view.roles {
+        r.onet_skills.iter().for_each(|s| add(s.source));
     }
     view.sources = out;
 }
@@ -415,10 +501,13 @@ fn column(catalog: &Catalog, r: &Role) -> Result<CompareRole> {
         })
     };
     Ok(CompareRole {
-        // The pay answer's, filled in by `build`.
+        // The pay answer's and the official facts, filled in by `build`.
         headline: None,
         pay: Vec::new(),
         official: Vec::new(),
+        occupations: Vec::new(),
+        onet_skills: None,
+        onet_skills_unknown: None,
         id: r.id.clone(),
         title: r.title.clone(),
         growth: Growth {

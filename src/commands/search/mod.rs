@@ -1,29 +1,40 @@
 //! `careers search QUERY`: roles ranked by how well their titles, aliases,
-//! skills, tools and responsibilities match a typed query.
+//! skills, tools and responsibilities match a typed query, and, for the
+//! official occupations (and the curated roles that stand for one), the
+//! O*NET titles, alternate titles, technology, task statements and
+//! descriptions and the BLS sample titles ([`official`]).
 //!
 //! Every text is scored by [`crate::search::Searcher`] (0 to 1) and
 //! multiplied by its field's weight ([`weight`]). A role keeps its best
 //! hit in each field; its score is its best hit's. Roles are ranked by
 //! score, then by how many fields matched, then by title.
 
+mod official;
+
 use crate::catalog::{Catalog, IndexKind};
 use crate::citations::Citations;
 use crate::cli::{SearchArgs, SearchField};
 use crate::error::{Error, Result};
+use crate::official as official_data;
 use crate::search::Searcher;
 pub use crate::searchable::ALL_FIELDS;
 use crate::searchable::{name_texts, texts, SearchIndex};
 use serde::{Serialize, Serializer};
 use std::ops::Range;
 
-/// How much a match in each field counts: a role's own names first, then
-/// what it needs, then what it does.
+/// How much a match in each field counts: a role's own names first
+/// (title, then aliases, then the titles people hold in it: O*NET's
+/// alternate and BLS's sample titles), then what it needs, then what it
+/// does, then what it is described as. An exact title (1.0) beats an
+/// exact task (0.7).
 pub fn weight(field: SearchField) -> f64 {
     match field {
         SearchField::Title => 1.0,
         SearchField::Alias => 0.95,
-        SearchField::Skills | SearchField::Tools => 0.85,
-        SearchField::Responsibilities => 0.7,
+        SearchField::AlternateTitles | SearchField::SampleTitles => 0.9,
+        SearchField::Skills | SearchField::Tools | SearchField::Technology => 0.85,
+        SearchField::Responsibilities | SearchField::Tasks => 0.7,
+        SearchField::Description => 0.6,
     }
 }
 
@@ -35,6 +46,11 @@ pub fn field_name(field: SearchField) -> &'static str {
         SearchField::Skills => "skills",
         SearchField::Tools => "tools",
         SearchField::Responsibilities => "responsibilities",
+        SearchField::Description => "description",
+        SearchField::Tasks => "tasks",
+        SearchField::AlternateTitles => "alternate_titles",
+        SearchField::SampleTitles => "sample_titles",
+        SearchField::Technology => "technology",
     }
 }
 
@@ -45,6 +61,11 @@ fn field_plural(field: SearchField) -> &'static str {
         SearchField::Skills => "skills",
         SearchField::Tools => "tools",
         SearchField::Responsibilities => "responsibilities",
+        SearchField::Description => "descriptions",
+        SearchField::Tasks => "tasks",
+        SearchField::AlternateTitles => "alternate titles",
+        SearchField::SampleTitles => "sample titles",
+        SearchField::Technology => "technology",
     }
 }
 
@@ -82,7 +103,11 @@ pub struct RoleHit {
 
 #[derive(Debug, Clone)]
 pub struct SearchView<'a> {
+    /// The query searched for: as typed, or as corrected.
     pub query: String,
+    /// The corrected query, when its misspelt words were corrected and
+    /// that matched better than the query as typed ([`corrected`]).
+    pub read_as: Option<String>,
     /// The roles shown, best first.
     pub hits: Vec<RoleHit>,
     /// How many roles matched before `--limit`.
@@ -103,8 +128,13 @@ struct FieldBest {
     field: SearchField,
     /// Weighted and rounded.
     score: f64,
-    /// Index into `texts(role, field)`.
+    /// Index into `texts(role, field)`, or for an official text into the
+    /// texts of its block ([`official::profile_texts`]).
     text: usize,
+    /// The official occupation (by block) an official text is of, and
+    /// its kind.
+    block: Option<usize>,
+    kind: Option<crate::searchable::official::TextKind>,
 }
 
 /// A role that matched, by entry number in the catalog.
@@ -169,7 +199,13 @@ fn best_in_field(
         if let Some(s) = s {
             let score = round3(s * w);
             if top.as_ref().is_none_or(|b| score > b.score) {
-                top = Some(FieldBest { field, score, text });
+                top = Some(FieldBest {
+                    field,
+                    score,
+                    text,
+                    block: None,
+                    kind: None,
+                });
             }
         }
     };
@@ -265,16 +301,102 @@ impl Memo {
 }
 
 pub fn run<'a>(catalog: &'a Catalog, args: &SearchArgs) -> Result<SearchView<'a>> {
-    let mut searcher = Searcher::new(&args.query)
-        .map_err(|e| Error::Usage(format!("the search query `{}` {e}", shown(&args.query))))?;
     let fields = fields_of(args);
+    // The query with its misspelt words corrected to words of the official
+    // titles, as role names are corrected (`sofware enginer` -> `software
+    // engineer`), taken when it matches better than the query as typed.
+    if let Some(query) = corrected(&args.query) {
+        if let Some(mut view) = search_for(catalog, args, &query, &fields)? {
+            // A match as good as an exact skill, tool or technology is
+            // taken without searching as typed: a typed word that is in no
+            // title matches names only with a typo's penalty (and typos
+            // are the slow case of the matcher).
+            let typed = if best_score(&view) >= weight(SearchField::Technology) {
+                None
+            } else {
+                search_for(catalog, args, &args.query, &fields)?
+            };
+            match typed {
+                Some(typed) if best_score(&typed) >= best_score(&view) => return Ok(typed),
+                _ => {
+                    view.read_as = Some(query);
+                    return Ok(view);
+                }
+            }
+        }
+    }
+    search_for(catalog, args, &args.query, &fields)?
+        .ok_or_else(|| no_results(catalog, &args.query, &fields))
+}
+
+/// The score of a search's best hit.
+fn best_score(view: &SearchView) -> f64 {
+    view.hits.first().map_or(0.0, |h| h.score)
+}
+
+/// `query` with each word that is in no official title replaced by the
+/// closest word that is ([`official_data::titles::closest_word`], the
+/// correction role names get); `None` when no word changed.
+fn corrected(query: &str) -> Option<String> {
+    let q = crate::validate::normalize_name(query);
+    let mut changed = false;
+    let words: Vec<String> = q
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| match official_data::titles::closest_word(w) {
+            Some(c) => {
+                changed = true;
+                c
+            }
+            None => w.to_string(),
+        })
+        .collect();
+    changed.then(|| words.join(" "))
+}
+
+/// The roles `query` matches in `fields`, best first (`None` when none
+/// does).
+fn search_for<'a>(
+    catalog: &'a Catalog,
+    args: &SearchArgs,
+    query: &str,
+    fields: &[SearchField],
+) -> Result<Option<SearchView<'a>>> {
+    let mut searcher = Searcher::new(query)
+        .map_err(|e| Error::Usage(format!("the search query `{}` {e}", shown(query))))?;
     let mut memos = Memos::default();
+    // The official texts, one pass over their index.
+    let official_scores = official::score_all(&mut searcher, fields);
     // Curated roles and the official occupations no curated role stands for.
     let mut found: Vec<Found> = Vec::new();
+    let blocks_of = official::Blocks::of(catalog);
     for entry in catalog.entry_numbers() {
+        let blocks = blocks_of.get(catalog, entry);
         let mut best: Vec<FieldBest> = Vec::new();
-        for &f in &fields {
-            best.extend(best_in_field(catalog, entry, f, &mut searcher, &mut memos)?);
+        for &f in fields {
+            let own = best_in_field(catalog, entry, f, &mut searcher, &mut memos)?;
+            // An official text counts only when it beats the role's own.
+            let from_blocks = blocks.iter().filter_map(|&b| {
+                let x = official_scores.get(b, f)?;
+                Some(FieldBest {
+                    field: f,
+                    score: x.score,
+                    text: x.ordinal,
+                    block: Some(b),
+                    kind: Some(x.kind),
+                })
+            });
+            let top =
+                own.into_iter().chain(from_blocks).reduce(
+                    |a, b| {
+                        if b.score > a.score {
+                            b
+                        } else {
+                            a
+                        }
+                    },
+                );
+            best.extend(top);
         }
         if !best.is_empty() {
             // Best first; equal scores stay in field order (the sort is stable).
@@ -283,7 +405,7 @@ pub fn run<'a>(catalog: &'a Catalog, args: &SearchArgs) -> Result<SearchView<'a>
         }
     }
     if found.is_empty() {
-        return Err(no_results(catalog, &args.query, &fields));
+        return Ok(None);
     }
     // Best score first (scores have three decimals: exact as thousandths),
     // then more fields matched, then by title and id. The keys are made
@@ -310,59 +432,101 @@ pub fn run<'a>(catalog: &'a Catalog, args: &SearchArgs) -> Result<SearchView<'a>
     // Roles decoded and highlights worked out only for what is shown.
     let hits = found
         .into_iter()
-        .map(|Found { entry, best }| {
-            // Names are among a role's short facts: no need for the whole
-            // profile when only they matched.
-            let names_only = best
-                .iter()
-                .all(|b| matches!(b.field, SearchField::Title | SearchField::Alias));
-            let (id, title, role) = if names_only {
-                let core = catalog.entry_core(entry)?;
-                (&core.id, &core.title, Err(core))
-            } else {
-                let role = catalog.entry(entry)?;
-                (&role.id, &role.title, Ok(role))
-            };
-            let matched = best
-                .into_iter()
-                .filter_map(|FieldBest { field, score, text }| {
-                    let all = match role {
-                        Ok(role) => texts(role, field),
-                        Err(core) => name_texts(core, field),
-                    };
-                    let t = all.get(text)?;
-                    let highlight = searcher
-                        .highlight(t.text)
-                        .map(|(_, h)| h)
-                        .unwrap_or_default();
-                    Some(Matched {
-                        field,
-                        text: t.text.to_string(),
-                        context: t.context.map(str::to_string),
-                        score,
-                        source: t.source.map(str::to_string),
-                        highlight,
-                    })
-                })
-                .collect::<Vec<_>>();
-            Ok(RoleHit {
-                id: id.clone(),
-                title: title.clone(),
-                score: matched.first().map_or(0.0, |m| m.score),
-                matched,
-            })
-        })
+        .map(|f| hit(catalog, f, &mut searcher))
         .collect::<Result<Vec<RoleHit>>>()?;
     let mut sources = Citations::new(&catalog.sources);
     sources.cite_all(
         hits.iter()
             .flat_map(|h| h.matched.iter().filter_map(|m| m.source.as_deref())),
     );
-    Ok(SearchView {
-        query: args.query.clone(),
+    Ok(Some(SearchView {
+        query: query.to_string(),
+        read_as: None,
         hits,
         total,
         sources,
+    }))
+}
+
+/// A found role as output shows it: its names and, for each field that
+/// matched, the text with its highlights, context and source. Only a
+/// role whose skills, tools or duties matched is decoded whole; only the
+/// occupations whose official texts matched are decompressed.
+fn hit(catalog: &Catalog, found: Found, searcher: &mut Searcher) -> Result<RoleHit> {
+    let Found { entry, best } = found;
+    let names_only = best
+        .iter()
+        .all(|b| b.block.is_some() || matches!(b.field, SearchField::Title | SearchField::Alias));
+    let (id, title, role) = if names_only {
+        let core = catalog.entry_core(entry)?;
+        (&core.id, &core.title, Err(core))
+    } else {
+        let role = catalog.entry(entry)?;
+        (&role.id, &role.title, Ok(role))
+    };
+    let curated = entry < catalog.role_count();
+    let mut profiles: Vec<(usize, official_data::Profile)> = Vec::new();
+    let mut matched = Vec::new();
+    for FieldBest {
+        field,
+        score,
+        text,
+        block,
+        kind,
+    } in best
+    {
+        let (text, context, source) = match block {
+            Some(b) => {
+                if !profiles.iter().any(|(have, _)| *have == b) {
+                    let soc = official_data::oews_code(b).unwrap_or_default();
+                    profiles.extend(official_data::profile(soc).map(|p| (b, p)));
+                }
+                let Some((_, p)) = profiles.iter().find(|(have, _)| *have == b) else {
+                    continue;
+                };
+                let Some(kind) = kind else { continue };
+                // The index and the profile list texts in one order.
+                let texts = official::profile_texts(p);
+                let Some(t) = texts.iter().filter(|t| t.kind == kind).nth(text) else {
+                    continue;
+                };
+                (
+                    t.text.to_string(),
+                    official::context(t, p.soc, curated),
+                    Some(t.source.to_string()),
+                )
+            }
+            None => {
+                let all = match role {
+                    Ok(role) => texts(role, field),
+                    Err(core) => name_texts(core, field),
+                };
+                let Some(t) = all.get(text) else { continue };
+                (
+                    t.text.to_string(),
+                    t.context.map(str::to_string),
+                    t.source.map(str::to_string),
+                )
+            }
+        };
+        let highlight = searcher
+            .highlight(&text)
+            .map(|(_, h)| h)
+            .unwrap_or_default();
+        matched.push(Matched {
+            field,
+            text,
+            context,
+            score,
+            source,
+            highlight,
+        });
+    }
+    Ok(RoleHit {
+        id: id.clone(),
+        title: title.clone(),
+        score: matched.first().map_or(0.0, |m| m.score),
+        matched,
     })
 }
 
@@ -371,12 +535,18 @@ fn no_results(catalog: &Catalog, query: &str, fields: &[SearchField]) -> Error {
     let mut message = format!("nothing matches `{}` in {}", shown(query), listed(fields));
     let near = crate::resolve::closest(&catalog.candidates(), query, 3);
     if !near.is_empty() {
+        // Laid out as `show`'s "no role matches" lays them out.
+        let pairs: Vec<(String, String)> = near
+            .into_iter()
+            .filter_map(|i| {
+                Some((
+                    catalog.entry_id(i)?.into_owned(),
+                    catalog.entry_title(i)?.to_string(),
+                ))
+            })
+            .collect();
         message.push_str("\n\ndid you mean:");
-        for i in near {
-            if let (Some(id), Some(title)) = (catalog.entry_id(i), catalog.entry_title(i)) {
-                message.push_str(&format!("\n  {id:<34} {title}"));
-            }
-        }
+        message.push_str(&crate::error::entries(&pairs));
     }
     if fields.len() < ALL_FIELDS.len() {
         message.push_str("\n\nWithout --in, every field is searched.");
@@ -400,7 +570,8 @@ mod tests {
         assert_eq!(listed(&[SearchField::Tools]), "tools");
         assert_eq!(
             listed(&ALL_FIELDS),
-            "titles, aliases, skills, tools or responsibilities"
+            "titles, aliases, alternate titles, sample titles, skills, tools, technology, \
+             responsibilities, tasks or descriptions"
         );
     }
 
@@ -410,5 +581,11 @@ mod tests {
         assert!(weight(SearchField::Alias) > weight(SearchField::Skills));
         assert_eq!(weight(SearchField::Skills), weight(SearchField::Tools));
         assert!(weight(SearchField::Tools) > weight(SearchField::Responsibilities));
+        // An exact title beats an exact task mention; people's titles come
+        // between a role's aliases and what it needs.
+        assert!(weight(SearchField::Alias) > weight(SearchField::AlternateTitles));
+        assert!(weight(SearchField::SampleTitles) > weight(SearchField::Technology));
+        assert!(weight(SearchField::Title) > weight(SearchField::Tasks));
+        assert!(weight(SearchField::Tasks) > weight(SearchField::Description));
     }
 }

@@ -1,6 +1,9 @@
 //! Text and TSV for `careers compare`: a table with one column per role
 //! where the terminal is wide enough, attribute by attribute otherwise;
-//! then shared and unique skills and tools, and the skill gaps.
+//! then the O*NET skills side by side ([`official`]), and the guides'
+//! shared and unique skills and tools, and the skill gaps.
+
+mod official;
 
 use crate::commands::compare::{CompareRole, CompareView, Measure, PayDifference, Sourced};
 use crate::model::Period;
@@ -21,7 +24,7 @@ const MIN_COLUMN: usize = 22;
 /// Width of the attribute column of the table.
 const LABEL_COLUMN: usize = 13;
 
-fn cite_tag(view: &CompareView, source: &str) -> String {
+pub(crate) fn cite_tag(view: &CompareView, source: &str) -> String {
     match view.sources.number(source) {
         Some(n) => format!("[{n}]"),
         None => format!("[{source}]"),
@@ -178,8 +181,7 @@ fn difference_lines(view: &CompareView, i: usize) -> Vec<String> {
 }
 
 fn growth_lines(view: &CompareView, r: &CompareRole) -> Vec<String> {
-    let mut out: Vec<String> = r
-        .growth
+    r.growth
         .statements
         .iter()
         .map(|g| {
@@ -199,11 +201,7 @@ fn growth_lines(view: &CompareView, r: &CompareRole) -> Vec<String> {
             }
             format!("{} {}", parts.join(" "), cite_tag(view, &g.source))
         })
-        .collect();
-    if r.growth.sources_disagree {
-        out.push("(sources disagree)".into());
-    }
-    out
+        .collect()
 }
 
 /// Years where any source gives them; the sources' words otherwise.
@@ -293,8 +291,27 @@ fn official_lines(view: &CompareView, r: &CompareRole, ascii: bool) -> Vec<Strin
     out
 }
 
-/// The attribute rows: label and, per role, its lines.
+/// The attribute rows: label and, per role, its lines (the guides' first,
+/// then the BLS figures of the role's SOC occupation). A row no source
+/// fills for any role is left out; [`empty_rows`] names them.
 fn rows(view: &CompareView, term: &Term) -> Vec<(&'static str, Vec<Vec<String>>)> {
+    all_rows(view, term)
+        .into_iter()
+        .filter(|(_, columns)| columns.iter().any(|c| !c.is_empty()))
+        .collect()
+}
+
+/// The rows [`rows`] leaves out: unknown for every role.
+fn empty_rows(view: &CompareView, term: &Term) -> Vec<&'static str> {
+    all_rows(view, term)
+        .into_iter()
+        .filter(|(_, columns)| columns.iter().all(Vec::is_empty))
+        .map(|(label, _)| label)
+        .collect()
+}
+
+fn all_rows(view: &CompareView, term: &Term) -> Vec<(&'static str, Vec<Vec<String>>)> {
+    let both = |a: Vec<String>, b: Vec<String>| a.into_iter().chain(b).collect::<Vec<_>>();
     let per_role =
         |f: &dyn Fn(&CompareRole) -> Vec<String>| view.roles.iter().map(f).collect::<Vec<_>>();
     vec![
@@ -309,12 +326,38 @@ fn rows(view: &CompareView, term: &Term) -> Vec<(&'static str, Vec<Vec<String>>)
             "Official wages",
             per_role(&|r| official_lines(view, r, term.ascii)),
         ),
-        ("Growth", per_role(&|r| growth_lines(view, r))),
+        (
+            "Growth",
+            per_role(&|r| {
+                let mut lines = both(
+                    growth_lines(view, r),
+                    official::outlook_lines(view, r, term.ascii),
+                );
+                if r.growth.sources_disagree {
+                    lines.push("(sources disagree)".into());
+                }
+                lines
+            }),
+        ),
         (
             "Education",
-            per_role(&|r| sourced_lines(view, &r.education)),
+            per_role(&|r| {
+                both(
+                    sourced_lines(view, &r.education),
+                    official::education_lines(view, r),
+                )
+            }),
         ),
-        ("Experience", per_role(&|r| experience_lines(view, r))),
+        (
+            "Experience",
+            per_role(&|r| {
+                both(
+                    experience_lines(view, r),
+                    official::experience_lines(view, r),
+                )
+            }),
+        ),
+        ("Training", per_role(&|r| official::training_lines(view, r))),
         ("Remote", per_role(&|r| remote_lines(view, r))),
         ("Stress", per_role(&|r| sourced_lines(view, &r.stress))),
         ("Balance", per_role(&|r| sourced_lines(view, &r.balance))),
@@ -322,8 +365,26 @@ fn rows(view: &CompareView, term: &Term) -> Vec<(&'static str, Vec<Vec<String>>)
     ]
 }
 
+/// Under the attribute rows: what growth categories are measured
+/// against, and the rows no source fills for any role.
+fn notes_under_rows(view: &CompareView, out: &mut dyn Write, term: &Term) -> io::Result<()> {
+    let mut notes: Vec<String> = official::growth_note(view).into_iter().collect();
+    let empty = empty_rows(view, term);
+    if !empty.is_empty() {
+        let names: Vec<String> = empty.iter().map(|l| l.to_lowercase()).collect();
+        notes.push(format!(
+            "{UNKNOWN} for every role, no source gives it: {}.",
+            names.join(", ")
+        ));
+    }
+    for n in notes {
+        hanging(out, term, &n, "", Some(Paint::Muted))?;
+    }
+    Ok(())
+}
+
 /// A table cell of several lines, each made safe for the terminal.
-fn lines_cell<S: AsRef<str>>(lines: &[S], what: Option<Paint>) -> comfy_table::Cell {
+pub(crate) fn lines_cell<S: AsRef<str>>(lines: &[S], what: Option<Paint>) -> comfy_table::Cell {
     let text: Vec<String> = lines
         .iter()
         .map(|l| crate::render::text::cell_text(&clean(l.as_ref())).into_owned())
@@ -448,6 +509,21 @@ fn item_list(out: &mut dyn Write, term: &Term, title: &str, items: &[String]) ->
 }
 
 fn sets(view: &CompareView, out: &mut dyn Write, term: &Term) -> io::Result<()> {
+    let listed = |set: &crate::commands::compare::SetComparison| {
+        !set.shared.is_empty() || set.unique.iter().any(|(_, items)| !items.is_empty())
+    };
+    if !listed(&view.skills) && !listed(&view.tools) {
+        // Lists of "none" and unknown gaps would fill the screen.
+        writeln!(out)?;
+        return hanging(
+            out,
+            term,
+            "No guide lists skills or tools for these roles: no shared or unique skills, \
+             no skill gaps.",
+            "",
+            Some(Paint::Muted),
+        );
+    }
     let title_of = |id: &str| {
         view.roles
             .iter()
@@ -523,11 +599,14 @@ fn sets(view: &CompareView, out: &mut dyn Write, term: &Term) -> io::Result<()> 
 
 impl Render for CompareView<'_> {
     fn text(&self, out: &mut dyn Write, term: &Term) -> io::Result<()> {
-        if fits_side_by_side(term, self.roles.len()) {
+        let wide = fits_side_by_side(term, self.roles.len());
+        if wide {
             side_by_side(self, out, term)?;
         } else {
             stacked(self, out, term)?;
         }
+        notes_under_rows(self, out, term)?;
+        official::skills_section(self, out, term, wide)?;
         sets(self, out, term)?;
         text::source_legend(out, term, &self.sources)
     }
@@ -537,7 +616,9 @@ impl Render for CompareView<'_> {
         rows.extend(difference_records(self));
         for r in &self.roles {
             rows.extend(fact_records(r));
+            rows.extend(official::records(r));
         }
+        rows.extend(official::difference_records(self));
         rows.extend(set_records(self));
         rows.extend(gap_records(self));
         tsv::write(out, rows)
@@ -546,7 +627,7 @@ impl Render for CompareView<'_> {
 
 /// A TSV record of `careers compare`: one fact about one role.
 #[derive(Serialize, Default)]
-struct CompareRecord {
+pub(crate) struct CompareRecord {
     /// `pay`, `difference`, `growth`, `education`, ... (docs/json.md).
     attribute: &'static str,
     role: String,
@@ -559,13 +640,18 @@ struct CompareRecord {
     unit: String,
     source: String,
     /// Official figures: the SOC code and the area.
-    soc: Option<String>,
+    pub(crate) soc: Option<String>,
     area: Option<String>,
-    detail: String,
+    pub(crate) detail: String,
 }
 
 impl CompareRecord {
-    fn new(attribute: &'static str, role: &str, kind: &str, value: impl Into<String>) -> Self {
+    pub(crate) fn new(
+        attribute: &'static str,
+        role: &str,
+        kind: &str,
+        value: impl Into<String>,
+    ) -> Self {
         CompareRecord {
             attribute,
             role: role.into(),
@@ -583,21 +669,21 @@ impl CompareRecord {
         }
     }
 
-    fn unit(self, unit: impl Into<String>) -> Self {
+    pub(crate) fn unit(self, unit: impl Into<String>) -> Self {
         CompareRecord {
             unit: unit.into(),
             ..self
         }
     }
 
-    fn source(self, source: impl Into<String>) -> Self {
+    pub(crate) fn source(self, source: impl Into<String>) -> Self {
         CompareRecord {
             source: source.into(),
             ..self
         }
     }
 
-    fn detail(self, detail: impl Into<String>) -> Self {
+    pub(crate) fn detail(self, detail: impl Into<String>) -> Self {
         CompareRecord {
             detail: detail.into(),
             ..self
