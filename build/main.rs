@@ -79,6 +79,10 @@ fn main() {
     let bytes = postcard::to_stdvec(&bundle)
         .unwrap_or_else(|e| fail(&format!("encoding the catalog: {e}")));
     write(&out.join("bundle.postcard"), &bytes);
+    write(
+        &out.join("guide_links.rs"),
+        routes::guide_links(&roles_parsed).as_bytes(),
+    );
     write(&out.join("bundle-bodies.postcard"), &bodies);
     let search = searchable::SearchIndex::build(&roles_parsed)
         .unwrap_or_else(|| fail("indexing the catalog for search: too large"));

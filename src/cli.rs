@@ -170,11 +170,11 @@ Examples:
   careers ladder --format mermaid")]
     Ladder(LadderArgs),
 
-    /// Routes between roles, with the skills to gain on each step
+    /// Routes to any role or occupation, or where one leads
     #[command(help_template = HELP_TEMPLATE, before_help = "\
 Examples:
-  careers path customer-service-associate customer-service-manager
-  careers path associate
+  careers path cashiers electricians
+  careers path customer-service-associate --area TX --max-education associate
   careers path associate customer-service-manager --format dot | dot -Tsvg > path.svg")]
     Path(PathArgs),
 
@@ -389,17 +389,47 @@ pub enum PathBy {
 
 #[derive(Debug, Args)]
 pub struct PathArgs {
-    /// Where you are
+    /// Where you are: a role or occupation
     #[arg(value_name = "FROM")]
     pub from: String,
 
-    /// Where you want to be (default: everything reachable)
+    /// Where you want to be (default: rank the destinations within reach)
     #[arg(value_name = "TO")]
     pub to: Option<String>,
 
-    /// Route by fewest steps or least typical years
+    /// Route by fewest steps or least typical years (the guides' ladders)
     #[arg(long, value_enum, default_value_t = PathBy::Steps)]
     pub by: PathBy,
+
+    /// Official wages for this area: a state (`TX`, `texas`) or a metro area
+    /// (`Austin`); default: national
+    #[arg(long, value_name = "AREA")]
+    pub area: Option<String>,
+
+    /// Show pay by the hour, converting yearly figures (marked as converted)
+    #[arg(long)]
+    pub hourly: bool,
+
+    /// Without TO: leave out destinations whose typical entry-level education
+    /// is above LEVEL (none, high-school, postsecondary, some-college,
+    /// associate, bachelor, master, doctoral, or the BLS wording) or unknown
+    #[arg(long, value_name = "LEVEL", value_parser = crate::graph::rank::parse_education, conflicts_with = "to")]
+    pub max_education: Option<crate::official::Education>,
+
+    /// Without TO: leave out destinations that pay less than PERCENT more
+    /// (negative: less), or whose pay cannot be compared
+    #[arg(
+        long,
+        value_name = "PERCENT",
+        allow_negative_numbers = true,
+        conflicts_with = "to"
+    )]
+    pub min_pay_gain: Option<f64>,
+
+    /// Show N routes (default 3) or N destinations (default 10); 0 shows all
+    /// (at most 100 routes)
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
 }
 
 #[derive(Debug, Args)]

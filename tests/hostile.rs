@@ -724,9 +724,11 @@ fn bad_inputs() {
         with_dir(
             case(
                 "cycle of moves: path out of it",
-                &["path", "cycle-a", "customer-service-manager"],
+                // Entering an occupation open to newcomers leads out of
+                // any cycle; nothing leads into this residual one.
+                &["path", "cycle-a", "education-administrators-all-other"],
                 1,
-                &["no route from cycle-a to customer-service-manager"],
+                &["no route from cycle-a to education-administrators-all-other"],
             ),
             "--data-dir",
             &cycle,

@@ -103,6 +103,12 @@ impl Catalog {
         Ok(out)
     }
 
+    /// The ladders of the user data's ladder files, in the order they were
+    /// read: [`Catalog::ladders`] without decoding any role.
+    pub fn file_ladders(&self) -> impl Iterator<Item = LadderRef<'_>> {
+        self.ladder_files.iter().map(LadderSlot::as_ref)
+    }
+
     /// The ladders the role `id` is on ([`LadderRef::has_role`]), in the
     /// order of [`Catalog::ladders`]. Decodes only the role itself and the
     /// roles whose ladders may link it, which their heads' keys say: `show`

@@ -18,13 +18,13 @@
 //!   of steps.
 
 use crate::official::{self, skill_names, Education, Experience, Growth, Training};
+use careers_data::official::similarity;
 use serde::Serialize;
 
 /// How far above the current rating a skill must be rated to count as one
-/// to gain: half a point of O*NET's 1–5 importance scale. Smaller
-/// differences are within what separates two specialties of one occupation
-/// (29-1141's five O*NET codes differ by up to 0.4 on most skills).
-pub const GAIN_MARGIN: f64 = 0.5;
+/// to gain: half a point of O*NET's 1–5 importance scale (shared with the
+/// build, which computes the gap of every official link).
+pub use similarity::GAIN_MARGIN;
 
 /// O*NET's "important" on its 1–5 importance scale.
 pub const IMPORTANT: f64 = 3.0;
@@ -72,7 +72,7 @@ pub fn skill_gap(from: &[f64], to: &[f64]) -> SkillGap {
     let mut to_gain: Vec<SkillChange> = Vec::new();
     let mut carry_over: Vec<SkillChange> = Vec::new();
     for c in changes {
-        if c.gap() >= GAIN_MARGIN - 1e-9 {
+        if similarity::is_gain(c.from, c.to) {
             to_gain.push(c);
         } else if c.to >= IMPORTANT && c.gap() <= GAIN_MARGIN {
             carry_over.push(c);
@@ -94,6 +94,22 @@ pub fn occupation_gap(from_soc: &str, to_soc: &str) -> Option<SkillGap> {
     let from = official::skills(from_soc)?;
     let to = official::skills(to_soc)?;
     Some(skill_gap(&from.importance, &to.importance))
+}
+
+/// The skill gap alone, in points (no lists): what a route search ranks
+/// by; `None` when either has no O*NET ratings.
+pub fn gap_points(from_soc: &str, to_soc: &str) -> Option<f64> {
+    let from = official::skills(from_soc)?;
+    let to = official::skills(to_soc)?;
+    Some(similarity::gap(&from.importance, &to.importance))
+}
+
+/// The skill distance of two occupations (RMS of the 35 ratings'
+/// differences); `None` when either has no O*NET ratings.
+pub fn distance(from_soc: &str, to_soc: &str) -> Option<f64> {
+    let from = official::skills(from_soc)?;
+    let to = official::skills(to_soc)?;
+    Some(similarity::distance(&from.importance, &to.importance))
 }
 
 /// The schooling side of a move: BLS's typical entry-level education of

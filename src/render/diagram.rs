@@ -149,11 +149,11 @@ pub fn arrow(out: &mut dyn Write, term: &Term, indent: usize, notes: &[String]) 
     let hanging = format!("{shaft}  ");
     let room = term.width.saturating_sub(width(&hanging)).max(12);
     for note in notes {
-        let opts = textwrap::Options::new(room + width(&hanging))
-            .initial_indent(&shaft)
-            .subsequent_indent(&hanging)
-            .word_splitter(textwrap::WordSplitter::NoHyphenation);
-        for line in textwrap::wrap(&clean(note), opts) {
+        // First-fit at spaces (text::fill), never at a hyphen: notes name
+        // ids, and a path step has a dozen of them.
+        let lines =
+            crate::render::text::fill(&clean(note), room + width(&hanging), &shaft, &hanging);
+        for line in lines {
             writeln!(out, "{}", line.trim_end())?;
         }
     }
@@ -172,14 +172,26 @@ pub fn prose(
     indent: &str,
     rest: &str,
 ) -> io::Result<()> {
-    let opts = textwrap::Options::new(term.prose_width().max(width(rest) + 12))
+    let room = term.prose_width().max(width(rest) + 12);
+    let text = clean(text);
+    if fits_on_a_line(&text, width(indent), room) {
+        return writeln!(out, "{}", format!("{indent}{text}").trim_end());
+    }
+    let opts = textwrap::Options::new(room)
         .initial_indent(indent)
         .subsequent_indent(rest)
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    for line in textwrap::wrap(&clean(text), opts) {
+    for line in textwrap::wrap(&text, opts) {
         writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
+}
+
+/// Whether `text` after `indent` columns fits `room` as the wrapper would
+/// give it back: one line, no space at its start for the wrapper to keep
+/// or drop.
+fn fits_on_a_line(text: &str, indent: usize, room: usize) -> bool {
+    indent + width(text) <= room && !text.starts_with(char::is_whitespace)
 }
 
 /// A heading, wrapped to the terminal.
@@ -266,6 +278,31 @@ mod tests {
         assert!(!fits_as_is("", 40));
         assert!(!fits_as_is("caf\u{e9}", 40));
         assert!(!fits_as_is("tab\there", 40));
+    }
+
+    #[test]
+    fn lines_that_fit_on_a_line_are_what_the_wrapper_gives_back() {
+        for text in [
+            "Pay: $32,880/yr → $63,190/yr (+92.2%), official median [2]",
+            "Education [1]: no formal credential → high school (1 level up)",
+            "a  b   c",
+            "x",
+        ] {
+            for (indent, width) in [("", 80), ("  │  ", 60), ("    ", 70), ("", 20)] {
+                if fits_on_a_line(text, super::width(indent), width) {
+                    let opts = textwrap::Options::new(width)
+                        .initial_indent(indent)
+                        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+                    let wrapped = textwrap::wrap(text, opts);
+                    assert_eq!(
+                        wrapped,
+                        vec![format!("{indent}{text}")],
+                        "{text:?} at {width}"
+                    );
+                }
+            }
+        }
+        assert!(!fits_on_a_line(" lead", 0, 80));
     }
 
     #[test]

@@ -18,7 +18,7 @@ use careers_data::wages::{format, postal};
 pub use area::{find_area, AreaError};
 pub use value::{Footnote, Percentiles, WageValue, Wages};
 
-use format::BlockRows;
+use format::{BlockRows, CHECKPOINT_EVERY};
 use serde::Serialize;
 use std::cmp::Ordering;
 
@@ -182,6 +182,51 @@ pub fn area_wages(area: &Area) -> Vec<(&'static Occupation, Wages)> {
     all
 }
 
+/// The estimates `area` publishes for the occupations `socs` (any order;
+/// codes not in the data are skipped), by SOC code. Only the stretches of
+/// the area's block that hold them are decoded: from the checkpoint before
+/// a code when it is far from the last row read, else on from that row.
+/// `path FROM` asks for the hundred or so occupations within reach, which
+/// cluster by SOC group; decoding a state's whole block costs 2 M
+/// instructions.
+pub fn wages_of(area: &Area, socs: &[&str]) -> Vec<(&'static Occupation, Wages)> {
+    let Some(block) = block(area) else {
+        return Vec::new();
+    };
+    let mut wanted: Vec<u16> = socs.iter().filter_map(|s| index_of(s)).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut out = Vec::with_capacity(wanted.len());
+    // The rows being read, and the occupation of the last row read.
+    let mut reading: Option<(BlockRows<'static>, u16)> = None;
+    for occ in wanted {
+        // Reading on costs the rows in between; a jump, up to a
+        // checkpoint's stretch (half of it on average).
+        let near = |last: u16| last < occ && usize::from(occ - last) <= CHECKPOINT_EVERY / 2;
+        let mut rows = match reading.take() {
+            Some((rows, last)) if near(last) => rows,
+            _ => match BlockRows::from_occ(block, occ) {
+                Some(rows) => rows,
+                None => continue,
+            },
+        };
+        let mut last = 0;
+        let mut found = None;
+        for r in rows.by_ref() {
+            last = r.occ;
+            if r.occ >= occ {
+                found = (r.occ == occ).then(|| Wages::from_row(&r));
+                break;
+            }
+        }
+        if let (Some(w), Some(o)) = (found, data::OCCUPATIONS.get(usize::from(occ))) {
+            out.push((o, w));
+        }
+        reading = Some((rows, last));
+    }
+    out
+}
+
 /// What [`top`] ranks by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -274,6 +319,44 @@ mod tests {
             assert_eq!(a.index, i);
         }
         assert_eq!(data::OFFSETS.len(), areas().len() + 1);
+    }
+
+    #[test]
+    fn some_codes_of_an_area_are_those_of_the_whole_block() {
+        // Every 7th, 3rd and 40th code, and runs of neighbours: stretches
+        // read on and jumps to checkpoints, codes an area does not publish,
+        // unknown codes and repeats.
+        let socs: Vec<&str> = occupations().iter().map(|o| o.soc).collect();
+        let picks: [Vec<&str>; 4] = [
+            socs.iter().step_by(7).copied().collect(),
+            socs.iter().step_by(3).rev().copied().collect(),
+            socs.iter()
+                .step_by(40)
+                .chain(&socs[100..140])
+                .copied()
+                .collect(),
+            vec!["99-9999", "43-4051", "43-4051", "11-1011", ""],
+        ];
+        let n = areas().len();
+        for area in [
+            nation(),
+            &areas()[1],
+            &areas()[44],
+            &areas()[n / 2],
+            &areas()[n - 1],
+        ] {
+            let code = area.code;
+            let all = area_wages(area);
+            for pick in &picks {
+                let want: Vec<_> = all
+                    .iter()
+                    .filter(|(o, _)| pick.contains(&o.soc))
+                    .copied()
+                    .collect();
+                assert!(!want.is_empty(), "{code}");
+                assert_eq!(wages_of(area, pick), want, "{code}");
+            }
+        }
     }
 
     #[test]

@@ -31,6 +31,30 @@ pub fn distance(a: &[f64], b: &[f64]) -> f64 {
     (sum / n as f64).sqrt()
 }
 
+/// How far above the current rating a skill must be rated to count as one
+/// to gain: half a point of O*NET's 1–5 importance scale. Smaller
+/// differences are within what separates two specialties of one occupation
+/// (29-1141's five O*NET codes differ by up to 0.4 on most skills).
+pub const GAIN_MARGIN: f64 = 0.5;
+
+/// Whether a rise from `from` to `to` is a skill to gain ([`GAIN_MARGIN`]
+/// or more; a billionth of slack so that 2.0 to 2.5 counts whatever the
+/// rounding of the two).
+pub fn is_gain(from: f64, to: f64) -> bool {
+    to - from >= GAIN_MARGIN - 1e-9
+}
+
+/// The skill gap of a move from ratings `from` to ratings `to`: the sum of
+/// the rises that are skills to gain ([`is_gain`]), in points of
+/// importance. What routes of equally many steps are ranked by.
+pub fn gap(from: &[f64], to: &[f64]) -> f64 {
+    from.iter()
+        .zip(to)
+        .filter(|(f, t)| is_gain(**f, **t))
+        .map(|(f, t)| t - f)
+        .sum()
+}
+
 /// The unweighted mean of rows of ratings, skill by skill: the rating of a
 /// BLS aggregate occupation from its component occupations' rows, as the
 /// data README says (a DERIVED value).
@@ -90,6 +114,14 @@ mod tests {
         assert!((distance(&[1.0, 1.0], &[2.0, 2.0]) - 1.0).abs() < 1e-12);
         assert!((distance(&[1.0, 1.0], &[3.0, 1.0]) - 2f64.sqrt()).abs() < 1e-12);
         assert!(distance(&[], &[]).is_infinite());
+    }
+
+    #[test]
+    fn the_gap_sums_the_rises_of_half_a_point_or_more() {
+        // +0.5 (at the margin) and +2.0 count; +0.4 and -1.0 do not.
+        let g = gap(&[2.0, 1.0, 3.0, 4.0], &[2.5, 3.0, 3.4, 3.0]);
+        assert!((g - 2.5).abs() < 1e-12);
+        assert!(is_gain(2.0, 2.5) && !is_gain(2.0, 2.49));
     }
 
     #[test]
