@@ -1632,7 +1632,7 @@ fn json_escapes_controls_and_round_trips() {
 fn tsv_keeps_one_record_per_line() {
     let dir = evil_dir();
     let d = arg(dir.path());
-    for (args, fields) in [(vec!["list"], 25usize), (vec!["show", "evil-role"], 3)] {
+    for (args, fields) in [(vec!["list"], 26usize), (vec!["show", "evil-role"], 3)] {
         let (code, stdout, _) =
             run_bytes(&[&["--data-dir", &d, "--format", "tsv"][..], &args[..]].concat());
         assert_eq!(code, 0);

@@ -193,7 +193,8 @@ fn tsv_adds_the_projection_columns() {
             "growth_category",
             "openings_per_year",
             "entry_education",
-            "projection_source"
+            "projection_source",
+            "growth_statements"
         ]
     );
     let nurses: Vec<&str> = lines
@@ -210,7 +211,8 @@ fn tsv_adds_the_projection_columns() {
             "faster",
             "189100",
             "bachelor",
-            "bls-ep-2024-34"
+            "bls-ep-2024-34",
+            ""
         ]
     );
 }

@@ -454,3 +454,30 @@ fn list_all_families_are_soc_major_groups() {
     assert_eq!(code, 1);
     assert!(stderr.contains("families: Customer Service"), "{stderr}");
 }
+
+/// Issue 14, item 5: the representative's guides disagree (+6% against a
+/// decline); list's one-row TSV keeps both, each with its source, as its
+/// text and JSON do.
+#[test]
+fn list_tsv_keeps_every_growth_statement_with_its_source() {
+    let (code, tsv, _) = run(&["list", "--format", "tsv"]);
+    assert_eq!(code, 0);
+    let mut lines = tsv.lines();
+    let header: Vec<&str> = lines.next().expect("header").split('\t').collect();
+    let at = header
+        .iter()
+        .position(|h| *h == "growth_statements")
+        .expect("a growth_statements column");
+    let row: Vec<&str> = lines
+        .find(|l| l.starts_with("customer-service-representative\t"))
+        .expect("the representative's row")
+        .split('\t')
+        .collect();
+    assert_eq!(row.len(), header.len());
+    assert_eq!(
+        row[at], "6% jobicy-csr-guide; declining csa-role-profile",
+        "{row:?}"
+    );
+    let text = wide(&["list"]);
+    assert!(text.contains("declining"), "{text}");
+}

@@ -251,6 +251,7 @@ impl Render for ListView<'_> {
                 growth_status: g.and_then(|g| g.status.as_deref()),
                 growth_source: g.map(|g| g.source.as_str()),
                 projection: ProjectionColumns::of(r.projection.as_ref()),
+                growth_statements: growth_statements(&r.growth),
             }
         });
         tsv::write(out, rows)
@@ -270,6 +271,27 @@ struct ListRecord<'a> {
     growth_source: Option<&'a str>,
     #[serde(flatten)]
     projection: ProjectionColumns,
+    // Last: added after the other columns, so `cut -f` keeps its numbers.
+    growth_statements: Option<String>,
+}
+
+/// Every growth statement of the guides, each with its source, so that a
+/// decline beside a growth figure is not lost in the one-row TSV:
+/// `6% jobicy-csr-guide; declining csa-role-profile` (a percent as a
+/// number, else the trend word); empty when there are none.
+fn growth_statements(all: &[crate::commands::list::GrowthFigure]) -> Option<String> {
+    if all.is_empty() {
+        return None;
+    }
+    let each = all.iter().map(|g| {
+        let what = match (g.percent, g.trend) {
+            (Some(p), _) => format!("{}%", text::plain_number(p)),
+            (None, Some(t)) => trend_word(t).to_string(),
+            (None, None) => UNKNOWN.to_string(),
+        };
+        format!("{what} {}", g.source)
+    });
+    Some(each.collect::<Vec<_>>().join("; "))
 }
 
 /// The BLS projection of `list`'s TSV: the SOC code it is of (not the pay

@@ -481,11 +481,14 @@ pub fn sources(p: &Page<'_>, out: Out<'_>) -> io::Result<()> {
             .as_deref()
             .map(|d| format!(", {d}"))
             .unwrap_or_default();
-        let entry = format!(
-            "[{n}] {}{publisher}{date} ({}; id {})",
-            s.title, s.kind, s.id
-        );
-        paragraph(out, p.term, &entry, "  ")?;
+        let entry = format!("{}{publisher}{date} ({}; id {})", s.title, s.kind, s.id);
+        // Wrapped under its own text, as every legend is (text::source_entry).
+        let first = format!("  [{n}] ");
+        let rest = " ".repeat(first.len());
+        let width = p.term.prose_width().max(rest.len() + 12);
+        for l in text::fill(&clean(&entry), width, &first, &rest) {
+            writeln!(out, "{l}")?;
+        }
         // The works the source itself cites (the essay's references).
         for work in &s.cites {
             bullet(out, p.term, &format!("cites: {work}"), "      ")?;
