@@ -848,3 +848,25 @@ fn ascii_terminals_get_ascii() {
         Vec::<char>::new()
     );
 }
+
+/// Issue 14, item 6: where two guides give a step different years (3+
+/// and 2+; 5+ and 2-4), the route's summary gives the range, not the
+/// lowest figure alone ("typically by 2 years" was wrong).
+#[test]
+fn a_route_whose_guides_disagree_on_years_says_the_range() {
+    let dir = common::fixture("disagreeing-years");
+    let out = careers()
+        .env("COLUMNS", "100")
+        .arg("--data-dir")
+        .arg(&dir)
+        .args(["path", "acme-support-agent-1", "acme-support-manager"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("2 steps, typically by 2 to 5 years of experience (the sources differ)"),
+        "{text}"
+    );
+    assert!(!text.contains("typically by 2 years"), "{text}");
+}

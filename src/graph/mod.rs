@@ -605,6 +605,14 @@ impl<'c> Graph<'c> {
             .min()
     }
 
+    /// The highest typical years any of a step's guides gives: with
+    /// [`Graph::step_years`], how far its sources are apart.
+    pub fn step_years_most(&self, step: &Step) -> Option<u32> {
+        self.step_edges(step)
+            .filter_map(|e| e.years.and_then(|y| y.typical()))
+            .max()
+    }
+
     /// The skills part of a step's cost: its O*NET skill gap, from the
     /// official occupations the two nodes are (the build's figure for an
     /// official link; unknown for a node without ratings). No pay: see

@@ -144,6 +144,10 @@ pub struct Route {
     /// The highest typical years of any step (years are experience
     /// levels, so this is when the route typically ends).
     pub years: Option<u32>,
+    /// As `years`, taking each step's highest figure where its guides
+    /// disagree ("3+ years" and "2+ years"): the route's years are a range
+    /// when this is above `years`.
+    pub years_most: Option<u32>,
     /// Steps for which no guide gives years.
     pub unknown_steps: usize,
 }
@@ -165,6 +169,14 @@ pub fn route(
     Route {
         basis,
         years: nodes.windows(2).filter_map(step_years).max(),
+        years_most: nodes
+            .windows(2)
+            .filter_map(|p| {
+                graph
+                    .step(p[0], p[1])
+                    .and_then(|s| graph.step_years_most(&s))
+            })
+            .max(),
         unknown_steps: nodes.windows(2).filter(|p| step_years(p).is_none()).count(),
         steps,
     }

@@ -85,17 +85,19 @@ pub fn text(view: &RoutesView<'_>, out: &mut dyn Write, term: &Term) -> io::Resu
     source_legend(out, term, &view.sources)
 }
 
-/// "2 steps, typically by 7 years of experience, skill gap 12.5 points".
+/// "2 steps, typically by 7 years of experience, skill gap 12.5 points";
+/// "by 2 to 5 years" where the guides give a step different years.
 fn summary(r: &Route) -> String {
     let mut out = plural(r.steps.len(), "step", "steps");
+    let years = |y: u32| match r.years_most {
+        Some(most) if most > y => format!("{y} to {most} years of experience (the sources differ)"),
+        _ => format!("{} of experience", plural(y as usize, "year", "years")),
+    };
     match (r.years, r.unknown_steps) {
-        (Some(y), 0) => out.push_str(&format!(
-            ", typically by {} of experience",
-            plural(y as usize, "year", "years")
-        )),
+        (Some(y), 0) => out.push_str(&format!(", typically by {}", years(y))),
         (Some(y), n) => out.push_str(&format!(
-            ", typically by {} of experience where known ({} without years)",
-            plural(y as usize, "year", "years"),
+            ", typically by {} where known ({} without years)",
+            years(y),
             plural(n, "step", "steps")
         )),
         (None, _) => {}
