@@ -2,7 +2,7 @@
 //! ASCII), and the quoting Mermaid and Graphviz DOT need so that any title
 //! a data file holds stays inside its label.
 
-use crate::render::text::clean;
+use crate::render::text::{clean, fill};
 use crate::term::{Paint, Term};
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
@@ -113,9 +113,10 @@ pub fn draw_box(
         let pieces = if fits_as_is(&text, inner) {
             vec![std::borrow::Cow::Borrowed(&*text)]
         } else {
-            let opts =
-                textwrap::Options::new(inner).word_splitter(textwrap::WordSplitter::NoHyphenation);
-            textwrap::wrap(&text, opts)
+            fill(&text, inner, "", "")
+                .into_iter()
+                .map(std::borrow::Cow::Owned)
+                .collect()
         };
         for piece in pieces {
             let pad = inner.saturating_sub(width(&piece));
@@ -177,11 +178,7 @@ pub fn prose(
     if fits_on_a_line(&text, width(indent), room) {
         return writeln!(out, "{}", format!("{indent}{text}").trim_end());
     }
-    let opts = textwrap::Options::new(room)
-        .initial_indent(indent)
-        .subsequent_indent(rest)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    for line in textwrap::wrap(&text, opts) {
+    for line in fill(&text, room, indent, rest) {
         writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
@@ -196,9 +193,7 @@ fn fits_on_a_line(text: &str, indent: usize, room: usize) -> bool {
 
 /// A heading, wrapped to the terminal.
 pub fn title(out: &mut dyn Write, term: &Term, text: &str) -> io::Result<()> {
-    let opts = textwrap::Options::new(term.prose_width())
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    for line in textwrap::wrap(&clean(text), opts) {
+    for line in fill(&clean(text), term.prose_width(), "", "") {
         writeln!(out, "{}", term.paint(Paint::Heading, line.trim_end()))?;
     }
     Ok(())
@@ -257,8 +252,6 @@ mod tests {
 
     #[test]
     fn lines_that_fit_are_what_the_wrapper_gives_back() {
-        let opts =
-            |w| textwrap::Options::new(w).word_splitter(textwrap::WordSplitter::NoHyphenation);
         for text in [
             "Customer Service Associate",
             "a  b   c",
@@ -268,7 +261,7 @@ mod tests {
         ] {
             for width in [8, 11, 12, 40] {
                 if fits_as_is(text, width) {
-                    let wrapped = textwrap::wrap(text, opts(width));
+                    let wrapped = fill(text, width, "", "");
                     assert_eq!(wrapped, vec![text], "{text:?} at {width}");
                 }
             }
@@ -290,10 +283,7 @@ mod tests {
         ] {
             for (indent, width) in [("", 80), ("  │  ", 60), ("    ", 70), ("", 20)] {
                 if fits_on_a_line(text, super::width(indent), width) {
-                    let opts = textwrap::Options::new(width)
-                        .initial_indent(indent)
-                        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-                    let wrapped = textwrap::wrap(text, opts);
+                    let wrapped = fill(text, width, indent, indent);
                     assert_eq!(
                         wrapped,
                         vec![format!("{indent}{text}")],
