@@ -69,11 +69,7 @@ pub fn text(view: &RoutesView<'_>, out: &mut dyn Write, term: &Term) -> io::Resu
         say(out, term, &label, "", "")?;
         draw(out, term, r, &cite)?;
     }
-    for r in view
-        .routes
-        .iter()
-        .filter(|r| !main.iter().any(|m| std::ptr::eq(*m, *r)))
-    {
+    for r in view.routes.iter().filter(|r| r.basis != view.by) {
         writeln!(out)?;
         let why = match r.basis {
             Basis::SteppingStone => "Or through a stepping stone, no harder to get into",
