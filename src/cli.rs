@@ -43,13 +43,13 @@ Roles are named by id, title or alias, in any case and with any separators
 (`Customer Service Associate`, `customer_service_associate`), by a unique
 prefix or word (`associate`), or approximately (`custmer servce`).";
 
-/// Explore customer-service careers: roles, pay, skills, ladders and paths.
+/// Explore careers: every U.S. occupation and curated guides; pay, skills, paths.
 #[derive(Debug, Parser)]
 #[command(
     name = "careers",
     bin_name = "careers",
     version,
-    about = "Explore customer-service careers: roles, pay, skills, ladders and paths",
+    about = "Explore careers: every U.S. occupation and curated guides; pay, skills, paths",
     long_about = None,
     help_template = HELP_TEMPLATE,
     before_help = EXAMPLES,
