@@ -163,12 +163,30 @@ const CORRECT_MIN_CHARS: usize = 4;
 /// close. Decompresses every word chunk: for the path where a name was
 /// not found.
 pub fn closest_word(word: &str) -> Option<String> {
-    let n = word.chars().count();
-    if n < CORRECT_MIN_CHARS || !ordinals(word).is_empty() {
-        return None;
+    closest_words(&[word]).pop().flatten()
+}
+
+/// [`closest_word`] for each of `words`, decompressing every word chunk
+/// once for all of them (a query of two misspelt words costs one pass,
+/// not two); `None` where a word needs no correction or has none.
+pub fn closest_words(words: &[&str]) -> Vec<Option<String>> {
+    type Best = Option<(usize, std::cmp::Reverse<usize>, String)>;
+    // (word, its length, the edits allowed) for the words to correct.
+    let asked: Vec<Option<(&str, usize, usize)>> = words
+        .iter()
+        .map(|w| {
+            let n = w.chars().count();
+            (n >= CORRECT_MIN_CHARS && ordinals(w).is_empty()).then_some((
+                *w,
+                n,
+                if n <= 5 { 1 } else { 2 },
+            ))
+        })
+        .collect();
+    let mut best: Vec<Best> = vec![None; words.len()];
+    if asked.iter().all(Option::is_none) {
+        return vec![None; words.len()];
     }
-    let most = if n <= 5 { 1 } else { 2 };
-    let mut best: Option<(usize, std::cmp::Reverse<usize>, String)> = None;
     for i in 0..data::WORD_FRAMES.len() {
         let Some(chunk) = data::WORD_FRAMES
             .get(i)
@@ -176,21 +194,30 @@ pub fn closest_word(word: &str) -> Option<String> {
         else {
             continue;
         };
-        for e in chunk {
-            if e.word.chars().count().abs_diff(n) > most {
-                continue;
-            }
-            let d = strsim::damerau_levenshtein(word, &e.word);
-            if d > most {
-                continue;
-            }
-            let key = (d, std::cmp::Reverse(e.titles.len()), e.word);
-            if best.as_ref().is_none_or(|b| key < *b) {
-                best = Some(key);
+        for e in &chunk {
+            let len = e.word.chars().count();
+            for (slot, ask) in best.iter_mut().zip(&asked) {
+                let Some((word, n, most)) = *ask else {
+                    continue;
+                };
+                if len.abs_diff(n) > most {
+                    continue;
+                }
+                let d = strsim::damerau_levenshtein(word, &e.word);
+                if d > most {
+                    continue;
+                }
+                let key = (d, std::cmp::Reverse(e.titles.len()));
+                if slot
+                    .as_ref()
+                    .is_none_or(|b| key < (b.0, b.1) || (key == (b.0, b.1) && e.word < b.2))
+                {
+                    *slot = Some((d, std::cmp::Reverse(e.titles.len()), e.word.clone()));
+                }
             }
         }
     }
-    best.map(|(_, _, w)| w)
+    best.into_iter().map(|b| b.map(|(_, _, w)| w)).collect()
 }
 
 /// The ordinals (positions in the sorted index) of the titles that

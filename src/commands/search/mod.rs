@@ -339,19 +339,17 @@ fn best_score(view: &SearchView) -> f64 {
 /// correction role names get); `None` when no word changed.
 fn corrected(query: &str) -> Option<String> {
     let q = crate::validate::normalize_name(query);
-    let mut changed = false;
-    let words: Vec<String> = q
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .map(|w| match official_data::titles::closest_word(w) {
-            Some(c) => {
-                changed = true;
-                c
-            }
-            None => w.to_string(),
-        })
+    let typed: Vec<&str> = q.split(' ').filter(|w| !w.is_empty()).collect();
+    let fixes = official_data::titles::closest_words(&typed);
+    if fixes.iter().all(Option::is_none) {
+        return None;
+    }
+    let words: Vec<&str> = typed
+        .iter()
+        .zip(&fixes)
+        .map(|(w, c)| c.as_deref().unwrap_or(w))
         .collect();
-    changed.then(|| words.join(" "))
+    Some(words.join(" "))
 }
 
 /// The roles `query` matches in `fields`, best first (`None` when none
