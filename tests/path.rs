@@ -870,3 +870,46 @@ fn a_route_whose_guides_disagree_on_years_says_the_range() {
     );
     assert!(!text.contains("typically by 2 years"), "{text}");
 }
+
+/// The ranking's TSV gives each score as the text does (rounded once:
+/// 0.25496 is 0.25, not 0.26 after a first rounding to 0.255), and never
+/// a negative zero.
+#[test]
+fn ranking_tsv_scores_are_the_texts_and_never_negative_zero() {
+    let (code, tsv, _) = run(&[
+        "path",
+        "customer-service-associate",
+        "--area",
+        "TX",
+        "--format",
+        "tsv",
+        "--limit",
+        "0",
+    ]);
+    assert_eq!(code, 0);
+    let (_, json, _) = run(&[
+        "path",
+        "customer-service-associate",
+        "--area",
+        "TX",
+        "--format",
+        "json",
+        "--limit",
+        "0",
+    ]);
+    let rows: Value = serde_json::from_str(&json).expect("JSON");
+    let rows = rows.as_array().expect("an array of candidates");
+    let mut lines = tsv.lines();
+    let header: Vec<&str> = lines.next().expect("header").split('\t').collect();
+    let at = header.iter().position(|h| *h == "score").expect("score");
+    for (line, row) in lines.zip(rows) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let score: f64 = fields[at].parse().expect("a number");
+        let want = row["score"].as_f64().expect("a score");
+        assert_eq!(format!("{score:.2}"), format!("{want:.2}"), "{line}");
+        assert!(
+            !fields.iter().any(|f| f.starts_with("-0.00") || *f == "-0"),
+            "{line}"
+        );
+    }
+}

@@ -522,7 +522,8 @@ pub fn plain_number(v: f64) -> String {
         format!("{v}")
     } else if v.abs() >= EXACT_FROM {
         format!("{v:.0}")
-    } else if (v - v.round()).abs() < 1e-9 {
+    } else if (v - v.round()).abs() < 1e-9 || (v * 100.0).round() == 0.0 {
+        // Whole, or zero at two decimals: never "-0.00".
         format!("{}", v.round() as i64)
     } else {
         format!("{v:.2}")

@@ -182,14 +182,16 @@ struct CandidateRecord<'a> {
     sources: String,
 }
 
-/// A number rounded to `places` decimals, for TSV.
+/// A number rounded to `places` decimals, for TSV: once, from the figure
+/// itself (the TSV writer gives two decimals; rounding to four first
+/// turned 0.25496 into 0.26 where the text says 0.25).
 fn round(v: f64, places: i32) -> f64 {
     let k = 10f64.powi(places);
     (v * k).round() / k
 }
 
 pub fn ranking_tsv(view: &RankView<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let part = |p: &crate::graph::rank::Part| p.value.map(|_| round(p.points, 4));
+    let part = |p: &crate::graph::rank::Part| p.value.map(|_| round(p.points, 2));
     let rows = view.ranking.rows.iter().map(|c| {
         let p = &c.pay_change;
         let compared = p.change.and(p.from.as_ref());
@@ -202,12 +204,12 @@ pub fn ranking_tsv(view: &RankView<'_>, out: &mut dyn Write) -> io::Result<()> {
             approximate: c.approximate,
             steps: c.steps,
             via: c.via.as_deref(),
-            score: round(c.score, 4),
+            score: round(c.score, 2),
             closeness: part(&c.closeness),
             pay: part(&c.pay),
             growth: part(&c.growth),
             education: part(&c.education),
-            skill_distance: c.skill_distance.map(|d| round(d, 3)),
+            skill_distance: c.skill_distance.map(|d| round(d, 2)),
             pay_from: compared.and_then(|f| f.value),
             pay_to: p.change.and(p.to.as_ref()).and_then(|f| f.value),
             pay_percent: p.percent.map(|v| round(v, 1)),
@@ -343,7 +345,7 @@ pub fn routes_diagram(
                     .map(|y| format!("{} ({})", years(y.min, y.max), y.source)),
             );
             if let Some(o) = &s.onet_skills {
-                label.push(format!("skill gap {:.1}", o.gap));
+                label.push(format!("skill gap {:.1}", o.gap + 0.0));
             }
             d.edge(a, b, label);
         }

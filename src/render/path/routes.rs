@@ -104,7 +104,7 @@ fn summary(r: &Route) -> String {
         .map(|s| s.onet_skills.as_ref().map(|o| o.gap))
         .sum();
     if let Some(gap) = gaps {
-        out.push_str(&format!(", skill gap {gap:.1} points (O*NET)"));
+        out.push_str(&format!(", skill gap {:.1} points (O*NET)", gap + 0.0)); // + 0.0: never "-0.0"
     }
     out
 }
