@@ -154,8 +154,16 @@ fn table(view: &ListView<'_>, out: &mut dyn Write, term: &Term) -> io::Result<()
         // for a table.
         return stacked(view, out, term);
     }
+    // Ids whole where they fit beside the others' longest words (an id
+    // broken at a hyphen cannot be copied), else the titles' longest word.
+    let whole_ids = titles.max(ids) + 2;
+    let role_min = if others.iter().sum::<usize>() + whole_ids <= inner {
+        whole_ids
+    } else {
+        titles + 2
+    };
     // Pay, the figure a list is read for, on one line where the others'
-    // longest words and the titles still fit.
+    // longest words and the Role column still fit.
     let pay_column = usize::from(wide);
     let pay_whole = pays
         .iter()
@@ -163,7 +171,7 @@ fn table(view: &ListView<'_>, out: &mut dyn Write, term: &Term) -> io::Result<()
         .max()
         .unwrap_or(0)
         + 2;
-    if others.iter().sum::<usize>() - others[pay_column] + pay_whole + titles + 2 <= inner {
+    if others.iter().sum::<usize>() - others[pay_column] + pay_whole + role_min <= inner {
         others[pay_column] = others[pay_column].max(pay_whole);
     }
     let room = inner.saturating_sub(others.iter().sum::<usize>());
@@ -172,7 +180,7 @@ fn table(view: &ListView<'_>, out: &mut dyn Write, term: &Term) -> io::Result<()
     let role_width = if ideal <= room {
         ideal
     } else {
-        room.min(share).max(titles + 2)
+        room.min(share).max(role_min)
     };
     let mut t = text::table(term);
     t.set_header(header.into_iter().map(|h| cell(h, Some(Paint::Heading))));
