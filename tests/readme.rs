@@ -104,3 +104,26 @@ fn install_lines_work_in_a_fresh_home() {
         assert!(written.is_ok_and(|n| n > 0), "{file} is written");
     }
 }
+
+/// The project's rule (issue 14, item 9): README.md starts with the two
+/// set-up commands, each labelled, one running careers and one the tests.
+#[test]
+fn readme_starts_with_the_two_labelled_commands() {
+    let text = std::fs::read_to_string(README).expect("README.md");
+    let start = text.find("```sh\n").expect("a first sh block") + "```sh\n".len();
+    let block: Vec<&str> = text[start..]
+        .lines()
+        .take_while(|l| !l.starts_with("```"))
+        .collect();
+    assert_eq!(block.len(), 4, "{block:?}");
+    assert!(block[0].starts_with("# Run careers"), "{block:?}");
+    assert!(block[1].starts_with("cargo run --release -- "), "{block:?}");
+    assert_eq!(block[2], "# Run the tests:");
+    assert_eq!(block[3], "cargo test --locked");
+    let first_block = text.find("```").expect("a code block");
+    assert_eq!(
+        first_block,
+        start - "```sh\n".len(),
+        "the set-up block comes first"
+    );
+}
