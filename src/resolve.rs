@@ -312,6 +312,15 @@ pub fn resolve_prepared(
 ) -> Resolution {
     match resolve_as_typed(candidates, prepared, titles, query) {
         Resolution::Unknown(closest) => corrected(candidates, prepared, titles, query, closest),
+        // A misspelt word can start several names (`electrican`: the
+        // electrical engineers, installers and repairers): corrected, it
+        // may name one (`electrician`), which is taken, saying so.
+        Resolution::Ambiguous(many) => {
+            match corrected(candidates, prepared, titles, query, Vec::new()) {
+                found @ Resolution::Found(_) => found,
+                _ => Resolution::Ambiguous(many),
+            }
+        }
         found => found,
     }
 }

@@ -158,7 +158,8 @@ const CORRECT_MIN_CHARS: usize = 4;
 /// `word` is in no title: `softwre` → `software`, `enginer` → `engineer`.
 /// One edit for a word of four or five letters, two for longer words
 /// (Damerau–Levenshtein: a swap of two letters is one edit); among equally
-/// close words, the one in most titles. `None` when `word` is a word of
+/// close words, one with a letter the typed word left out, then the one in
+/// most titles. `None` when `word` is a word of
 /// the titles already, is shorter than four letters, or nothing is that
 /// close. Decompresses every word chunk: for the path where a name was
 /// not found.
@@ -170,7 +171,11 @@ pub fn closest_word(word: &str) -> Option<String> {
 /// once for all of them (a query of two misspelt words costs one pass,
 /// not two); `None` where a word needs no correction or has none.
 pub fn closest_words(words: &[&str]) -> Vec<Option<String>> {
-    type Best = Option<(usize, std::cmp::Reverse<usize>, String)>;
+    // (edits, 0 for a longer word else 1, titles reversed, the word): the
+    // fewest edits; then a letter left out, the commonest slip
+    // (`electrican` is "electrician" rather than "electrical"); then the
+    // word in most titles.
+    type Best = Option<(usize, u8, std::cmp::Reverse<usize>, String)>;
     // (word, its length, the edits allowed) for the words to correct.
     let asked: Vec<Option<(&str, usize, usize)>> = words
         .iter()
@@ -207,17 +212,17 @@ pub fn closest_words(words: &[&str]) -> Vec<Option<String>> {
                 if d > most {
                     continue;
                 }
-                let key = (d, std::cmp::Reverse(e.titles.len()));
-                if slot
-                    .as_ref()
-                    .is_none_or(|b| key < (b.0, b.1) || (key == (b.0, b.1) && e.word < b.2))
-                {
-                    *slot = Some((d, std::cmp::Reverse(e.titles.len()), e.word.clone()));
+                let key = (d, u8::from(len <= n), std::cmp::Reverse(e.titles.len()));
+                let better = slot.as_ref().is_none_or(|b| {
+                    key < (b.0, b.1, b.2) || (key == (b.0, b.1, b.2) && e.word < b.3)
+                });
+                if better {
+                    *slot = Some((key.0, key.1, key.2, e.word.clone()));
                 }
             }
         }
     }
-    best.into_iter().map(|b| b.map(|(_, _, w)| w)).collect()
+    best.into_iter().map(|b| b.map(|(_, _, _, w)| w)).collect()
 }
 
 /// The ordinals (positions in the sorted index) of the titles that
