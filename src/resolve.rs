@@ -127,9 +127,10 @@ pub trait Titles {
     /// word; `None` when more than `limit` titles do (too common to decide
     /// anything), without decoding them.
     fn with_words(&self, words: &[&str], limit: usize) -> Option<Vec<Title>>;
-    /// The word of the titles closest to `word` (normalized, one word)
-    /// when `word` is in none of them: a spelling correction.
-    fn correct(&self, _word: &str) -> Option<String> {
+    /// `query` (normalized) with each word that is in no title replaced
+    /// by the closest word that is: a spelling correction; `None` when no
+    /// word changed.
+    fn correct(&self, _query: &str) -> Option<String> {
         None
     }
 }
@@ -340,21 +341,9 @@ fn corrected(
     if q.chars().count() > MAX_FUZZY_CHARS {
         return Resolution::Unknown(closest);
     }
-    let mut changed = false;
-    let words: Vec<String> = words(&q)
-        .into_iter()
-        .map(|w| match titles.correct(w) {
-            Some(c) => {
-                changed = true;
-                c
-            }
-            None => w.to_string(),
-        })
-        .collect();
-    if !changed {
+    let Some(query) = titles.correct(&q) else {
         return Resolution::Unknown(closest);
-    }
-    let query = words.join(" ");
+    };
     match resolve_as_typed(candidates, prepared, titles, &query) {
         // A corrected query that is still only close to a name is a guess
         // on a guess: it is listed, never run.

@@ -99,8 +99,8 @@ impl Titles for TitleIndex<'_> {
         Some(found.map(|m| self.title(m)).collect())
     }
 
-    fn correct(&self, word: &str) -> Option<String> {
-        titles::closest_word(word)
+    fn correct(&self, query: &str) -> Option<String> {
+        titles::corrected(query)
     }
 }
 

@@ -605,12 +605,15 @@ impl<'c> Graph<'c> {
             .min()
     }
 
-    /// The highest typical years any of a step's guides gives: with
-    /// [`Graph::step_years`], how far its sources are apart.
-    pub fn step_years_most(&self, step: &Step) -> Option<u32> {
+    /// The lowest and the highest typical years a step's guides give
+    /// (its [`Graph::step_years`], and how far its sources are apart).
+    pub fn step_years_span(&self, step: &Step) -> Option<(u32, u32)> {
         self.step_edges(step)
             .filter_map(|e| e.years.and_then(|y| y.typical()))
-            .max()
+            .fold(None, |span, y| match span {
+                None => Some((y, y)),
+                Some((lo, hi)) => Some((lo.min(y), hi.max(y))),
+            })
     }
 
     /// The skills part of a step's cost: its O*NET skill gap, from the

@@ -150,26 +150,37 @@ pub fn exact(normalized: &str) -> Option<TitleMatch> {
     entry(i, &chunk, j)
 }
 
-/// The shortest word [`closest_word`] corrects: shorter words are too
+/// The shortest word [`closest_words`] corrects: shorter words are too
 /// often another word with one letter changed (`cook`, `cool`).
 const CORRECT_MIN_CHARS: usize = 4;
 
-/// The word of the titles closest to `word` (normalized, one word) when
-/// `word` is in no title: `softwre` → `software`, `enginer` → `engineer`.
-/// One edit for a word of four or five letters, two for longer words
-/// (Damerau–Levenshtein: a swap of two letters is one edit); among equally
-/// close words, one with a letter the typed word left out, then the one in
-/// most titles. `None` when `word` is a word of
-/// the titles already, is shorter than four letters, or nothing is that
-/// close. Decompresses every word chunk: for the path where a name was
-/// not found.
-pub fn closest_word(word: &str) -> Option<String> {
-    closest_words(&[word]).pop().flatten()
+/// `normalized` (a name as [`crate::validate::normalize_name`] gives it)
+/// with each word that is in no title replaced by the closest word that
+/// is ([`closest_words`]); `None` when no word changed. The correction
+/// role names and search both get.
+pub fn corrected(normalized: &str) -> Option<String> {
+    let typed: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
+    let fixes = closest_words(&typed);
+    if fixes.iter().all(Option::is_none) {
+        return None;
+    }
+    let words: Vec<&str> = typed
+        .iter()
+        .zip(&fixes)
+        .map(|(w, c)| c.as_deref().unwrap_or(w))
+        .collect();
+    Some(words.join(" "))
 }
 
-/// [`closest_word`] for each of `words`, decompressing every word chunk
-/// once for all of them (a query of two misspelt words costs one pass,
-/// not two); `None` where a word needs no correction or has none.
+/// For each of `words` (normalized), the word of the titles closest to it
+/// when it is in no title: `softwre` → `software`, `enginer` →
+/// `engineer`. One edit for a word of four or five letters, two for
+/// longer words (Damerau–Levenshtein: a swap of two letters is one edit);
+/// among equally close words, one with a letter the typed word left out,
+/// then the one in most titles. `None` where a word is in the titles
+/// already, is shorter than four letters, or nothing is that close.
+/// Decompresses every word chunk once for all the words: for the path
+/// where a name was not found.
 pub fn closest_words(words: &[&str]) -> Vec<Option<String>> {
     // (edits, 0 for a longer word else 1, titles reversed, the word): the
     // fewest edits; then a letter left out, the commonest slip

@@ -165,19 +165,21 @@ pub fn route(
         .enumerate()
         .map(|(i, p)| step(catalog, graph, p[0], p[1], i == 0, ask))
         .collect();
-    let step_years = |p: &[NodeIx]| graph.step(p[0], p[1]).and_then(|s| graph.step_years(&s));
+    // Each step's years, the lowest and the highest figure its guides
+    // give (`None`: no guide gives years).
+    let spans: Vec<Option<(u32, u32)>> = nodes
+        .windows(2)
+        .map(|p| {
+            graph
+                .step(p[0], p[1])
+                .and_then(|s| graph.step_years_span(&s))
+        })
+        .collect();
     Route {
         basis,
-        years: nodes.windows(2).filter_map(step_years).max(),
-        years_most: nodes
-            .windows(2)
-            .filter_map(|p| {
-                graph
-                    .step(p[0], p[1])
-                    .and_then(|s| graph.step_years_most(&s))
-            })
-            .max(),
-        unknown_steps: nodes.windows(2).filter(|p| step_years(p).is_none()).count(),
+        years: spans.iter().flatten().map(|s| s.0).max(),
+        years_most: spans.iter().flatten().map(|s| s.1).max(),
+        unknown_steps: spans.iter().filter(|s| s.is_none()).count(),
         steps,
     }
 }

@@ -334,22 +334,11 @@ fn best_score(view: &SearchView) -> f64 {
     view.hits.first().map_or(0.0, |h| h.score)
 }
 
-/// `query` with each word that is in no official title replaced by the
-/// closest word that is ([`official_data::titles::closest_word`], the
-/// correction role names get); `None` when no word changed.
+/// `query` with its misspelt words corrected
+/// ([`official_data::titles::corrected`], as role names are); `None` when
+/// no word changed.
 fn corrected(query: &str) -> Option<String> {
-    let q = crate::validate::normalize_name(query);
-    let typed: Vec<&str> = q.split(' ').filter(|w| !w.is_empty()).collect();
-    let fixes = official_data::titles::closest_words(&typed);
-    if fixes.iter().all(Option::is_none) {
-        return None;
-    }
-    let words: Vec<&str> = typed
-        .iter()
-        .zip(&fixes)
-        .map(|(w, c)| c.as_deref().unwrap_or(w))
-        .collect();
-    Some(words.join(" "))
+    official_data::titles::corrected(&crate::validate::normalize_name(query))
 }
 
 /// The roles `query` matches in `fields`, best first (`None` when none
